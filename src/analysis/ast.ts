@@ -1,0 +1,201 @@
+/**
+ * Language-level AST helpers. No LiveKit knowledge lives here.
+ */
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+export type FunctionNode =
+  | TSESTree.ArrowFunctionExpression
+  | TSESTree.FunctionDeclaration
+  | TSESTree.FunctionExpression;
+
+export function isFunctionNode(node: TSESTree.Node | null | undefined): node is FunctionNode {
+  return (
+    node?.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+    node?.type === AST_NODE_TYPES.FunctionExpression ||
+    node?.type === AST_NODE_TYPES.FunctionDeclaration
+  );
+}
+
+/** Removes TypeScript-only wrappers (`x as T`, `x!`, `x satisfies T`, `<T>x`) and parentheses-free chains. */
+export function skipTSWrappers(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (
+    current.type === AST_NODE_TYPES.TSAsExpression ||
+    current.type === AST_NODE_TYPES.TSNonNullExpression ||
+    current.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+    current.type === AST_NODE_TYPES.TSTypeAssertion ||
+    current.type === AST_NODE_TYPES.ChainExpression
+  ) {
+    current = current.expression;
+  }
+  return current;
+}
+
+/** The static name of a property key or member property: `a`, `'a'`, `[`a`]`; null when computed from a value. */
+export function staticKeyName(
+  key: TSESTree.Node,
+  computed: boolean,
+): string | null {
+  if (!computed && key.type === AST_NODE_TYPES.Identifier) return key.name;
+  if (!computed && key.type === AST_NODE_TYPES.PrivateIdentifier) return null;
+  if (key.type === AST_NODE_TYPES.Literal) return typeof key.value === 'string' || typeof key.value === 'number' ? String(key.value) : null;
+  if (key.type === AST_NODE_TYPES.TemplateLiteral && key.expressions.length === 0) return key.quasis[0]?.value.cooked ?? null;
+  return null;
+}
+
+export function propertyName(node: TSESTree.Property | TSESTree.MethodDefinition | TSESTree.PropertyDefinition): string | null {
+  return staticKeyName(node.key, node.computed);
+}
+
+export function memberName(node: TSESTree.MemberExpression): string | null {
+  return staticKeyName(node.property, node.computed);
+}
+
+/** A property of an object literal by static name (the last one wins, like at runtime). */
+export function getProperty(object: TSESTree.ObjectExpression, name: string): TSESTree.Property | null {
+  let found: TSESTree.Property | null = null;
+  for (const property of object.properties) {
+    if (property.type === AST_NODE_TYPES.Property && propertyName(property) === name) found = property;
+  }
+  return found;
+}
+
+export function hasSpread(object: TSESTree.ObjectExpression): boolean {
+  return object.properties.some((property) => property.type === AST_NODE_TYPES.SpreadElement);
+}
+
+/** The innermost function that contains `node` (not `node` itself). */
+export function enclosingFunction(node: TSESTree.Node): FunctionNode | null {
+  let current = node.parent;
+  while (current) {
+    if (isFunctionNode(current)) return current;
+    current = current.parent;
+  }
+  return null;
+}
+
+/** True when `inner` is `outer` or lies inside it (by source range). */
+export function isWithin(inner: TSESTree.Node, outer: TSESTree.Node): boolean {
+  return inner.range[0] >= outer.range[0] && inner.range[1] <= outer.range[1];
+}
+
+/** `a.b.c` → ['a', 'b', 'c'], `this.x` → ['this', 'x']; null for anything computed from a value. */
+export function memberPath(node: TSESTree.Node): string[] | null {
+  const expression = skipTSWrappers(node);
+  if (expression.type === AST_NODE_TYPES.Identifier) return [expression.name];
+  if (expression.type === AST_NODE_TYPES.ThisExpression) return ['this'];
+  if (expression.type === AST_NODE_TYPES.MemberExpression) {
+    const name = memberName(expression);
+    if (name === null) return null;
+    const objectPath = memberPath(expression.object);
+    return objectPath ? [...objectPath, name] : null;
+  }
+  return null;
+}
+
+/** The callee of a call as dotted text (`ctx.waitForParticipant`), or null. */
+export function calleeText(call: TSESTree.CallExpression | TSESTree.NewExpression): string | null {
+  const path = memberPath(call.callee);
+  return path ? path.join('.') : null;
+}
+
+export function getScope(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): TSESLint.Scope.Scope {
+  return sourceCode.getScope(node);
+}
+
+/** Finds the variable an identifier refers to, walking up from the identifier's scope. */
+export function findVariable(
+  sourceCode: TSESLint.SourceCode,
+  identifier: TSESTree.Identifier,
+): TSESLint.Scope.Variable | null {
+  let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(identifier);
+  while (scope) {
+    const variable = scope.set.get(identifier.name);
+    if (variable) return variable;
+    scope = scope.upper;
+  }
+  return null;
+}
+
+/**
+ * The initial value of a `const` (or a never-reassigned `let`) that an identifier names, in this file.
+ * Returns null for parameters, imports, reassigned variables and anything else.
+ */
+export function constInitializer(
+  sourceCode: TSESLint.SourceCode,
+  identifier: TSESTree.Identifier,
+): TSESTree.Expression | null {
+  const variable = findVariable(sourceCode, identifier);
+  if (!variable || variable.defs.length !== 1) return null;
+  const definition = variable.defs[0]!;
+  if (definition.type !== 'Variable') return null;
+  const declarator = definition.node;
+  if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return null;
+  if (declarator.parent.kind !== 'const' && variable.references.some((ref) => ref.isWrite() && ref.identifier !== declarator.id)) {
+    return null;
+  }
+  return declarator.init;
+}
+
+/**
+ * Follows a function-valued expression one step inside this file: an inline function, or an identifier naming a
+ * function declaration or a const bound to a function.
+ */
+export function resolveFunction(
+  sourceCode: TSESLint.SourceCode,
+  node: TSESTree.Node | null | undefined,
+): FunctionNode | null {
+  if (!node) return null;
+  const expression = skipTSWrappers(node);
+  if (isFunctionNode(expression)) return expression;
+  if (expression.type !== AST_NODE_TYPES.Identifier) return null;
+  const variable = findVariable(sourceCode, expression);
+  const definition = variable?.defs[0];
+  if (!definition || variable.defs.length !== 1) return null;
+  if (definition.type === 'FunctionName' && definition.node.type === AST_NODE_TYPES.FunctionDeclaration) {
+    return definition.node;
+  }
+  const init = constInitializer(sourceCode, expression);
+  if (init) {
+    const value = skipTSWrappers(init);
+    if (isFunctionNode(value)) return value;
+  }
+  return null;
+}
+
+/**
+ * Follows an identifier to the expression a same-file const holds (one step), or returns the node itself.
+ * Used to read `tools: myTools`, `instructions: PROMPT`, `parameters: schema`.
+ */
+export function followConst(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): TSESTree.Node {
+  const expression = skipTSWrappers(node);
+  if (expression.type !== AST_NODE_TYPES.Identifier) return expression;
+  const init = constInitializer(sourceCode, expression);
+  return init ? skipTSWrappers(init) : expression;
+}
+
+/** Visits every node under `root` except the bodies of nested functions (and classes when asked). */
+export function walkOwnBody(
+  root: TSESTree.Node,
+  visit: (node: TSESTree.Node) => void,
+  visitorKeys: TSESLint.SourceCode.VisitorKeys,
+): void {
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    visit(node);
+    const keys = visitorKeys[node.type] ?? [];
+    for (const key of keys) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (let index = child.length - 1; index >= 0; index--) {
+          const item = child[index] as TSESTree.Node | null;
+          if (item && typeof item.type === 'string' && !(item !== root && isFunctionNode(item))) stack.push(item);
+        }
+      } else if (child && typeof (child as TSESTree.Node).type === 'string') {
+        const item = child as TSESTree.Node;
+        if (!isFunctionNode(item)) stack.push(item);
+      }
+    }
+  }
+}

@@ -1,0 +1,109 @@
+/**
+ * The static text of an expression: what can be read without running the code.
+ */
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { constInitializer, skipTSWrappers } from './ast.js';
+
+export interface StaticText {
+  /** The static parts, joined with a space where a dynamic part stood. */
+  text: string;
+  /** False when dynamic parts (`${x}`, a variable, a call) were left out. */
+  complete: boolean;
+}
+
+const TEXT_TAGS = new Set(['dedent', 'outdent', 'stripIndent', 'stripIndents', 'oneLine', 'html', 'md', 'markdown']);
+const MAX_DEPTH = 4;
+
+/**
+ * Reads strings, template literals (static parts), text tags such as `dedent`, `+` concatenations,
+ * `[...].join()` of strings and same-file consts. Returns null when nothing static is there.
+ */
+export function staticText(
+  node: TSESTree.Node | null | undefined,
+  sourceCode?: TSESLint.SourceCode,
+  depth = 0,
+): StaticText | null {
+  if (!node || depth > MAX_DEPTH) return null;
+  const expression = skipTSWrappers(node);
+  switch (expression.type) {
+    case AST_NODE_TYPES.Literal:
+      return typeof expression.value === 'string' ? { text: expression.value, complete: true } : null;
+    case AST_NODE_TYPES.TemplateLiteral:
+      return templateText(expression, sourceCode, depth);
+    case AST_NODE_TYPES.TaggedTemplateExpression: {
+      const tag = expression.tag;
+      const tagName =
+        tag.type === AST_NODE_TYPES.Identifier
+          ? tag.name
+          : tag.type === AST_NODE_TYPES.MemberExpression && tag.property.type === AST_NODE_TYPES.Identifier
+            ? tag.property.name
+            : null;
+      return tagName && TEXT_TAGS.has(tagName) ? templateText(expression.quasi, sourceCode, depth) : null;
+    }
+    case AST_NODE_TYPES.BinaryExpression: {
+      if (expression.operator !== '+') return null;
+      const left = staticText(expression.left, sourceCode, depth + 1);
+      const right = staticText(expression.right, sourceCode, depth + 1);
+      if (!left && !right) return null;
+      return join([left, right]);
+    }
+    case AST_NODE_TYPES.Identifier: {
+      if (!sourceCode) return null;
+      const init = constInitializer(sourceCode, expression);
+      return init ? staticText(init, sourceCode, depth + 1) : null;
+    }
+    case AST_NODE_TYPES.CallExpression: {
+      // ['line one', 'line two'].join('\n')
+      const callee = expression.callee;
+      if (
+        callee.type === AST_NODE_TYPES.MemberExpression &&
+        callee.property.type === AST_NODE_TYPES.Identifier &&
+        callee.property.name === 'join' &&
+        callee.object.type === AST_NODE_TYPES.ArrayExpression
+      ) {
+        const parts = callee.object.elements.map((element) =>
+          element && element.type !== AST_NODE_TYPES.SpreadElement ? staticText(element, sourceCode, depth + 1) : null,
+        );
+        if (parts.every((part) => part === null)) return null;
+        return join(parts);
+      }
+      return null;
+    }
+    default:
+      return null;
+  }
+}
+
+function templateText(
+  template: TSESTree.TemplateLiteral,
+  sourceCode: TSESLint.SourceCode | undefined,
+  depth: number,
+): StaticText {
+  const parts: (StaticText | null)[] = [];
+  template.quasis.forEach((quasi, index) => {
+    parts.push({ text: quasi.value.cooked ?? quasi.value.raw, complete: true });
+    const embedded = template.expressions[index];
+    if (embedded) parts.push(staticText(embedded, sourceCode, depth + 1));
+  });
+  return join(parts);
+}
+
+function join(parts: (StaticText | null)[]): StaticText {
+  let text = '';
+  let complete = true;
+  for (const part of parts) {
+    if (part) {
+      text += part.text;
+      complete &&= part.complete;
+    } else {
+      text += ' ';
+      complete = false;
+    }
+  }
+  return { text, complete };
+}
+
+/** Counts words (runs of letters or digits) in a text. */
+export function countWords(text: string): number {
+  return text.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu)?.length ?? 0;
+}

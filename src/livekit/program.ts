@@ -1,0 +1,615 @@
+/**
+ * The per-file LiveKit model: what the file's LiveKit code is made of, in the vocabulary of RULES.md.
+ *
+ * Computed at most once per file (cached on `context.sourceCode`) and shared by every rule; each part is
+ * computed lazily, the first time a rule asks for it. Files with no LiveKit import get `null` after a cheap
+ * text check, so rules can return `{}` at once.
+ */
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import {
+  type FunctionNode,
+  constInitializer,
+  findVariable,
+  followConst,
+  getProperty,
+  isFunctionNode,
+  memberName,
+  propertyName,
+  resolveFunction,
+  skipTSWrappers,
+  staticKeyName,
+} from '../analysis/ast.js';
+import { staticText } from '../analysis/strings.js';
+import { LiveKitImports } from './imports.js';
+import { type LiveKitSettings, getSettings } from './settings.js';
+
+export interface DefineAgentInfo {
+  call: TSESTree.CallExpression;
+  options: TSESTree.ObjectExpression | null;
+  entry: FunctionNode | null;
+  prewarm: FunctionNode | null;
+  /** A `prewarm` key whose function is not visible here (imported, computed): its effects are unknown. */
+  prewarmUnresolved: boolean;
+  /** The entry's first parameter name (`ctx`), when it is a plain identifier. */
+  contextName: string | null;
+}
+
+export type AgentBase = 'voice.Agent' | 'voice.AgentTask';
+
+export interface AgentClassInfo {
+  node: TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+  name: string | null;
+  base: AgentBase;
+  /** The Agent class of this file it extends, when it does not extend the SDK class directly. */
+  parent: AgentClassInfo | null;
+  constructorFunction: TSESTree.FunctionExpression | null;
+  /** `super(...)` calls in the constructor. */
+  superCalls: TSESTree.CallExpression[];
+  /** The object literal given to the first `super(...)`, const followed. */
+  superOptions: TSESTree.ObjectExpression | null;
+}
+
+export interface AgentConstruction {
+  node: TSESTree.NewExpression | TSESTree.CallExpression;
+  /** `new X(...)` or `X.create(...)`. */
+  kind: 'new' | 'create';
+  /** The class of this file being constructed; null for the SDK's `voice.Agent` / `voice.AgentTask`. */
+  agentClass: AgentClassInfo | null;
+  /** The first argument, as written. */
+  argument: TSESTree.Node | null;
+  /** The first argument when it is an object literal (a same-file const is followed). */
+  options: TSESTree.ObjectExpression | null;
+}
+
+/** A set of options that configures an agent: a construction's argument or a class's `super({...})`. */
+export interface AgentOptions {
+  options: TSESTree.ObjectExpression;
+  construction: AgentConstruction | null;
+  agentClass: AgentClassInfo | null;
+}
+
+export interface ToolInfo {
+  call: TSESTree.CallExpression;
+  options: TSESTree.ObjectExpression | null;
+  /** The tool's name: its static `name`, else the key it is registered under in a tools map. */
+  name: string | null;
+  /** The node that carries the name (the `name` value or the map key). */
+  nameNode: TSESTree.Node | null;
+  nameProperty: TSESTree.Property | null;
+  descriptionProperty: TSESTree.Property | null;
+  /** `parameters`, a same-file const followed. */
+  parameters: TSESTree.Node | null;
+  executeProperty: TSESTree.Property | null;
+  execute: FunctionNode | null;
+  /** The name of the context parameter execute declares (`{ ctx }` → 'ctx'), when it does. */
+  executeContextName: string | null;
+  registrations: ToolRegistrationEntry[];
+}
+
+export interface ToolRegistrationEntry {
+  registration: ToolRegistration;
+  /** The element or property that registers the tool. */
+  node: TSESTree.Node;
+  /** The map key (map style only). */
+  key: string | null;
+  property: TSESTree.Property | null;
+  tool: ToolInfo | null;
+}
+
+export interface ToolRegistration {
+  node: TSESTree.ArrayExpression | TSESTree.ObjectExpression;
+  style: 'array' | 'map';
+  /** The `tools` property that holds (or names) the registration. */
+  property: TSESTree.Property;
+  entries: ToolRegistrationEntry[];
+  /** Spreads or computed keys whose tools are unknown. */
+  hasUnknownEntries: boolean;
+  owner: AgentOptions;
+}
+
+export interface HandoffInfo {
+  call: TSESTree.CallExpression;
+  options: TSESTree.ObjectExpression | null;
+  agent: TSESTree.Node | null;
+  returnsProperty: TSESTree.Property | null;
+}
+
+export interface SessionInfo {
+  node: TSESTree.NewExpression;
+  options: TSESTree.ObjectExpression | null;
+  variable: TSESLint.Scope.Variable | null;
+  /** `session.start(...)` calls on this session's variable. */
+  starts: TSESTree.CallExpression[];
+  /** `session.on(event, listener)` calls on this session's variable. */
+  listeners: TSESTree.CallExpression[];
+  /** Other member accesses on the session variable (`session.usage`, `session.say`, ...). */
+  members: TSESTree.MemberExpression[];
+}
+
+export type HotKind = 'entry' | 'execute' | 'agent-method' | 'agent-hook' | 'session-listener';
+
+const HOOK_NAMES = new Set(['onEnter', 'onExit', 'onUserTurnCompleted', 'llmNode', 'ttsNode', 'sttNode', 'transcriptionNode', 'realtimeAudioOutputNode']);
+
+export class LiveKitModel {
+  readonly imports: LiveKitImports;
+  readonly settings: LiveKitSettings;
+  private cachedDefineAgents?: DefineAgentInfo[];
+  private cachedAgentClasses?: AgentClassInfo[];
+  private cachedConstructions?: AgentConstruction[];
+  private cachedAgentOptions?: AgentOptions[];
+  private cachedTools?: ToolInfo[];
+  private cachedRegistrations?: ToolRegistration[];
+  private cachedHandoffs?: HandoffInfo[];
+  private cachedSessions?: SessionInfo[];
+  private cachedHot?: Map<FunctionNode, HotKind | 'prewarm'>;
+  private readonly hotCache = new Map<TSESTree.Node, HotKind | null>();
+
+  constructor(
+    readonly sourceCode: TSESLint.SourceCode,
+    imports: LiveKitImports,
+    settings: LiveKitSettings,
+  ) {
+    this.imports = imports;
+    this.settings = settings;
+  }
+
+  /** `defineAgent({...})` calls with their entry and prewarm functions. */
+  get defineAgents(): DefineAgentInfo[] {
+    return (this.cachedDefineAgents ??= this.imports.calls('defineAgent').map((call) => {
+      const argument = call.arguments[0];
+      const options =
+        argument && followConst(this.sourceCode, argument).type === AST_NODE_TYPES.ObjectExpression
+          ? (followConst(this.sourceCode, argument) as TSESTree.ObjectExpression)
+          : null;
+      const entryProperty = options ? getProperty(options, 'entry') : null;
+      const prewarmProperty = options ? getProperty(options, 'prewarm') : null;
+      const entry = entryProperty ? resolveFunction(this.sourceCode, entryProperty.value) : null;
+      const prewarm = prewarmProperty ? resolveFunction(this.sourceCode, prewarmProperty.value) : null;
+      const firstParam = entry?.params[0];
+      return {
+        call,
+        options,
+        entry,
+        prewarm,
+        prewarmUnresolved: prewarmProperty !== null && prewarm === null,
+        contextName: firstParam?.type === AST_NODE_TYPES.Identifier ? firstParam.name : null,
+      };
+    }));
+  }
+
+  /** Classes that extend `voice.Agent` / `voice.AgentTask`, directly or through classes of this file. */
+  get agentClasses(): AgentClassInfo[] {
+    if (this.cachedAgentClasses) return this.cachedAgentClasses;
+    const classes: AgentClassInfo[] = [];
+    const pending: { node: TSESTree.Node; base: AgentBase; parent: AgentClassInfo | null }[] = [];
+    for (const base of ['voice.Agent', 'voice.AgentTask'] as const) {
+      for (const usage of this.imports.usages(base)) pending.push({ node: usage, base, parent: null });
+    }
+    const seen = new Set<TSESTree.Node>();
+    while (pending.length > 0) {
+      const { node, base, parent } = pending.pop()!;
+      const classNode = node.parent;
+      if (
+        (classNode?.type !== AST_NODE_TYPES.ClassDeclaration && classNode?.type !== AST_NODE_TYPES.ClassExpression) ||
+        classNode.superClass !== node ||
+        seen.has(classNode)
+      ) {
+        continue;
+      }
+      seen.add(classNode);
+      const info = this.describeClass(classNode, base, parent);
+      classes.push(info);
+      for (const reference of this.classReferences(classNode)) pending.push({ node: reference, base, parent: info });
+    }
+    return (this.cachedAgentClasses = classes);
+  }
+
+  private describeClass(
+    node: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
+    base: AgentBase,
+    parent: AgentClassInfo | null,
+  ): AgentClassInfo {
+    const constructorMethod = node.body.body.find(
+      (member): member is TSESTree.MethodDefinition =>
+        member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor',
+    );
+    const constructorFunction =
+      constructorMethod?.value.type === AST_NODE_TYPES.FunctionExpression ? constructorMethod.value : null;
+    const superCalls: TSESTree.CallExpression[] = [];
+    if (constructorFunction?.body) {
+      for (const statement of constructorFunction.body.body) {
+        collectSuperCalls(statement, superCalls);
+      }
+    }
+    const firstArgument = superCalls[0]?.arguments[0];
+    const followed = firstArgument ? followConst(this.sourceCode, firstArgument) : null;
+    let name = node.id?.name ?? null;
+    if (!name && node.parent.type === AST_NODE_TYPES.VariableDeclarator && node.parent.id.type === AST_NODE_TYPES.Identifier) {
+      name = node.parent.id.name;
+    }
+    return {
+      node,
+      name,
+      base,
+      parent,
+      constructorFunction,
+      superCalls,
+      superOptions: followed?.type === AST_NODE_TYPES.ObjectExpression ? followed : null,
+    };
+  }
+
+  /** Identifiers in this file that refer to a class (by declaration or by the const holding a class expression). */
+  private classReferences(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression): TSESTree.Identifier[] {
+    const declaring =
+      node.type === AST_NODE_TYPES.ClassDeclaration
+        ? node
+        : node.parent.type === AST_NODE_TYPES.VariableDeclarator
+          ? node.parent
+          : null;
+    if (!declaring) return [];
+    const result: TSESTree.Identifier[] = [];
+    for (const variable of this.sourceCode.scopeManager!.getDeclaredVariables(declaring)) {
+      for (const reference of variable.references) {
+        if (reference.identifier.type === AST_NODE_TYPES.Identifier && reference.identifier !== node.id) {
+          result.push(reference.identifier);
+        }
+      }
+    }
+    return result;
+  }
+
+  /** The Agent class of this file that `node` (an identifier) names, if any. */
+  agentClassOf(node: TSESTree.Node): AgentClassInfo | null {
+    const expression = skipTSWrappers(node);
+    if (expression.type !== AST_NODE_TYPES.Identifier) return null;
+    const variable = findVariable(this.sourceCode, expression);
+    if (!variable) return null;
+    for (const info of this.agentClasses) {
+      const declaring = info.node.type === AST_NODE_TYPES.ClassDeclaration ? info.node : info.node.parent;
+      if (variable.defs.some((definition) => definition.node === declaring)) return info;
+    }
+    return null;
+  }
+
+  /** `new voice.Agent(...)`, `voice.Agent.create(...)`, `new MyAgent(...)`, `MyAgent.create(...)`. */
+  get agentConstructions(): AgentConstruction[] {
+    if (this.cachedConstructions) return this.cachedConstructions;
+    const result: AgentConstruction[] = [];
+    const add = (callee: TSESTree.Node, agentClass: AgentClassInfo | null): void => {
+      const parent = callee.parent;
+      if (parent?.type === AST_NODE_TYPES.NewExpression && parent.callee === callee) {
+        result.push(this.construction(parent, 'new', agentClass));
+      } else if (
+        parent?.type === AST_NODE_TYPES.MemberExpression &&
+        parent.object === callee &&
+        memberName(parent) === 'create' &&
+        parent.parent.type === AST_NODE_TYPES.CallExpression &&
+        parent.parent.callee === parent
+      ) {
+        result.push(this.construction(parent.parent, 'create', agentClass));
+      }
+    };
+    for (const base of ['voice.Agent', 'voice.AgentTask']) {
+      for (const usage of this.imports.usages(base)) add(usage, null);
+      for (const usage of this.imports.usages(`${base}.create`)) {
+        if (usage.parent?.type === AST_NODE_TYPES.CallExpression && usage.parent.callee === usage) {
+          result.push(this.construction(usage.parent, 'create', null));
+        }
+      }
+    }
+    for (const info of this.agentClasses) {
+      for (const reference of this.classReferences(info.node)) add(reference, info);
+    }
+    return (this.cachedConstructions = result);
+  }
+
+  private construction(
+    node: TSESTree.NewExpression | TSESTree.CallExpression,
+    kind: 'new' | 'create',
+    agentClass: AgentClassInfo | null,
+  ): AgentConstruction {
+    const argument = node.arguments[0] ?? null;
+    const followed = argument ? followConst(this.sourceCode, argument) : null;
+    return {
+      node,
+      kind,
+      agentClass,
+      argument,
+      options: followed?.type === AST_NODE_TYPES.ObjectExpression ? followed : null,
+    };
+  }
+
+  /** The Agent construction an expression stands for: inline, or a const bound to one in the same function. */
+  constructionOf(node: TSESTree.Node): AgentConstruction | null {
+    let expression = skipTSWrappers(node);
+    if (expression.type === AST_NODE_TYPES.Identifier) {
+      const init = constInitializer(this.sourceCode, expression);
+      if (!init) return null;
+      expression = skipTSWrappers(init);
+    }
+    return this.agentConstructions.find((construction) => construction.node === expression) ?? null;
+  }
+
+  /** Every object literal that configures an agent: SDK-class constructions and Agent classes' `super({...})`. */
+  get agentOptions(): AgentOptions[] {
+    if (this.cachedAgentOptions) return this.cachedAgentOptions;
+    const result: AgentOptions[] = [];
+    for (const construction of this.agentConstructions) {
+      if (construction.agentClass === null && construction.options) {
+        result.push({ options: construction.options, construction, agentClass: null });
+      }
+    }
+    for (const agentClass of this.agentClasses) {
+      if (agentClass.superOptions) result.push({ options: agentClass.superOptions, construction: null, agentClass });
+    }
+    return (this.cachedAgentOptions = result);
+  }
+
+  /** `llm.tool({...})` calls, with their names resolved from `name` or the registration key. */
+  get tools(): ToolInfo[] {
+    if (this.cachedTools) return this.cachedTools;
+    this.cachedTools = this.imports.calls('llm.tool').map((call) => this.describeTool(call));
+    void this.registrations; // names map-registered tools by their keys
+    return this.cachedTools;
+  }
+
+  private describeTool(call: TSESTree.CallExpression): ToolInfo {
+    const argument = call.arguments[0];
+    const followed = argument ? followConst(this.sourceCode, argument) : null;
+    const options = followed?.type === AST_NODE_TYPES.ObjectExpression ? followed : null;
+    const nameProperty = options ? getProperty(options, 'name') : null;
+    const executeProperty = options ? getProperty(options, 'execute') : null;
+    const execute = executeProperty ? resolveFunction(this.sourceCode, executeProperty.value) : null;
+    const parametersProperty = options ? getProperty(options, 'parameters') : null;
+    const name = nameProperty ? staticText(nameProperty.value, this.sourceCode) : null;
+    return {
+      call,
+      options,
+      name: name?.complete ? name.text : null,
+      nameNode: nameProperty?.value ?? null,
+      nameProperty,
+      descriptionProperty: options ? getProperty(options, 'description') : null,
+      parameters: parametersProperty ? followConst(this.sourceCode, parametersProperty.value) : null,
+      executeProperty,
+      execute,
+      executeContextName: execute ? contextParameterName(execute) : null,
+      registrations: [],
+    };
+  }
+
+  /** The tool an expression stands for: an inline `llm.tool(...)` call or a const bound to one. */
+  toolOf(node: TSESTree.Node): ToolInfo | null {
+    const expression = followConst(this.sourceCode, node);
+    if (expression.type !== AST_NODE_TYPES.CallExpression) return null;
+    return this.tools.find((tool) => tool.call === expression) ?? null;
+  }
+
+  /** `tools: [...]` / `tools: {...}` given to agents (inline or through a same-file const). */
+  get registrations(): ToolRegistration[] {
+    if (this.cachedRegistrations) return this.cachedRegistrations;
+    const result: ToolRegistration[] = [];
+    this.cachedRegistrations = result;
+    for (const owner of this.agentOptions) {
+      const property = getProperty(owner.options, 'tools');
+      if (!property) continue;
+      const value = followConst(this.sourceCode, property.value);
+      if (value.type === AST_NODE_TYPES.ArrayExpression) {
+        const registration: ToolRegistration = { node: value, style: 'array', property, entries: [], hasUnknownEntries: false, owner };
+        for (const element of value.elements) {
+          if (!element || element.type === AST_NODE_TYPES.SpreadElement) {
+            registration.hasUnknownEntries = true;
+            continue;
+          }
+          const tool = this.toolOf(element);
+          const entry: ToolRegistrationEntry = { registration, node: element, key: null, property: null, tool };
+          registration.entries.push(entry);
+          tool?.registrations.push(entry);
+        }
+        result.push(registration);
+      } else if (value.type === AST_NODE_TYPES.ObjectExpression) {
+        const registration: ToolRegistration = { node: value, style: 'map', property, entries: [], hasUnknownEntries: false, owner };
+        for (const member of value.properties) {
+          const key = member.type === AST_NODE_TYPES.Property ? staticKeyName(member.key, member.computed) : null;
+          if (member.type !== AST_NODE_TYPES.Property || key === null) {
+            registration.hasUnknownEntries = true;
+            continue;
+          }
+          const tool = this.toolOf(member.value);
+          const entry: ToolRegistrationEntry = { registration, node: member.value, key, property: member, tool };
+          registration.entries.push(entry);
+          if (tool) {
+            tool.registrations.push(entry);
+            if (tool.name === null && !tool.nameProperty) {
+              tool.name = key;
+              tool.nameNode = member.key;
+            }
+          }
+        }
+        result.push(registration);
+      }
+    }
+    return result;
+  }
+
+  /** `llm.handoff({ agent, returns })` calls. */
+  get handoffs(): HandoffInfo[] {
+    return (this.cachedHandoffs ??= this.imports.calls('llm.handoff').map((call) => {
+      const argument = call.arguments[0];
+      const options = argument?.type === AST_NODE_TYPES.ObjectExpression ? argument : null;
+      const agentProperty = options ? getProperty(options, 'agent') : null;
+      return {
+        call,
+        options,
+        agent: agentProperty ? agentProperty.value : null,
+        returnsProperty: options ? getProperty(options, 'returns') : null,
+      };
+    }));
+  }
+
+  /** `new voice.AgentSession(...)` and what the file does with the session variable. */
+  get sessions(): SessionInfo[] {
+    return (this.cachedSessions ??= this.imports.news('voice.AgentSession').map((node) => {
+      const argument = node.arguments[0];
+      const followed = argument ? followConst(this.sourceCode, argument) : null;
+      const info: SessionInfo = {
+        node,
+        options: followed?.type === AST_NODE_TYPES.ObjectExpression ? followed : null,
+        variable: null,
+        starts: [],
+        listeners: [],
+        members: [],
+      };
+      const declarator = skipParentWrappers(node);
+      if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.id.type === AST_NODE_TYPES.Identifier) {
+        info.variable = this.sourceCode.scopeManager!.getDeclaredVariables(declarator)[0] ?? null;
+        for (const reference of info.variable?.references ?? []) {
+          const member = reference.identifier.parent;
+          if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier) continue;
+          const name = memberName(member);
+          const isCall = member.parent.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member;
+          if (isCall && name === 'start') info.starts.push(member.parent as TSESTree.CallExpression);
+          else if (isCall && name === 'on') info.listeners.push(member.parent as TSESTree.CallExpression);
+          else info.members.push(member);
+        }
+      }
+      return info;
+    }));
+  }
+
+  private get hotFunctions(): Map<FunctionNode, HotKind | 'prewarm'> {
+    if (this.cachedHot) return this.cachedHot;
+    const hot = new Map<FunctionNode, HotKind | 'prewarm'>();
+    for (const definition of this.defineAgents) {
+      if (definition.prewarm) hot.set(definition.prewarm, 'prewarm');
+      if (definition.entry) hot.set(definition.entry, 'entry');
+    }
+    for (const tool of this.tools) if (tool.execute) hot.set(tool.execute, 'execute');
+    for (const agentClass of this.agentClasses) {
+      for (const member of agentClass.node.body.body) {
+        if (member.type === AST_NODE_TYPES.MethodDefinition && isFunctionNode(member.value)) {
+          hot.set(member.value, 'agent-method');
+        }
+        else if (member.type === AST_NODE_TYPES.PropertyDefinition && member.value && isFunctionNode(member.value)) {
+          hot.set(member.value, 'agent-method');
+        }
+      }
+    }
+    for (const construction of this.agentConstructions) {
+      if (construction.kind !== 'create' || !construction.options) continue;
+      for (const property of construction.options.properties) {
+        if (property.type !== AST_NODE_TYPES.Property) continue;
+        const name = propertyName(property);
+        const fn = resolveFunction(this.sourceCode, property.value);
+        if (fn && name !== null && (HOOK_NAMES.has(name) || isFunctionNode(property.value))) hot.set(fn, 'agent-hook');
+      }
+    }
+    for (const session of this.sessions) {
+      for (const listener of session.listeners) {
+        const fn = resolveFunction(this.sourceCode, listener.arguments[1]);
+        if (fn) hot.set(fn, 'session-listener');
+      }
+    }
+    return (this.cachedHot = hot);
+  }
+
+  /**
+   * The hot path `node` runs on (entry, a tool's execute, an Agent method, an agent hook, a session listener),
+   * found through its enclosing functions; null in prewarm, at module scope and in unrelated functions.
+   */
+  hotPathOf(node: TSESTree.Node): HotKind | null {
+    let current: TSESTree.Node | undefined = node.parent;
+    const visited: TSESTree.Node[] = [];
+    let result: HotKind | null = null;
+    while (current) {
+      const cached = this.hotCache.get(current);
+      if (cached !== undefined) {
+        result = cached;
+        break;
+      }
+      if (isFunctionNode(current)) {
+        visited.push(current);
+        const kind = this.hotFunctions.get(current);
+        if (kind) {
+          result = kind === 'prewarm' ? null : kind;
+          break;
+        }
+      }
+      current = current.parent;
+    }
+    for (const fn of visited) this.hotCache.set(fn, result);
+    return result;
+  }
+
+  /** True when `node` lies inside a prewarm function. */
+  isInPrewarm(node: TSESTree.Node): boolean {
+    return this.defineAgents.some(
+      (definition) => definition.prewarm !== null && node.range[0] >= definition.prewarm.range[0] && node.range[1] <= definition.prewarm.range[1],
+    );
+  }
+}
+
+function collectSuperCalls(node: TSESTree.Node, out: TSESTree.CallExpression[]): void {
+  // Only the constructor's own statements: `super(...)` cannot appear in nested non-arrow functions.
+  if (node.type === AST_NODE_TYPES.ExpressionStatement) {
+    const expression = node.expression;
+    if (expression.type === AST_NODE_TYPES.CallExpression && expression.callee.type === AST_NODE_TYPES.Super) {
+      out.push(expression);
+    }
+  } else if (node.type === AST_NODE_TYPES.IfStatement) {
+    collectSuperCalls(node.consequent, out);
+    if (node.alternate) collectSuperCalls(node.alternate, out);
+  } else if (node.type === AST_NODE_TYPES.BlockStatement) {
+    for (const statement of node.body) collectSuperCalls(statement, out);
+  }
+}
+
+function skipParentWrappers(node: TSESTree.Node): TSESTree.Node | undefined {
+  let parent = node.parent;
+  while (
+    parent &&
+    (parent.type === AST_NODE_TYPES.TSAsExpression ||
+      parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+      parent.type === AST_NODE_TYPES.TSSatisfiesExpression)
+  ) {
+    parent = parent.parent;
+  }
+  return parent;
+}
+
+/** execute's second parameter: `{ ctx }` → 'ctx', `{ ctx: runCtx }` → 'runCtx', `options` → 'options.ctx'. */
+function contextParameterName(execute: FunctionNode): string | null {
+  const second = execute.params[1];
+  if (!second) return null;
+  const pattern = second.type === AST_NODE_TYPES.AssignmentPattern ? second.left : second;
+  if (pattern.type === AST_NODE_TYPES.Identifier) return `${pattern.name}.ctx`;
+  if (pattern.type === AST_NODE_TYPES.ObjectPattern) {
+    for (const property of pattern.properties) {
+      if (property.type === AST_NODE_TYPES.Property && staticKeyName(property.key, property.computed) === 'ctx') {
+        const value = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
+        if (value.type === AST_NODE_TYPES.Identifier) return value.name;
+      }
+    }
+  }
+  return null;
+}
+
+const models = new WeakMap<TSESLint.SourceCode, LiveKitModel | null>();
+
+/**
+ * The LiveKit model of the file being linted, or null when it imports nothing from LiveKit.
+ * Rules call this first and return `{}` on null.
+ */
+export function getLiveKitModel(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): LiveKitModel | null {
+  const sourceCode = context.sourceCode;
+  const cached = models.get(sourceCode);
+  if (cached !== undefined) return cached;
+  const settings = getSettings(context);
+  let model: LiveKitModel | null = null;
+  const text = sourceCode.text;
+  if (text.includes('@livekit/') || settings.importSources.some((source) => text.includes(source))) {
+    const imports = new LiveKitImports(sourceCode, settings.importSources);
+    if (!imports.isEmpty) model = new LiveKitModel(sourceCode, imports, settings);
+  }
+  models.set(sourceCode, model);
+  return model;
+}

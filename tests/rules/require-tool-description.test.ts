@@ -1,0 +1,177 @@
+import rule from '../../src/rules/require-tool-description.js';
+import { code, commonJsTester, ruleTester } from '../rule-tester.js';
+
+ruleTester.run('require-tool-description', rule, {
+  valid: [
+    {
+      name: 'official style: named tool with a real description',
+      code: code`
+        import { llm } from '@livekit/agents';
+        import { z } from 'zod';
+        export const lookupWeather = llm.tool({
+          name: 'lookupWeather',
+          description: 'Look up the current weather for a city; call it when the user asks about weather.',
+          parameters: z.object({ city: z.string().describe('The city name') }),
+          execute: async ({ city }) => \`Sunny in \${city}\`,
+        });
+      `,
+    },
+    {
+      name: 'description from a same-file const',
+      code: code`
+        import { llm } from '@livekit/agents';
+        const DESCRIPTION = 'Cancel an order that has not shipped yet, after the caller confirms.';
+        llm.tool({ description: DESCRIPTION, execute: async () => 'ok' });
+      `,
+    },
+    {
+      name: 'dynamic description is not guessed',
+      code: code`
+        import { llm } from '@livekit/agents';
+        import { describeTool } from './descriptions';
+        llm.tool({ description: describeTool('x'), execute: async () => 'ok' });
+        llm.tool({ description: \`\${prefix}\`, execute: async () => 'ok' });
+      `,
+    },
+    {
+      name: 'shadowing local named llm',
+      code: code`
+        import { llm as lk } from '@livekit/agents';
+        function build(llm: { tool(x: object): void }) {
+          llm.tool({ execute: () => 1 });
+        }
+      `,
+    },
+    {
+      name: 'same-named import from another package',
+      code: code`
+        import { tool } from 'ai';
+        tool({ execute: async () => 1 });
+      `,
+    },
+    {
+      name: 'type-only import is not a binding',
+      code: code`
+        import type { llm } from '@livekit/agents';
+        declare const llm2: typeof llm;
+        llm2.tool({ execute: async () => 1 });
+      `,
+    },
+    {
+      name: 'no LiveKit import at all',
+      code: code`
+        const llm = { tool: (x: object) => x };
+        llm.tool({});
+      `,
+    },
+    {
+      name: 'option minLength lowers the bar',
+      code: code`
+        import { tool } from '@livekit/agents';
+        tool({ name: 'endCall', description: 'Hang up politely.', execute: async () => 'bye' });
+      `,
+      options: [{ minLength: 10 }],
+    },
+    {
+      name: 'options object not visible (imported) is not judged',
+      code: code`
+        import { llm } from '@livekit/agents';
+        import { options } from './options';
+        llm.tool(options);
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'missing description, namespace binding llm',
+      code: code`
+        import { llm } from '@livekit/agents';
+        llm.tool({ name: 'lookupOrder', execute: async () => 'ok' });
+      `,
+      errors: [{ messageId: 'missing', data: { tool: "'lookupOrder'" }, line: 2, column: 1, endColumn: 9 }],
+    },
+    {
+      name: 'empty description, aliased flat import',
+      code: code`
+        import { tool as defineTool } from '@livekit/agents';
+        defineTool({ name: 'lookupOrder', description: '', execute: async () => 'ok' });
+      `,
+      errors: [{ messageId: 'empty', line: 2, column: 48 }],
+    },
+    {
+      name: 'placeholder description, namespace import',
+      code: code`
+        import * as agents from '@livekit/agents';
+        agents.llm.tool({ name: 'lookupOrder', description: 'TODO', execute: async () => 'ok' });
+      `,
+      errors: [{ messageId: 'placeholder', data: { tool: "'lookupOrder'", text: 'TODO' } }],
+    },
+    {
+      name: 'too short, name from the registration map key',
+      code: code`
+        import { voice, llm } from '@livekit/agents';
+        new voice.Agent({
+          instructions: 'x',
+          tools: { transferCall: llm.tool({ description: 'Moves calls.', execute: async () => 'ok' }) },
+        });
+      `,
+      errors: [{ messageId: 'tooShort', data: { tool: "'transferCall'", length: 12, minLength: 20 }, line: 4 }],
+    },
+    {
+      name: 'description only restates the name',
+      code: code`
+        import { llm } from '@livekit/agents';
+        llm.tool({ name: 'get_order_status', description: 'Gets the order status.', execute: async () => 'ok' });
+      `,
+      errors: [{ messageId: 'restatesName' }],
+    },
+    {
+      name: 'template literal with only static text is read',
+      code: code`
+        import { llm } from '@livekit/agents';
+        llm.tool({ name: 'lookupOrder', description: \`tool\`, execute: async () => 'ok' });
+      `,
+      errors: [{ messageId: 'placeholder' }],
+    },
+    {
+      name: 'tool held in a const and registered in a const map',
+      code: code`
+        import { voice, llm } from '@livekit/agents';
+        const refund = llm.tool({ execute: async () => 'ok' });
+        const tools = { refundPayment: refund };
+        new voice.Agent({ instructions: 'x', tools });
+      `,
+      errors: [{ messageId: 'missing', data: { tool: "'refundPayment'" }, line: 2 }],
+    },
+    {
+      name: 'local alias of the namespace member',
+      code: code`
+        import { llm } from '@livekit/agents';
+        const { tool } = llm;
+        tool({ name: 'x_y', execute: async () => 'ok' });
+      `,
+      errors: [{ messageId: 'missing' }],
+    },
+  ],
+});
+
+commonJsTester.run('require-tool-description (CommonJS)', rule, {
+  valid: [
+    {
+      name: 'require of another package',
+      code: "const { llm } = require('other'); llm.tool({});",
+    },
+  ],
+  invalid: [
+    {
+      name: 'destructured require',
+      code: "const { llm } = require('@livekit/agents'); llm.tool({ name: 'lookupOrder', execute: async () => 1 });",
+      errors: [{ messageId: 'missing' }],
+    },
+    {
+      name: 'namespace require with flat name',
+      code: "const agents = require('@livekit/agents'); agents.tool({ name: 'lookupOrder', description: '' });",
+      errors: [{ messageId: 'empty' }],
+    },
+  ],
+});
