@@ -105,5 +105,5 @@ function join(parts: (StaticText | null)[]): StaticText {
 
 /** Counts words (runs of letters or digits) in a text. */
 export function countWords(text: string): number {
-  return text.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu)?.length ?? 0;
+  return text.match(/[\p{L}\p{N}]+(?:['’]\p{L}+)*/gu)?.length ?? 0;
 }

@@ -1,12 +1,47 @@
 /**
  * Splits identifiers into lower-case words: `getOrderStatus`, `get_order_status`, `get-order-status`,
  * `HTTPRequest2` all become word lists. Shared by the tool-name and sensitive-name analyses.
+ * A single left-to-right scan (no regular expression), so it is linear in the name's length.
  */
-const WORD = /[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+/g;
+type CharKind = 'upper' | 'lower' | 'digit' | 'other';
+
+function kindOf(char: string): CharKind {
+  if (char >= 'a' && char <= 'z') return 'lower';
+  if (char >= 'A' && char <= 'Z') return 'upper';
+  if (char >= '0' && char <= '9') return 'digit';
+  const lower = char.toLowerCase();
+  const upper = char.toUpperCase();
+  if (lower !== upper) return char === lower ? 'lower' : 'upper';
+  return 'other';
+}
 
 export function splitWords(name: string): string[] {
   const words: string[] = [];
-  for (const match of name.matchAll(WORD)) words.push(match[0].toLowerCase());
+  let current = '';
+  let previous: CharKind = 'other';
+  const chars = [...name];
+  chars.forEach((char, index) => {
+    const kind = kindOf(char);
+    if (kind === 'other') {
+      if (current) words.push(current.toLowerCase());
+      current = '';
+    } else {
+      const next = chars[index + 1];
+      const boundary =
+        current !== '' &&
+        ((kind === 'digit') !== (previous === 'digit') ||
+          (kind === 'upper' && previous === 'lower') ||
+          // The last capital of an acronym starts the next word: HTTPRequest → http, request
+          (kind === 'upper' && previous === 'upper' && next !== undefined && kindOf(next) === 'lower'));
+      if (boundary) {
+        words.push(current.toLowerCase());
+        current = '';
+      }
+      current += char;
+    }
+    previous = kind;
+  });
+  if (current) words.push(current.toLowerCase());
   return words;
 }
 

@@ -9,6 +9,12 @@ type MessageIds = 'missing' | 'empty' | 'placeholder' | 'tooShort' | 'restatesNa
 
 const PLACEHOLDERS = new Set(['todo', 'tbd', 'fixme', 'description', 'tool', 'function', 'desc', 'xxx', 'n/a', 'none']);
 
+function trimTrailingPunctuation(text: string): string {
+  let end = text.length;
+  while (end > 0 && '.!:'.includes(text[end - 1]!)) end--;
+  return text.slice(0, end);
+}
+
 export default createRule<Options, MessageIds>({
   name: 'require-tool-description',
   meta: {
@@ -64,7 +70,7 @@ export default createRule<Options, MessageIds>({
           const node: TSESTree.Node = property.value;
           if (trimmed === '') {
             context.report({ node, messageId: 'empty', data: { tool: label } });
-          } else if (PLACEHOLDERS.has(trimmed.toLowerCase().replace(/[.!:]+$/u, ''))) {
+          } else if (PLACEHOLDERS.has(trimTrailingPunctuation(trimmed.toLowerCase()))) {
             context.report({ node, messageId: 'placeholder', data: { tool: label, text: trimmed } });
           } else if (tool.name !== null && restatesName(trimmed, tool.name)) {
             context.report({ node, messageId: 'restatesName', data: { tool: label } });
