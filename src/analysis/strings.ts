@@ -65,7 +65,10 @@ export function staticText(
           element && element.type !== AST_NODE_TYPES.SpreadElement ? staticText(element, sourceCode, depth + 1) : null,
         );
         if (parts.every((part) => part === null)) return null;
-        return join(parts);
+        const separatorArgument = expression.arguments[0];
+        const separator =
+          separatorArgument === undefined ? { text: ',', complete: true } : staticText(separatorArgument, sourceCode, depth + 1);
+        return join(parts.flatMap((part, index) => (index === 0 ? [part] : [separator, part])));
       }
       return null;
     }
