@@ -1,18 +1,27 @@
 import type { TSESTree } from '@typescript-eslint/utils';
+import { hasSpread } from '../analysis/ast.js';
 import { staticText } from '../analysis/strings.js';
-import { restatesName } from '../analysis/words.js';
+import { restatesName, splitWords } from '../analysis/words.js';
 import { createRule } from '../create-rule.js';
 import { getLiveKitModel } from '../livekit/program.js';
 
 type Options = [{ minLength?: number }];
 type MessageIds = 'missing' | 'empty' | 'placeholder' | 'tooShort' | 'restatesName';
 
-const PLACEHOLDERS = new Set(['todo', 'tbd', 'fixme', 'description', 'tool', 'function', 'desc', 'xxx', 'n/a', 'none']);
+/** Markers of an unfinished text: a description that starts with one is a placeholder. */
+const PLACEHOLDER_MARKERS = new Set(['todo', 'tbd', 'fixme', 'xxx', 'lorem']);
+/** Words of texts that stand in for a description: `Tool description`, `This is a tool`, `Does something`, `N/A`. */
+const PLACEHOLDER_WORDS = new Set([
+  'todo', 'tbd', 'fixme', 'xxx', 'description', 'desc', 'tool', 'function', 'func', 'this', 'is', 'a', 'an', 'the',
+  'of', 'for', 'my', 'some', 'placeholder', 'lorem', 'ipsum', 'n', 'none', 'null', 'undefined', 'test', 'example',
+  'sample', 'does', 'do', 'something', 'stuff', 'things', 'helper', 'here', 'goes', 'add', 'later', 'write', 'it',
+  's', 'x',
+]);
 
-function trimTrailingPunctuation(text: string): string {
-  let end = text.length;
-  while (end > 0 && '.!:'.includes(text[end - 1]!)) end--;
-  return text.slice(0, end);
+function isPlaceholder(text: string): boolean {
+  const words = splitWords(text);
+  if (words.length === 0) return false;
+  return PLACEHOLDER_MARKERS.has(words[0]!) || words.every((word) => PLACEHOLDER_WORDS.has(word));
 }
 
 export default createRule<Options, MessageIds>({
@@ -31,9 +40,9 @@ export default createRule<Options, MessageIds>({
       placeholder:
         "Tool {{tool}} has a placeholder description ('{{text}}'). The LLM cannot tell when to call it; describe what it does and when to use it.",
       tooShort:
-        "Tool {{tool}}'s description is {{length}} characters (minimum {{minLength}}). Say what it does, when to call it and what it returns.",
+        "The description of tool {{tool}} is {{length}} characters (minimum {{minLength}}). Say what it does, when to call it and what it returns.",
       restatesName:
-        "Tool {{tool}}'s description only repeats its name. Tell the LLM when to call it and what it returns, in words the name does not already say.",
+        "The description of tool {{tool}} only repeats its name. Tell the LLM when to call it and what it returns, in words the name does not already say.",
     },
     schema: [
       {
@@ -61,6 +70,7 @@ export default createRule<Options, MessageIds>({
           if (!tool.options) continue;
           const property = tool.descriptionProperty;
           if (!property) {
+            if (hasSpread(tool.options)) continue; // the spread may carry it
             context.report({ node: tool.call.callee, messageId: 'missing', data: { tool: label } });
             continue;
           }
@@ -70,8 +80,8 @@ export default createRule<Options, MessageIds>({
           const node: TSESTree.Node = property.value;
           if (trimmed === '') {
             context.report({ node, messageId: 'empty', data: { tool: label } });
-          } else if (PLACEHOLDERS.has(trimTrailingPunctuation(trimmed.toLowerCase()))) {
-            context.report({ node, messageId: 'placeholder', data: { tool: label, text: trimmed } });
+          } else if (isPlaceholder(trimmed)) {
+            context.report({ node, messageId: 'placeholder', data: { tool: label, text: trimmed.length > 40 ? `${trimmed.slice(0, 37)}...` : trimmed } });
           } else if (tool.name !== null && restatesName(trimmed, tool.name)) {
             context.report({ node, messageId: 'restatesName', data: { tool: label } });
           } else if (trimmed.length < minLength) {

@@ -73,6 +73,23 @@ ruleTester.run('require-tool-description', rule, {
       options: [{ minLength: 10 }],
     },
     {
+      name: 'a spread may carry the description',
+      code: code`
+        import { llm } from '@livekit/agents';
+        import { base } from './base';
+        llm.tool({ ...base, name: 'lookupOrder', execute: async () => 'ok' });
+      `,
+    },
+    {
+      name: 'words beyond the name are not a restatement; a real sentence that mentions a tool is not a placeholder',
+      code: code`
+        import { llm } from '@livekit/agents';
+        llm.tool({ name: 'get_order_status', description: 'Gets the order status after the caller gives the order number.', execute: async () => 'ok' });
+        llm.tool({ name: 'x', description: 'This tool transfers the caller to a human agent.', execute: async () => 'ok' });
+        llm.tool({ name: 'todoList', description: 'Read the caller their open to-do items for today.', execute: async () => 'ok' });
+      `,
+    },
+    {
       name: 'options object not visible (imported) is not judged',
       code: code`
         import { llm } from '@livekit/agents';
@@ -91,12 +108,24 @@ ruleTester.run('require-tool-description', rule, {
       errors: [{ messageId: 'missing', data: { tool: "'lookupOrder'" }, line: 2, column: 1, endColumn: 9 }],
     },
     {
+      name: 'missing description, flat import',
+      code: code`
+        import { tool } from '@livekit/agents';
+        tool({ name: 'lookupOrder', execute: async () => 'ok' });
+      `,
+      errors: [{ messageId: 'missing', data: { tool: "'lookupOrder'" }, line: 2, column: 1, endColumn: 5 }],
+    },
+    {
       name: 'empty description, aliased flat import',
       code: code`
         import { tool as defineTool } from '@livekit/agents';
         defineTool({ name: 'lookupOrder', description: '', execute: async () => 'ok' });
+        defineTool({ name: 'cancelOrder', description: '   ', execute: async () => 'ok' });
       `,
-      errors: [{ messageId: 'empty', line: 2, column: 48 }],
+      errors: [
+        { messageId: 'empty', data: { tool: "'lookupOrder'" }, line: 2, column: 48, endColumn: 50 },
+        { messageId: 'empty', data: { tool: "'cancelOrder'" }, line: 3, column: 48 },
+      ],
     },
     {
       name: 'placeholder description, namespace import',
@@ -104,7 +133,23 @@ ruleTester.run('require-tool-description', rule, {
         import * as agents from '@livekit/agents';
         agents.llm.tool({ name: 'lookupOrder', description: 'TODO', execute: async () => 'ok' });
       `,
-      errors: [{ messageId: 'placeholder', data: { tool: "'lookupOrder'", text: 'TODO' } }],
+      errors: [{ messageId: 'placeholder', data: { tool: "'lookupOrder'", text: 'TODO' }, line: 2, column: 53, endColumn: 59 }],
+    },
+    {
+      name: 'placeholders: a TODO note, filler words, N/A',
+      code: code`
+        import { llm } from '@livekit/agents';
+        llm.tool({ name: 'a', description: 'TODO: write a proper description later', execute: async () => 'ok' });
+        llm.tool({ name: 'b', description: 'This is a tool description.', execute: async () => 'ok' });
+        llm.tool({ name: 'c', description: 'N/A', execute: async () => 'ok' });
+        llm.tool({ name: 'd', description: 'Does something', execute: async () => 'ok' });
+      `,
+      errors: [
+        { messageId: 'placeholder', data: { tool: "'a'", text: 'TODO: write a proper description later' }, line: 2 },
+        { messageId: 'placeholder', data: { tool: "'b'", text: 'This is a tool description.' }, line: 3 },
+        { messageId: 'placeholder', data: { tool: "'c'", text: 'N/A' }, line: 4 },
+        { messageId: 'placeholder', data: { tool: "'d'", text: 'Does something' }, line: 5 },
+      ],
     },
     {
       name: 'too short, name from the registration map key',
@@ -115,15 +160,19 @@ ruleTester.run('require-tool-description', rule, {
           tools: { transferCall: llm.tool({ description: 'Moves calls.', execute: async () => 'ok' }) },
         });
       `,
-      errors: [{ messageId: 'tooShort', data: { tool: "'transferCall'", length: 12, minLength: 20 }, line: 4 }],
+      errors: [{ messageId: 'tooShort', data: { tool: "'transferCall'", length: 12, minLength: 20 }, line: 4, column: 50, endColumn: 64 }],
     },
     {
       name: 'description only restates the name',
       code: code`
         import { llm } from '@livekit/agents';
         llm.tool({ name: 'get_order_status', description: 'Gets the order status.', execute: async () => 'ok' });
+        llm.tool({ name: 'lookupCustomerAccountBalanceInformation', description: 'Look up the customer account balance information', execute: async () => 'ok' });
       `,
-      errors: [{ messageId: 'restatesName' }],
+      errors: [
+        { messageId: 'restatesName', data: { tool: "'get_order_status'" }, line: 2, column: 51, endColumn: 75 },
+        { messageId: 'restatesName', data: { tool: "'lookupCustomerAccountBalanceInformation'" }, line: 3 },
+      ],
     },
     {
       name: 'template literal with only static text is read',
@@ -131,7 +180,7 @@ ruleTester.run('require-tool-description', rule, {
         import { llm } from '@livekit/agents';
         llm.tool({ name: 'lookupOrder', description: \`tool\`, execute: async () => 'ok' });
       `,
-      errors: [{ messageId: 'placeholder' }],
+      errors: [{ messageId: 'placeholder', data: { tool: "'lookupOrder'", text: 'tool' }, line: 2, column: 46 }],
     },
     {
       name: 'tool held in a const and registered in a const map',
@@ -141,16 +190,20 @@ ruleTester.run('require-tool-description', rule, {
         const tools = { refundPayment: refund };
         new voice.Agent({ instructions: 'x', tools });
       `,
-      errors: [{ messageId: 'missing', data: { tool: "'refundPayment'" }, line: 2 }],
+      errors: [{ messageId: 'missing', data: { tool: "'refundPayment'" }, line: 2, column: 16 }],
     },
     {
-      name: 'local alias of the namespace member',
+      name: 'local alias of the namespace member; an anonymous unregistered tool',
       code: code`
         import { llm } from '@livekit/agents';
         const { tool } = llm;
         tool({ name: 'x_y', execute: async () => 'ok' });
+        tool({ execute: async () => 'ok' });
       `,
-      errors: [{ messageId: 'missing' }],
+      errors: [
+        { messageId: 'missing', data: { tool: "'x_y'" }, line: 3, column: 1 },
+        { messageId: 'missing', data: { tool: 'this tool' }, line: 4, column: 1 },
+      ],
     },
   ],
 });
@@ -166,12 +219,12 @@ commonJsTester.run('require-tool-description (CommonJS)', rule, {
     {
       name: 'destructured require',
       code: "const { llm } = require('@livekit/agents'); llm.tool({ name: 'lookupOrder', execute: async () => 1 });",
-      errors: [{ messageId: 'missing' }],
+      errors: [{ messageId: 'missing', line: 1, column: 45 }],
     },
     {
       name: 'namespace require with flat name',
       code: "const agents = require('@livekit/agents'); agents.tool({ name: 'lookupOrder', description: '' });",
-      errors: [{ messageId: 'empty' }],
+      errors: [{ messageId: 'empty', line: 1, column: 92 }],
     },
   ],
 });
