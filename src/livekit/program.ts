@@ -128,7 +128,8 @@ export interface SessionInfo {
 
 export type HotKind = 'entry' | 'execute' | 'agent-method' | 'agent-hook' | 'session-listener';
 
-const HOOK_NAMES = new Set(['onEnter', 'onExit', 'onUserTurnCompleted', 'llmNode', 'ttsNode', 'sttNode', 'transcriptionNode', 'realtimeAudioOutputNode']);
+/** Hooks that `voice.Agent.create({...})` accepts; each gets the agent's context (`AgentContext`) first. */
+export const HOOK_NAMES = new Set(['onEnter', 'onExit', 'onUserTurnCompleted', 'llmNode', 'ttsNode', 'sttNode', 'transcriptionNode', 'realtimeAudioOutputNode']);
 
 export class LiveKitModel {
   readonly imports: LiveKitImports;

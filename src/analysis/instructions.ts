@@ -1,0 +1,152 @@
+/**
+ * What a prompt (instruction text) says, read as words: does it state a role, does it ask for visual formatting,
+ * does it say when to transfer. Language-level: no LiveKit knowledge, no AST. Every check is a linear scan over
+ * the words of the text; phrases are matched word by word, so "as a" never matches inside "has a".
+ */
+
+/** Lower-case words of a text. Apostrophes inside a word are kept and normalised (`You’re` → `you're`). */
+export function textWords(text: string): string[] {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu) ?? [];
+  return words.map((word) => word.replaceAll('’', "'"));
+}
+
+/** True when `phrase` (a list of words) occurs, word for word, in `words`. */
+export function containsPhrase(words: readonly string[], phrase: readonly string[]): boolean {
+  if (phrase.length === 0) return false;
+  for (let start = 0; start + phrase.length <= words.length; start++) {
+    let index = 0;
+    while (index < phrase.length && words[start + index] === phrase[index]) index++;
+    if (index === phrase.length) return true;
+  }
+  return false;
+}
+
+function containsAnyPhrase(words: readonly string[], phrases: readonly string[]): boolean {
+  return phrases.some((phrase) => containsPhrase(words, textWords(phrase)));
+}
+
+/** Sentences (and list items, lines) of a text, each as its words. */
+function sentences(text: string): string[][] {
+  return text
+    .split(/[.!?;\n\r]+/u)
+    .map(textWords)
+    .filter((words) => words.length > 0);
+}
+
+/** Ways a prompt says who the agent is. */
+export const ROLE_PHRASES: readonly string[] = [
+  'you are',
+  "you're",
+  'youre',
+  'your role',
+  'your job',
+  'your task',
+  'your name',
+  'your purpose',
+  'as a',
+  'as an',
+  'act as',
+  'acting as',
+  'you work',
+  'you represent',
+  'you play',
+  'you will be',
+  "i'm",
+  'i am',
+  'role',
+  'persona',
+];
+
+/** True when the text states the agent's role (`You are ...`, `Your role is ...`, `As a ...`), or an extra phrase. */
+export function hasRoleStatement(text: string, extraPhrases: readonly string[] = []): boolean {
+  const words = textWords(text);
+  return containsAnyPhrase(words, ROLE_PHRASES) || containsAnyPhrase(words, extraPhrases);
+}
+
+export type FormattingTerm = 'markdown' | 'bullet points' | 'tables' | 'emoji' | 'code blocks';
+
+export const FORMATTING_TERMS: readonly FormattingTerm[] = ['markdown', 'bullet points', 'tables', 'emoji', 'code blocks'];
+
+/** Words that turn a sentence about formatting into a prohibition ("never use markdown", "no emoji"). */
+const NEGATIONS = new Set([
+  'not', 'no', 'never', 'avoid', 'avoids', 'avoiding', 'without', 'nor', 'instead', 'rather', 'refrain', 'neither',
+  'none', 'unable', 'skip', 'omit', 'free', 'plain', "don't", 'dont', "doesn't", "can't", 'cannot', "won't",
+  "shouldn't", "mustn't", "isn't", "aren't", 'forbidden', 'prohibited',
+]);
+
+/** Words that make "table" mean a layout, not a restaurant table. */
+const LAYOUT_WORDS = new Set([
+  'format', 'formatted', 'formatting', 'display', 'displayed', 'render', 'rendered', 'column', 'columns', 'rows',
+  'markdown', 'layout', 'tabular',
+]);
+
+function termsIn(words: readonly string[]): FormattingTerm[] {
+  const found: FormattingTerm[] = [];
+  const add = (term: FormattingTerm): void => {
+    if (!found.includes(term)) found.push(term);
+  };
+  words.forEach((word, index) => {
+    const next = words[index + 1];
+    if (word === 'markdown') add('markdown');
+    else if (word.startsWith('bullet')) add('bullet points');
+    else if (word.startsWith('emoji') || word.startsWith('emoticon')) add('emoji');
+    else if (word === 'codeblock' || word === 'codeblocks' || (word === 'code' && (next?.startsWith('block') || next?.startsWith('fence')))) {
+      add('code blocks');
+    } else if ((word === 'table' || word === 'tables') && words.some((other) => LAYOUT_WORDS.has(other))) add('tables');
+  });
+  return found;
+}
+
+/**
+ * The visual formats a text asks for: a sentence that names markdown, bullet points, emoji, code blocks or a table
+ * layout and contains no negation ("Use bullet points" is a request; "Never use bullet points" is not).
+ */
+export function requestedFormatting(text: string, allowed: readonly string[] = []): FormattingTerm[] {
+  const result: FormattingTerm[] = [];
+  for (const words of sentences(text)) {
+    if (words.some((word) => NEGATIONS.has(word))) continue;
+    for (const term of termsIn(words)) if (!allowed.includes(term) && !result.includes(term)) result.push(term);
+  }
+  return result;
+}
+
+/** Whom a transfer moves: "connect you", "connect the caller". */
+const PEOPLE = new Set(['you', 'them', 'him', 'her', 'caller', 'callers', 'customer', 'customers', 'user', 'users', 'client', 'clients']);
+const HAND = new Set(['hand', 'hands', 'handing', 'handed']);
+const SWITCH = new Set(['switch', 'switches', 'switching']);
+const ROUTE = new Set(['route', 'routes', 'routed', 'routing', 'reroute']);
+
+function isTransferAt(words: readonly string[], index: number): boolean {
+  const word = words[index]!;
+  const next = words[index + 1];
+  const afterArticle = next === 'the' ? words[index + 2] : next;
+  return (
+    word.startsWith('transfer') ||
+    word.startsWith('handoff') ||
+    word.startsWith('handover') ||
+    word.startsWith('escalat') ||
+    word.startsWith('redirect') ||
+    word.startsWith('delegat') ||
+    ROUTE.has(word) ||
+    // hand off / hand over, also around a short object: "hand the caller over"
+    (HAND.has(word) && words.slice(index + 1, index + 4).some((later) => later === 'off' || later === 'over')) ||
+    (word.startsWith('connect') && afterArticle !== undefined && PEOPLE.has(afterArticle)) ||
+    (SWITCH.has(word) && next === 'to')
+  );
+}
+
+/**
+ * True when the text talks about transferring: transfer, hand off/over, handoff, escalate, route, redirect,
+ * delegate, connect you / the caller, switch to; or one of the extra phrases.
+ */
+export function mentionsTransfer(text: string, extraPhrases: readonly string[] = []): boolean {
+  const words = textWords(text);
+  return words.some((_, index) => isTransferAt(words, index)) || containsAnyPhrase(words, extraPhrases);
+}
+
+/** True when one of `names` (single lower-case words) occurs in the text as a word, singular or plural. */
+export function mentionsAnyWord(text: string, names: readonly string[]): boolean {
+  if (names.length === 0) return false;
+  const words = new Set(textWords(text));
+  return names.some((name) => words.has(name) || words.has(`${name}s`) || (name.endsWith('s') && words.has(name.slice(0, -1))));
+}

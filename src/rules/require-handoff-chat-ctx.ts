@@ -1,0 +1,125 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { isWithin, memberName } from '../analysis/ast.js';
+import { createRule } from '../create-rule.js';
+import {
+  type HistorySource,
+  type InsertPoint,
+  agentOption,
+  historyAt,
+  importsHistory,
+  resolveAgent,
+  updatedLater,
+} from '../livekit/agent-options.js';
+import { getLiveKitModel } from '../livekit/program.js';
+
+type MessageIds = 'missing' | 'dropped' | 'addChatCtx';
+
+type Fix = (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix;
+
+/** Inserts `text` as the last property of an object literal, matching its layout. */
+function insertProperty(sourceCode: Readonly<TSESLint.SourceCode>, object: TSESTree.ObjectExpression, text: string): Fix | null {
+  const last = object.properties.at(-1);
+  if (!last) {
+    return sourceCode.getText(object).slice(1, -1).trim() === '' ? (fixer) => fixer.replaceText(object, `{ ${text} }`) : null;
+  }
+  const after = sourceCode.getTokenAfter(last);
+  const comma = after?.value === ',' ? after : null;
+  if (object.properties[0]!.loc.start.line === object.loc.start.line) {
+    return comma ? (fixer) => fixer.insertTextAfter(comma, ` ${text},`) : (fixer) => fixer.insertTextAfter(last, `, ${text}`);
+  }
+  const line = sourceCode.lines[last.loc.start.line - 1] ?? '';
+  const indent = line.slice(0, line.length - line.trimStart().length);
+  return comma
+    ? (fixer) => fixer.insertTextAfter(comma, `\n${indent}${text},`)
+    : (fixer) => fixer.insertTextAfter(last, `,\n${indent}${text}`);
+}
+
+/** Appends `text` as the last argument of a call with parentheses. */
+function insertArgument(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  call: TSESTree.NewExpression | TSESTree.CallExpression,
+  text: string,
+): Fix | null {
+  const closing = sourceCode.getLastToken(call);
+  if (closing?.value !== ')') return null;
+  const last = call.arguments.at(-1);
+  return last ? (fixer) => fixer.insertTextAfter(last, `, ${text}`) : (fixer) => fixer.insertTextBefore(closing, text);
+}
+
+export default createRule<[], MessageIds>({
+  name: 'require-handoff-chat-ctx',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require agents handed off to to receive the conversation so far (`chatCtx`)',
+      recommended: 'recommended',
+    },
+    hasSuggestions: true,
+    messages: {
+      missing:
+        '{{agent}} is handed off to without `chatCtx`, so it starts with an empty conversation and the caller has to repeat everything. Pass the history (`ctx.session.history` in a tool, `this.chatCtx` in an Agent method), or `llm.ChatContext.empty()` to start fresh on purpose.',
+      dropped:
+        "{{agent}}'s constructor never passes `chatCtx` to `super(...)`, so the agent handed off to here starts with an empty conversation and the caller has to repeat everything. Accept a `chatCtx` option and forward it to `super`.",
+      addChatCtx: 'Pass the conversation so far: `{{property}}`.',
+    },
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    const model = getLiveKitModel(context);
+    if (!model) return {};
+    const sourceCode = context.sourceCode;
+
+    const suggestion = (insert: InsertPoint | null, history: HistorySource | null) => {
+      if (!insert || !history) return [];
+      const target = insert.kind === 'property' ? insert.object : insert.call;
+      if (!isWithin(target, history.scope)) return [];
+      const property = insert.key === null ? history.text : `${insert.key}: ${history.text}`;
+      const fix =
+        insert.kind === 'property'
+          ? insertProperty(sourceCode, insert.object, property)
+          : insertArgument(sourceCode, insert.call, insert.key === null ? property : `{ ${property} }`);
+      return fix ? [{ messageId: 'addChatCtx' as const, data: { property }, fix }] : [];
+    };
+
+    const check = (agentNode: TSESTree.Node, history: HistorySource | null): void => {
+      const resolved = resolveAgent(model, agentNode);
+      if (!resolved || updatedLater(resolved)) return;
+      const { construction } = resolved;
+      if (construction.agentClass && importsHistory(model, construction.agentClass)) return;
+      const option = agentOption(model, construction, 'chatCtx');
+      const agent = construction.agentClass?.name ?? 'The new agent';
+      if (option.kind === 'dropped') {
+        context.report({ node: agentNode, messageId: 'dropped', data: { agent: option.agentClass.name ?? 'This Agent class' } });
+      } else if (option.kind === 'missing') {
+        context.report({
+          node: agentNode,
+          messageId: 'missing',
+          data: { agent },
+          suggest: resolved.factory ? [] : suggestion(option.insert, history),
+        });
+      }
+    };
+
+    return {
+      'Program:exit'() {
+        for (const handoff of model.handoffs) {
+          if (handoff.agent) check(handoff.agent, historyAt(model, handoff.call));
+        }
+      },
+      CallExpression(node) {
+        const callee = node.callee;
+        if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'updateAgent') return;
+        const argument = node.arguments[0];
+        if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return;
+        let history = historyAt(model, node);
+        if (!history && (callee.object.type === AST_NODE_TYPES.Identifier || callee.object.type === AST_NODE_TYPES.MemberExpression)) {
+          // Outside tools and agents (entry, listeners): the session being updated holds the history.
+          const receiver = sourceCode.getText(callee.object);
+          if (/^[\w$.]+$/u.test(receiver)) history = { text: `${receiver}.history`, scope: node };
+        }
+        check(argument, history);
+      },
+    };
+  },
+});

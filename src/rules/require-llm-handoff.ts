@@ -1,0 +1,93 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { skipTSWrappers, walkOwnBody } from '../analysis/ast.js';
+import { createRule } from '../create-rule.js';
+import { resolveAgent } from '../livekit/agent-options.js';
+import { getLiveKitModel } from '../livekit/program.js';
+
+type MessageIds = 'bareAgent' | 'tuple' | 'useHandoff';
+
+/** The values a returned expression can take: both branches of a conditional. */
+function branches(node: TSESTree.Node): TSESTree.Node[] {
+  const expression = skipTSWrappers(node);
+  if (expression.type === AST_NODE_TYPES.ConditionalExpression) {
+    return [...branches(expression.consequent), ...branches(expression.alternate)];
+  }
+  return [node];
+}
+
+export default createRule<[], MessageIds>({
+  name: 'require-llm-handoff',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require tools to hand off with `llm.handoff(...)` instead of returning an Agent',
+      recommended: 'recommended',
+    },
+    hasSuggestions: true,
+    messages: {
+      bareAgent:
+        'This tool returns an Agent, which is not a handoff: the agent object (its instructions included) is serialised and sent to the LLM as the tool result, and the caller stays with the current agent. Return `llm.handoff({ agent, returns })` instead.',
+      tuple:
+        'This tool returns `[agent, message]` in the Python style, which is not a handoff in Node: the array is serialised and sent to the LLM, and the caller stays with the current agent. Return `llm.handoff({ agent, returns: message })` instead.',
+      useHandoff: 'Return `{{handoff}}({ agent: ... })` so that the session switches to the new agent.',
+    },
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    const model = getLiveKitModel(context);
+    if (!model) return {};
+    const sourceCode = context.sourceCode;
+
+    const suggest = (node: TSESTree.Node, agent: TSESTree.Node, message: TSESTree.Node | null) => {
+      const handoff = model.imports.localNameFor('llm.handoff', node);
+      if (!handoff) return [];
+      const returns = message ? `, returns: ${sourceCode.getText(message)}` : '';
+      return [
+        {
+          messageId: 'useHandoff' as const,
+          data: { handoff },
+          fix: (fixer: TSESLint.RuleFixer) =>
+            fixer.replaceText(node, `${handoff}({ agent: ${sourceCode.getText(agent)}${returns} })`),
+        },
+      ];
+    };
+
+    const checkReturned = (returned: TSESTree.Node): void => {
+      for (const value of branches(returned)) {
+        const expression = skipTSWrappers(value);
+        if (expression.type === AST_NODE_TYPES.ArrayExpression) {
+          const [first, second, ...rest] = expression.elements;
+          if (
+            !first ||
+            first.type === AST_NODE_TYPES.SpreadElement ||
+            second?.type === AST_NODE_TYPES.SpreadElement ||
+            rest.length > 0 ||
+            !resolveAgent(model, first)
+          ) {
+            continue;
+          }
+          context.report({ node: value, messageId: 'tuple', suggest: suggest(value, first, second ?? null) });
+        } else if (resolveAgent(model, expression)) {
+          context.report({ node: value, messageId: 'bareAgent', suggest: suggest(value, value, null) });
+        }
+      }
+    };
+
+    return {
+      'Program:exit'() {
+        for (const tool of model.tools) {
+          const execute = tool.execute;
+          if (!execute) continue;
+          if (execute.body.type !== AST_NODE_TYPES.BlockStatement) {
+            checkReturned(execute.body);
+            continue;
+          }
+          walkOwnBody(execute.body, (node) => {
+            if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) checkReturned(node.argument);
+          }, sourceCode.visitorKeys);
+        }
+      },
+    };
+  },
+});
