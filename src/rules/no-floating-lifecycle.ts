@@ -1,0 +1,85 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { enclosingFunction, memberName } from '../analysis/ast.js';
+import { createRule } from '../create-rule.js';
+import { firstParameterVariable } from '../livekit/connect.js';
+import { describeExpression } from '../livekit/connect-fix.js';
+import { getLiveKitModel } from '../livekit/program.js';
+
+type MessageIds = 'floating' | 'addAwait';
+
+/** The expression statement whose value is `call` (through TypeScript wrappers and `?.`), if any. */
+function floatingStatement(call: TSESTree.CallExpression): TSESTree.ExpressionStatement | null {
+  let current: TSESTree.Node = call;
+  while (
+    current.parent &&
+    (current.parent.type === AST_NODE_TYPES.ChainExpression ||
+      current.parent.type === AST_NODE_TYPES.TSAsExpression ||
+      current.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+      current.parent.type === AST_NODE_TYPES.TSSatisfiesExpression)
+  ) {
+    current = current.parent;
+  }
+  return current.parent?.type === AST_NODE_TYPES.ExpressionStatement ? current.parent : null;
+}
+
+/** `x.connect(...)` when `object` is the receiver of a `connect` member call. */
+function connectCallOn(object: TSESTree.Node): TSESTree.CallExpression | null {
+  const member = object.parent;
+  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== object || memberName(member) !== 'connect') return null;
+  return member.parent.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member ? member.parent : null;
+}
+
+export default createRule<[], MessageIds>({
+  name: 'no-floating-lifecycle',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require `ctx.connect()` and `session.start()` to be awaited or returned',
+      recommended: 'recommended',
+    },
+    hasSuggestions: true,
+    messages: {
+      floating:
+        '`{{name}}` is neither awaited nor returned: if it fails, the error becomes an unhandled rejection and entry goes on as if the call were live, so the caller hears nothing and no one sees why. Add `await` (or `void` it on purpose).',
+      addAwait: 'Add `await`, so that a failure surfaces in entry.',
+    },
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    const model = getLiveKitModel(context);
+    if (!model) return {};
+    const sourceCode = context.sourceCode;
+    return {
+      'Program:exit'() {
+        const calls = new Set<TSESTree.CallExpression>();
+        for (const definition of model.defineAgents) {
+          if (!definition.entry) continue;
+          const variable = firstParameterVariable(sourceCode, definition.entry);
+          for (const reference of variable?.references ?? []) {
+            const call = connectCallOn(reference.identifier);
+            if (call) calls.add(call);
+          }
+        }
+        for (const call of model.imports.calls('getJobContext')) {
+          const connect = connectCallOn(call);
+          if (connect) calls.add(connect);
+        }
+        for (const session of model.sessions) for (const start of session.starts) calls.add(start);
+        for (const call of [...calls].sort((a, b) => a.range[0] - b.range[0])) {
+          const statement = floatingStatement(call);
+          if (!statement) continue;
+          const inAsync = enclosingFunction(statement)?.async === true;
+          context.report({
+            node: call,
+            messageId: 'floating',
+            data: { name: describeExpression(call) },
+            suggest: inAsync
+              ? [{ messageId: 'addAwait', fix: (fixer) => fixer.insertTextBefore(statement.expression, 'await ') }]
+              : [],
+          });
+        }
+      },
+    };
+  },
+});
