@@ -1,0 +1,80 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { followConst, isWithin, memberName } from '../analysis/ast.js';
+import { staticText } from '../analysis/strings.js';
+import { createRule } from '../create-rule.js';
+import { type LiveKitModel, type SessionInfo, getLiveKitModel } from '../livekit/program.js';
+
+/** Session events that carry metrics or usage, by their event-type member and their string value. */
+const METRICS_EVENTS = new Map([
+  ['MetricsCollected', 'metrics_collected'],
+  ['SessionUsageUpdated', 'session_usage_updated'],
+]);
+const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener']);
+/** Metrics helpers whose presence says the file handles metrics somewhere we may not follow. */
+const METRICS_APIS = ['metrics.logMetrics', 'metrics.ModelUsageCollector', 'metrics.UsageCollector'];
+
+/** 'metrics' when `event` names a metrics event, 'other' for another known event, null when it cannot be read. */
+function eventKind(model: LiveKitModel, event: TSESTree.Node | undefined): 'metrics' | 'other' | null {
+  if (!event) return null;
+  const value = followConst(model.sourceCode, event);
+  const resolved = model.imports.resolve(value);
+  if (resolved) {
+    const prefix = 'voice.AgentSessionEventTypes.';
+    if (!resolved.path.startsWith(prefix)) return null;
+    return METRICS_EVENTS.has(resolved.path.slice(prefix.length)) ? 'metrics' : 'other';
+  }
+  const text = staticText(value, model.sourceCode);
+  if (!text?.complete) return null;
+  return [...METRICS_EVENTS.values()].includes(text.text) ? 'metrics' : 'other';
+}
+
+/** True when the file shows no way this session's metrics or usage are observed (and hides nothing). */
+function lacksMetrics(model: LiveKitModel, session: SessionInfo): boolean {
+  if (!session.variable) return false;
+  for (const reference of session.variable.references) {
+    if (reference.init) continue;
+    const member = reference.identifier.parent;
+    // Handed to code we cannot see (a helper, a class, a return): it may observe the metrics there.
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier) return false;
+    const name = memberName(member);
+    if (name === 'usage') return false;
+    if (name !== null && LISTENER_METHODS.has(name) && member.parent.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member) {
+      const kind = eventKind(model, member.parent.arguments[0]);
+      if (kind !== 'other') return false;
+    }
+  }
+  return true;
+}
+
+export default createRule<[], 'noMetrics'>({
+  name: 'require-session-metrics',
+  meta: {
+    type: 'suggestion',
+    docs: {
+      description: 'Require a session started in entry to collect metrics or read its usage',
+      recommended: 'strict',
+    },
+    messages: {
+      noMetrics:
+        'This AgentSession is started with no metrics: nothing listens for MetricsCollected and session.usage is never read, so turn latency (end of utterance, LLM time to first token, TTS time to first byte) and model cost stay invisible in production. Add `session.on(voice.AgentSessionEventTypes.MetricsCollected, (ev) => metrics.logMetrics(ev.metrics))`.',
+    },
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    const model = getLiveKitModel(context);
+    if (!model) return {};
+    const lk: LiveKitModel = model;
+    return {
+      'Program:exit'() {
+        if (lk.sessions.length === 0) return;
+        if (METRICS_APIS.some((path) => lk.imports.usages(path).length > 0)) return;
+        const entries = lk.defineAgents.flatMap((definition) => (definition.entry ? [definition.entry] : []));
+        for (const session of lk.sessions) {
+          if (session.starts.length === 0 || !entries.some((entry) => isWithin(session.node, entry))) continue;
+          if (lacksMetrics(lk, session)) context.report({ node: session.node.callee, messageId: 'noMetrics' });
+        }
+      },
+    };
+  },
+});

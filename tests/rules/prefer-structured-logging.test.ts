@@ -1,0 +1,199 @@
+import rule from '../../src/rules/prefer-structured-logging.js';
+import { code, commonJsTester, ruleTester } from '../rule-tester.js';
+
+ruleTester.run('prefer-structured-logging', rule, {
+  valid: [
+    {
+      name: "official style: log() with fields first and a fixed message",
+      code: code`
+        import { log } from '@livekit/agents';
+        export function lookup(orderId: string) {
+          const logger = log().child({ component: 'orders' });
+          logger.info({ orderId }, 'order looked up');
+          log().warn('order service is slow');
+        }
+      `,
+    },
+    {
+      name: 'a template with no values, or only const text, is a fixed message',
+      code: code`
+        import { log } from '@livekit/agents';
+        const SERVICE = 'orders';
+        log().info(\`service started\`);
+        log().info(\`\${SERVICE} service started\`);
+        log().info('service ' + SERVICE + ' started');
+      `,
+    },
+    {
+      name: 'fields object already given alongside a template message',
+      code: code`
+        import { log } from '@livekit/agents';
+        log().info({ orderId }, \`order \${orderId} looked up\`);
+      `,
+    },
+    {
+      name: 'no LiveKit import: console and templates are not this rule’s business',
+      code: code`
+        const logger = console;
+        console.log('starting');
+        logger.info(\`user \${id}\`);
+      `,
+    },
+    {
+      name: 'type-only LiveKit import is not a binding',
+      code: code`
+        import type { JobContext } from '@livekit/agents';
+        console.log('x');
+      `,
+    },
+    {
+      name: 'shadowing local named console, and a logger-named value used for arithmetic',
+      code: code`
+        import { voice } from '@livekit/agents';
+        export function f(console: { log(x: unknown): void }, logger: { info(n: number): void }) {
+          console.log('x');
+          logger.info(a + b);
+        }
+      `,
+    },
+    {
+      name: 'same-named import from another package: a log() that is not LiveKit’s',
+      code: code`
+        import { llm } from '@livekit/agents';
+        import { log } from 'other-logging';
+        log().info(\`user \${id}\`);
+      `,
+    },
+    {
+      name: 'child() and setBindings() carry fields, not messages',
+      code: code`
+        import { log } from '@livekit/agents';
+        log().child({ room: \`\${roomName}\` });
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'console in a LiveKit file',
+      code: code`
+        import { voice } from '@livekit/agents';
+        export function onClose() {
+          console.log('session closed');
+        }
+      `,
+      errors: [{ messageId: 'console', data: { method: 'log' }, line: 3, column: 3, endColumn: 14 }],
+    },
+    {
+      name: 'template with an interpolated identifier, LiveKit logger through a const',
+      code: code`
+        import { log } from '@livekit/agents';
+        export function lookup(orderId: string) {
+          const logger = log();
+          logger.info(\`order \${orderId} looked up\`);
+        }
+      `,
+      errors: [
+        {
+          messageId: 'interpolated',
+          data: { callee: 'logger.info', values: "'orderId'" },
+          line: 4,
+          column: 15,
+          suggestions: [
+            {
+              messageId: 'useFields',
+              data: { values: "'orderId'", preview: "logger.info({ orderId }, 'order looked up')" },
+              output: code`
+                import { log } from '@livekit/agents';
+                export function lookup(orderId: string) {
+                  const logger = log();
+                  logger.info({ orderId }, 'order looked up');
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'concatenation with two identifiers and punctuation, aliased log',
+      code: code`
+        import { log as lkLog } from '@livekit/agents';
+        lkLog().warn('transfer of ' + callId + ' to ' + queue + ' failed.');
+      `,
+      errors: [
+        {
+          messageId: 'interpolated',
+          data: { callee: 'lkLog().warn', values: '2 values' },
+          suggestions: [
+            {
+              messageId: 'useFields',
+              data: { values: '2 values', preview: "lkLog().warn({ callId, queue }, 'transfer of to failed.')" },
+              output: code`
+                import { log as lkLog } from '@livekit/agents';
+                lkLog().warn({ callId, queue }, 'transfer of to failed.');
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a member expression in the template: reported, no suggestion (namespace import)',
+      code: code`
+        import * as agents from '@livekit/agents';
+        agents.log().error(\`lookup failed for \${order.id}\`);
+      `,
+      errors: [{ messageId: 'interpolated', data: { callee: 'agents.log().error', values: "'order.id'" }, suggestions: [] }],
+    },
+    {
+      name: 'a receiver named logger with a pino method; only values, quotes escaped',
+      code: code`
+        import { voice } from '@livekit/agents';
+        declare const logger: { error(...args: unknown[]): void };
+        logger.error(\`caller's error: \${err}\`);
+        logger.error(\`\${err}\`);
+      `,
+      errors: [
+        {
+          messageId: 'interpolated',
+          line: 3,
+          suggestions: [{ messageId: 'useFields', data: { values: "'err'", preview: "logger.error({ err }, 'caller\\'s error:')" }, output: code`
+            import { voice } from '@livekit/agents';
+            declare const logger: { error(...args: unknown[]): void };
+            logger.error({ err }, 'caller\\'s error:');
+            logger.error(\`\${err}\`);
+          ` }],
+        },
+        {
+          messageId: 'interpolated',
+          line: 4,
+          suggestions: [{ messageId: 'useFields', data: { values: "'err'", preview: 'logger.error({ err })' }, output: code`
+            import { voice } from '@livekit/agents';
+            declare const logger: { error(...args: unknown[]): void };
+            logger.error(\`caller's error: \${err}\`);
+            logger.error({ err });
+          ` }],
+        },
+      ],
+    },
+  ],
+});
+
+commonJsTester.run('prefer-structured-logging (CommonJS)', rule, {
+  valid: [
+    {
+      name: 'require of another package',
+      code: "const { voice } = require('other'); console.log('x');",
+    },
+  ],
+  invalid: [
+    {
+      name: 'destructured require',
+      code: "const { log } = require('@livekit/agents'); console.error('boom'); log().info(`user ${id}`);",
+      errors: [
+        { messageId: 'console', data: { method: 'error' } },
+        { messageId: 'interpolated', suggestions: [{ messageId: 'useFields', data: { values: "'id'", preview: "log().info({ id }, 'user')" }, output: "const { log } = require('@livekit/agents'); console.error('boom'); log().info({ id }, 'user');" }] },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,191 @@
+import rule from '../../src/rules/require-session-metrics.js';
+import { code, commonJsTester, ruleTester } from '../rule-tester.js';
+
+ruleTester.run('require-session-metrics', rule, {
+  valid: [
+    {
+      name: 'official style: MetricsCollected listener with logMetrics',
+      code: code`
+        import { defineAgent, metrics, voice } from '@livekit/agents';
+        export default defineAgent({
+          entry: async (ctx) => {
+            const session = new voice.AgentSession({ llm: 'openai/gpt-4.1-mini' });
+            session.on(voice.AgentSessionEventTypes.MetricsCollected, (ev) => metrics.logMetrics(ev.metrics));
+            await session.start({ agent: new voice.Agent({ instructions: 'x' }), room: ctx.room });
+          },
+        });
+      `,
+    },
+    {
+      name: "string event 'metrics_collected' with a custom sink",
+      code: code`
+        import { defineAgent, voice } from '@livekit/agents';
+        export default defineAgent({
+          entry: async (ctx) => {
+            const session = new voice.AgentSession({});
+            session.on('metrics_collected', (ev) => sink.push(ev.metrics));
+            await session.start({ agent, room: ctx.room });
+          },
+        });
+      `,
+    },
+    {
+      name: 'session.usage read in a shutdown callback (flat imports)',
+      code: code`
+        import { AgentSession, defineAgent } from '@livekit/agents';
+        export default defineAgent({
+          entry: async (ctx) => {
+            const session = new AgentSession({});
+            ctx.addShutdownCallback(async () => report(session.usage));
+            await session.start({ agent, room: ctx.room });
+          },
+        });
+      `,
+    },
+    {
+      name: 'session handed to a helper we cannot see',
+      code: code`
+        import { defineAgent, voice } from '@livekit/agents';
+        import { attachTelemetry } from './telemetry';
+        export default defineAgent({
+          entry: async (ctx) => {
+            const session = new voice.AgentSession({});
+            attachTelemetry(session);
+            await session.start({ agent, room: ctx.room });
+          },
+        });
+      `,
+    },
+    {
+      name: 'an event name we cannot read is given the benefit of the doubt',
+      code: code`
+        import { defineAgent, voice } from '@livekit/agents';
+        import { METRICS_EVENT } from './events';
+        export default defineAgent({
+          entry: async (ctx) => {
+            const session = new voice.AgentSession({});
+            session.on(METRICS_EVENT, record);
+            await session.start({ agent, room: ctx.room });
+          },
+        });
+      `,
+    },
+    {
+      name: 'a session in a test helper, not in entry',
+      code: code`
+        import { voice } from '@livekit/agents';
+        export async function startDesk(agent) {
+          const session = new voice.AgentSession({ llm });
+          await session.start({ agent });
+          return session;
+        }
+      `,
+    },
+    {
+      name: 'a session never started in entry',
+      code: code`
+        import { defineAgent, voice } from '@livekit/agents';
+        export default defineAgent({ entry: async () => { const session = new voice.AgentSession({}); } });
+      `,
+    },
+    {
+      name: 'known miss: a session built by a helper that entry calls is not checked',
+      code: code`
+        import { defineAgent, voice } from '@livekit/agents';
+        async function startSession(room: unknown) {
+          const session = new voice.AgentSession({});
+          await session.start({ agent, room });
+        }
+        export default defineAgent({ entry: async (ctx) => startSession(ctx.room) });
+      `,
+    },
+    {
+      name: 'same-named import from another package',
+      code: code`
+        import { defineAgent } from '@livekit/agents';
+        import { AgentSession } from 'other-voice-sdk';
+        export default defineAgent({ entry: async (ctx) => { const s = new AgentSession({}); await s.start({ room: ctx.room }); } });
+      `,
+    },
+    {
+      name: 'type-only import is not a binding',
+      code: code`
+        import type { voice } from '@livekit/agents';
+        import { defineAgent } from '@livekit/agents';
+        declare const Session: typeof voice.AgentSession;
+        export default defineAgent({ entry: async (ctx) => { const s = new Session({}); await s.start({ room: ctx.room }); } });
+      `,
+    },
+    {
+      name: 'shadowing local named voice',
+      code: code`
+        import { defineAgent } from '@livekit/agents';
+        export default defineAgent({
+          entry: async (ctx) => {
+            const voice = { AgentSession: class { async start(o: object) {} } };
+            const s = new voice.AgentSession();
+            await s.start({ room: ctx.room });
+          },
+        });
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'no listener, no usage read',
+      code: code`
+        import { defineAgent, voice } from '@livekit/agents';
+        export default defineAgent({
+          entry: async (ctx) => {
+            const session = new voice.AgentSession({ llm: 'openai/gpt-4.1-mini' });
+            session.on(voice.AgentSessionEventTypes.UserInputTranscribed, (ev) => console.log(ev.transcript));
+            await session.start({ agent: new voice.Agent({ instructions: 'x' }), room: ctx.room });
+          },
+        });
+      `,
+      errors: [{ messageId: 'noMetrics', line: 4, column: 25, endColumn: 43 }],
+    },
+    {
+      name: 'aliased import, entry named by an identifier',
+      code: code`
+        import { AgentSession as Session, defineAgent } from '@livekit/agents';
+        async function entry(ctx) {
+          const session = new Session({});
+          session.on('close', () => {});
+          await session.start({ agent, room: ctx.room });
+        }
+        export default defineAgent({ entry });
+      `,
+      errors: [{ messageId: 'noMetrics', line: 3 }],
+    },
+    {
+      name: 'namespace import',
+      code: code`
+        import * as agents from '@livekit/agents';
+        export default agents.defineAgent({
+          entry: async (ctx) => {
+            const session = new agents.voice.AgentSession({});
+            await session.start({ agent, room: ctx.room });
+          },
+        });
+      `,
+      errors: [{ messageId: 'noMetrics', line: 4 }],
+    },
+  ],
+});
+
+commonJsTester.run('require-session-metrics (CommonJS)', rule, {
+  valid: [
+    {
+      name: 'require of another package',
+      code: "const { voice, defineAgent } = require('other'); module.exports = defineAgent({ entry: async (ctx) => { const s = new voice.AgentSession({}); await s.start({}); } });",
+    },
+  ],
+  invalid: [
+    {
+      name: 'destructured require',
+      code: "const { voice, defineAgent } = require('@livekit/agents'); module.exports = defineAgent({ entry: async (ctx) => { const s = new voice.AgentSession({}); await s.start({ room: ctx.room }); } });",
+      errors: [{ messageId: 'noMetrics' }],
+    },
+  ],
+});
