@@ -1,0 +1,164 @@
+/**
+ * Which module export an expression names, whatever the import style:
+ *
+ *   import { readFileSync as read } from 'node:fs'    read                → fs  ['readFileSync']
+ *   import fs from 'fs' / import * as fs from 'fs'    fs.readFileSync     → fs  ['readFileSync']
+ *   const fs = require('node:fs')                     fs.promises.readFile → fs ['promises', 'readFile']
+ *   const { execSync: run } = require('child_process') run                → child_process ['execSync']
+ *   import cp = require('child_process')              cp.execSync         → child_process ['execSync']
+ *   require('zlib').gzipSync                                              → zlib ['gzipSync']
+ *   const { readFileSync } = fs    (fs bound as above, one step)          → fs  ['readFileSync']
+ *
+ * A default import, a namespace import and a `require` all give the module object (path []), as Node's CommonJS
+ * interop does for built-ins and for CommonJS packages. Resolution goes through the scope manager, so a parameter
+ * or local variable that shadows an imported name is never taken for it; type-only imports are ignored.
+ * No LiveKit knowledge lives here.
+ */
+import { builtinModules } from 'node:module';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { findVariable, memberName, skipTSWrappers, staticKeyName } from './ast.js';
+
+export interface ModuleMember {
+  /** The module specifier as written: 'node:fs', 'fs', 'sleep'. */
+  source: string;
+  /** The specifier without a `node:` prefix: 'fs', 'fs/promises', 'child_process', 'sleep'. */
+  module: string;
+  /** The export path below the module object: [] for the module itself, ['readFileSync'], ['promises', 'readFile']. */
+  path: string[];
+}
+
+const BUILTINS = new Set(builtinModules);
+const MAX_ALIAS_DEPTH = 3;
+
+/** 'node:fs' → 'fs', 'fs' → 'fs', 'sleep' → 'sleep'. */
+export function moduleName(source: string): string {
+  return source.startsWith('node:') ? source.slice('node:'.length) : source;
+}
+
+/** True for Node's own modules ('fs', 'node:fs', 'fs/promises', 'node:test'), false for packages. */
+export function isNodeBuiltin(source: string): boolean {
+  return source.startsWith('node:') || BUILTINS.has(source);
+}
+
+/**
+ * True when the root identifier of `node` (`Date` in `Date.now`, `process` in `process.stdout`) is a global: it is
+ * declared nowhere in the file, so no local, parameter or import shadows it.
+ */
+export function isGlobalRoot(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): boolean {
+  let root = skipTSWrappers(node);
+  while (root.type === AST_NODE_TYPES.MemberExpression) root = skipTSWrappers(root.object);
+  if (root.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = findVariable(sourceCode, root);
+  return !variable || variable.defs.length === 0;
+}
+
+/** The module a `require('x')` call loads, when `require` is the real one (not a local of that name). */
+export function requiredModule(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): string | null {
+  const expression = skipTSWrappers(node);
+  if (
+    expression.type !== AST_NODE_TYPES.CallExpression ||
+    expression.callee.type !== AST_NODE_TYPES.Identifier ||
+    expression.callee.name !== 'require' ||
+    expression.arguments.length !== 1
+  ) {
+    return null;
+  }
+  const argument = expression.arguments[0]!;
+  let source: string | null = null;
+  if (argument.type === AST_NODE_TYPES.Literal && typeof argument.value === 'string') source = argument.value;
+  else if (argument.type === AST_NODE_TYPES.TemplateLiteral && argument.expressions.length === 0) {
+    source = argument.quasis[0]?.value.cooked ?? null;
+  }
+  if (source === null) return null;
+  return isGlobalRoot(sourceCode, expression.callee) ? source : null; // not a local function named require
+}
+
+/**
+ * The module export that `node` names (an identifier or a member chain), or null when it is not reached through
+ * an import or `require` of this file.
+ */
+export function resolveModuleMember(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): ModuleMember | null {
+  return resolve(sourceCode, node, 0);
+}
+
+function resolve(sourceCode: TSESLint.SourceCode, node: TSESTree.Node, depth: number): ModuleMember | null {
+  if (depth > MAX_ALIAS_DEPTH) return null;
+  const expression = skipTSWrappers(node);
+  if (expression.type === AST_NODE_TYPES.MemberExpression) {
+    const name = memberName(expression);
+    if (name === null) return null;
+    const object = resolve(sourceCode, expression.object, depth);
+    return object ? { ...object, path: [...object.path, name] } : null;
+  }
+  if (expression.type === AST_NODE_TYPES.CallExpression) {
+    const source = requiredModule(sourceCode, expression);
+    return source === null ? null : { source, module: moduleName(source), path: [] };
+  }
+  if (expression.type !== AST_NODE_TYPES.Identifier) return null;
+  const variable = findVariable(sourceCode, expression);
+  if (!variable || variable.defs.length !== 1) return null;
+  return resolveVariable(sourceCode, variable, depth);
+}
+
+function resolveVariable(
+  sourceCode: TSESLint.SourceCode,
+  variable: TSESLint.Scope.Variable,
+  depth: number,
+): ModuleMember | null {
+  const definition = variable.defs[0]!;
+  if (definition.type === 'ImportBinding') {
+    const specifier = definition.node;
+    if (specifier.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
+      const reference = specifier.moduleReference;
+      if (
+        specifier.importKind === 'type' ||
+        reference.type !== AST_NODE_TYPES.TSExternalModuleReference ||
+        reference.expression.type !== AST_NODE_TYPES.Literal
+      ) {
+        return null;
+      }
+      const source = String(reference.expression.value);
+      return { source, module: moduleName(source), path: [] };
+    }
+    const declaration = specifier.parent;
+    if (declaration.type !== AST_NODE_TYPES.ImportDeclaration || declaration.importKind === 'type') return null;
+    const source = declaration.source.value;
+    if (specifier.type === AST_NODE_TYPES.ImportSpecifier) {
+      if (specifier.importKind === 'type') return null;
+      const imported =
+        specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
+      return { source, module: moduleName(source), path: imported === 'default' ? [] : [imported] };
+    }
+    return { source, module: moduleName(source), path: [] };
+  }
+  if (definition.type !== 'Variable') return null;
+  const declarator = definition.node;
+  if (!declarator.init) return null;
+  // A `let` or `var` that is assigned again may hold anything.
+  if (
+    declarator.parent.kind !== 'const' &&
+    variable.references.some((reference) => reference.isWrite() && reference.identifier !== definition.name)
+  ) {
+    return null;
+  }
+  const base = resolve(sourceCode, declarator.init, depth + 1);
+  if (!base) return null;
+  const path = patternPath(declarator.id, definition.name);
+  return path ? { ...base, path: [...base.path, ...path] } : null;
+}
+
+/** The property path from a declarator's pattern to one of its identifiers: `{ a: { b: x } }`, x → ['a', 'b']. */
+function patternPath(pattern: TSESTree.Node, target: TSESTree.Identifier): string[] | null {
+  if (pattern === target) return [];
+  if (pattern.type === AST_NODE_TYPES.AssignmentPattern) return patternPath(pattern.left, target);
+  if (pattern.type !== AST_NODE_TYPES.ObjectPattern) return null;
+  for (const property of pattern.properties) {
+    if (property.type !== AST_NODE_TYPES.Property) continue;
+    if (target.range[0] < property.range[0] || target.range[1] > property.range[1]) continue;
+    const key = staticKeyName(property.key, property.computed);
+    if (key === null) return null;
+    const rest = patternPath(property.value, target);
+    return rest ? [key, ...rest] : null;
+  }
+  return null;
+}

@@ -1,0 +1,303 @@
+/**
+ * Finds sensitive values in an expression that is about to leave the process (a log call's arguments, a value a
+ * tool returns to the LLM): references whose names the classifier calls sensitive, anywhere inside template
+ * literals, `+` concatenations, object literals (values, shorthand, and keys that name a secret), arrays, spreads,
+ * conditionals, `JSON.stringify(...)`, `String(...)` and content-preserving string methods. Optionally also card
+ * numbers written in string literals (Luhn-checked).
+ *
+ * Sanitised values are not sensitive (the sanitiser list):
+ *   - a call whose callee name has a word starting with mask/redact/hash/obfuscat/censor/encrypt/anonymi/
+ *     tokeni[sz]/digest, or the words `last 4` / `last four` (`maskPan(x)`, `redactSecret(x)`, `toLast4(x)`);
+ *   - `x.slice(-N)`, `x.substr(-N)`, `x.slice(x.length - N)`, `x.substring(x.length - N)`;
+ *   - `x.length`, `Boolean(x)`, `!x`, `!!x`, `typeof x`, comparisons (`x === y`), literals.
+ * A reference is followed one step to a same-file const initializer (`const line = \`card ${cardNumber}\``) and
+ * to the key it was destructured from (`const { cardNumber: n } = args`). Anything else (another function's
+ * result, a parameter passed in) is unknown and not reported. No LiveKit knowledge lives here.
+ */
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { calleeText, constInitializer, findVariable, memberName, memberPath, propertyName, skipTSWrappers } from './ast.js';
+import { type CardNumberMatch, findCardNumbers } from './luhn.js';
+import type { SensitiveKind, SensitiveNameClassifier } from './sensitive-names.js';
+import { splitWords } from './words.js';
+
+export interface SensitiveValue {
+  /** Where it is: the reference, the object property whose key names a secret, or the string literal. */
+  node: TSESTree.Node;
+  /** The name that makes it sensitive (`cardNumber`), or the masked card number for a literal. */
+  name: string;
+  kind: SensitiveKind;
+  /** How it was found. */
+  source: 'name' | 'key' | 'literal';
+  /** A plain reference (identifier or static member chain) that a fix can wrap in a masked form. */
+  reference: TSESTree.Identifier | TSESTree.MemberExpression | null;
+  /** The shorthand property (`{ cardNumber }`) that holds the reference, when it is one. */
+  shorthand: TSESTree.Property | null;
+  /** The card number found in a literal. */
+  card: CardNumberMatch | null;
+}
+
+export interface SensitiveSearchOptions {
+  classifier: SensitiveNameClassifier;
+  sourceCode: TSESLint.SourceCode;
+  /** Also look for Luhn-valid card numbers in string literals and template text. */
+  cardNumbers?: boolean;
+}
+
+interface Inspection {
+  found: SensitiveValue[];
+  /** True when the value is known not to carry a secret (a literal, a sanitised or safely named value). */
+  safe: boolean;
+}
+
+const SAFE: Inspection = { found: [], safe: true };
+const UNKNOWN: Inspection = { found: [], safe: false };
+const MAX_FOLLOW = 2;
+
+/** Word prefixes of a sanitising function's name. */
+const SANITIZER_PREFIXES = ['mask', 'redact', 'hash', 'obfuscat', 'censor', 'encrypt', 'anonymi', 'tokeni', 'digest', 'scrub'];
+/** Calls whose result carries their first argument's content. */
+const CONTENT_CALLS = new Set(['String', 'Number', 'BigInt', 'parseInt', 'parseFloat', 'JSON.stringify', 'inspect', 'util.inspect', 'encodeURIComponent', 'encodeURI', 'Buffer.from', 'btoa']);
+/** Calls that pass every argument's content on (`util.format('%s', x)`). */
+const FORMAT_CALLS = new Set(['util.format', 'format']);
+/** Methods whose result carries the receiver's content. */
+const CONTENT_METHODS = new Set([
+  'toString', 'trim', 'trimStart', 'trimEnd', 'toUpperCase', 'toLowerCase', 'toLocaleUpperCase', 'toLocaleLowerCase',
+  'normalize', 'padStart', 'padEnd', 'concat', 'join', 'valueOf', 'toJSON',
+]);
+const COMPARISONS = new Set(['==', '!=', '===', '!==', '<', '>', '<=', '>=', 'in', 'instanceof']);
+
+/** True when a call's name says it sanitises its argument (`maskCardNumber`, `redact`, `hashPii`, `toLast4`, `sha256`). */
+export function isSanitizerName(name: string): boolean {
+  const words = splitWords(name);
+  return words.some((word, index) => {
+    const next = words[index + 1];
+    return (
+      SANITIZER_PREFIXES.some((prefix) => word.startsWith(prefix)) ||
+      (word === 'last' && (next === '4' || next === 'four')) ||
+      (word === 'sha' && next !== undefined && next >= '0' && next <= '9')
+    );
+  });
+}
+
+/** True when `node` is a sanitised form of a value (see the file comment for the list). */
+export function isSanitized(node: TSESTree.Node): boolean {
+  const expression = skipTSWrappers(node);
+  if (expression.type === AST_NODE_TYPES.UnaryExpression) {
+    return expression.operator === '!' || expression.operator === 'typeof' || expression.operator === 'void';
+  }
+  if (expression.type === AST_NODE_TYPES.BinaryExpression) return COMPARISONS.has(expression.operator);
+  if (expression.type === AST_NODE_TYPES.MemberExpression) return memberName(expression) === 'length';
+  if (expression.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipTSWrappers(expression.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name === 'Boolean' || isSanitizerName(callee.name);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const name = memberName(callee);
+  if (name === null) return false;
+  return isSanitizerName(name) || isTailSlice(name, callee.object, expression.arguments);
+}
+
+/** `.slice(-4)`, `.substr(-4)`, `.slice(x.length - 4)`, `.substring(x.length - 4)`: the last characters only. */
+function isTailSlice(method: string, receiver: TSESTree.Node, args: readonly TSESTree.CallExpressionArgument[]): boolean {
+  const first = args[0];
+  if (!first) return false;
+  if (method === 'slice') return args.length === 1 && (isNegativeNumber(first) || isLengthMinus(first, receiver));
+  if (method === 'substr') return isNegativeNumber(first) || isLengthMinus(first, receiver);
+  if (method === 'substring') return args.length === 1 && isLengthMinus(first, receiver);
+  return false;
+}
+
+function isNegativeNumber(node: TSESTree.Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.UnaryExpression &&
+    node.operator === '-' &&
+    node.argument.type === AST_NODE_TYPES.Literal &&
+    typeof node.argument.value === 'number'
+  );
+}
+
+/** `x.length - N` where x is the receiver, written the same way. */
+function isLengthMinus(node: TSESTree.Node, receiver: TSESTree.Node): boolean {
+  if (node.type !== AST_NODE_TYPES.BinaryExpression || node.operator !== '-') return false;
+  const left = skipTSWrappers(node.left);
+  if (left.type !== AST_NODE_TYPES.MemberExpression || memberName(left) !== 'length') return false;
+  const receiverPath = memberPath(receiver);
+  const lengthOf = memberPath(left.object);
+  return receiverPath !== null && lengthOf !== null && receiverPath.join('.') === lengthOf.join('.');
+}
+
+/**
+ * The sensitive values in `node`. Each reference is reported once, where it stands; a key that names a secret is
+ * reported only when its value is not known to be safe and carries no sensitive reference of its own.
+ */
+export function findSensitiveValues(node: TSESTree.Node, options: SensitiveSearchOptions): SensitiveValue[] {
+  return inspect(node, options, 0).found;
+}
+
+function combine(parts: readonly Inspection[]): Inspection {
+  return { found: parts.flatMap((part) => part.found), safe: parts.every((part) => part.safe) };
+}
+
+function inspect(node: TSESTree.Node, options: SensitiveSearchOptions, depth: number): Inspection {
+  const expression = skipTSWrappers(node);
+  if (isSanitized(expression)) return SAFE;
+  switch (expression.type) {
+    case AST_NODE_TYPES.Literal:
+      return typeof expression.value === 'string' ? literalCards(expression, expression.value, options) : SAFE;
+    case AST_NODE_TYPES.TemplateLiteral:
+      return combine([
+        ...expression.quasis.map((quasi) => literalCards(quasi, quasi.value.cooked ?? quasi.value.raw, options)),
+        ...expression.expressions.map((part) => inspect(part, options, depth)),
+      ]);
+    case AST_NODE_TYPES.Identifier:
+      return inspectIdentifier(expression, options, depth);
+    case AST_NODE_TYPES.MemberExpression:
+      return inspectMember(expression, options);
+    case AST_NODE_TYPES.BinaryExpression:
+      return expression.operator === '+'
+        ? combine([inspect(expression.left, options, depth), inspect(expression.right, options, depth)])
+        : UNKNOWN;
+    case AST_NODE_TYPES.LogicalExpression:
+      return combine([inspect(expression.left, options, depth), inspect(expression.right, options, depth)]);
+    case AST_NODE_TYPES.ConditionalExpression:
+      return combine([inspect(expression.consequent, options, depth), inspect(expression.alternate, options, depth)]);
+    case AST_NODE_TYPES.AwaitExpression:
+      return inspect(expression.argument, options, depth);
+    case AST_NODE_TYPES.SequenceExpression:
+      return inspect(expression.expressions[expression.expressions.length - 1]!, options, depth);
+    case AST_NODE_TYPES.UnaryExpression:
+      return expression.operator === '-' || expression.operator === '+' ? inspect(expression.argument, options, depth) : SAFE;
+    case AST_NODE_TYPES.ArrayExpression:
+      return combine(
+        expression.elements.map((element) =>
+          !element ? SAFE : inspect(element.type === AST_NODE_TYPES.SpreadElement ? element.argument : element, options, depth),
+        ),
+      );
+    case AST_NODE_TYPES.ObjectExpression:
+      return inspectObject(expression, options, depth);
+    case AST_NODE_TYPES.CallExpression:
+      return inspectCall(expression, options, depth);
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+    case AST_NODE_TYPES.FunctionExpression:
+      return SAFE;
+    default:
+      return UNKNOWN;
+  }
+}
+
+function literalCards(node: TSESTree.Node, text: string, options: SensitiveSearchOptions): Inspection {
+  if (!options.cardNumbers) return SAFE;
+  const found = findCardNumbers(text).map(
+    (card): SensitiveValue => ({
+      node,
+      name: card.digits,
+      kind: 'card-number',
+      source: 'literal',
+      reference: null,
+      shorthand: null,
+      card,
+    }),
+  );
+  return { found, safe: found.length === 0 };
+}
+
+function inspectIdentifier(identifier: TSESTree.Identifier, options: SensitiveSearchOptions, depth: number): Inspection {
+  if (identifier.name === 'undefined') return SAFE;
+  const verdict = options.classifier.classify(identifier.name);
+  if (verdict.verdict === 'sensitive') return { found: [nameValue(identifier, identifier.name, verdict.kind, identifier)], safe: false };
+  if (verdict.verdict === 'safe') return SAFE;
+  // Destructured from a key that names a secret: `const { cardNumber: n } = args`, `({ pin: code }) => ...`.
+  const variable = findVariable(options.sourceCode, identifier);
+  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (definition && (definition.type === 'Variable' || definition.type === 'Parameter')) {
+    let holder: TSESTree.Node | undefined = definition.name.parent;
+    if (holder?.type === AST_NODE_TYPES.AssignmentPattern) holder = holder.parent;
+    if (holder?.type === AST_NODE_TYPES.Property && holder.parent.type === AST_NODE_TYPES.ObjectPattern) {
+      const key = propertyName(holder);
+      const keyVerdict = key === null ? null : options.classifier.classify(key);
+      if (keyVerdict?.verdict === 'sensitive') return { found: [nameValue(identifier, key!, keyVerdict.kind, identifier)], safe: false };
+      if (keyVerdict?.verdict === 'safe') return SAFE;
+    }
+  }
+  // A same-file const: `const line = \`card ${cardNumber}\``.
+  if (depth < MAX_FOLLOW) {
+    const init = constInitializer(options.sourceCode, identifier);
+    if (init) {
+      const inner = inspect(init, options, depth + 1);
+      if (inner.found.length > 0) {
+        const first = inner.found[0]!;
+        return { found: [nameValue(identifier, first.name, first.kind, identifier)], safe: false };
+      }
+      return inner.safe ? SAFE : UNKNOWN;
+    }
+  }
+  return UNKNOWN;
+}
+
+function inspectMember(member: TSESTree.MemberExpression, options: SensitiveSearchOptions): Inspection {
+  const name = memberName(member);
+  if (name === null) return UNKNOWN;
+  const object = skipTSWrappers(member.object);
+  const qualifier =
+    object.type === AST_NODE_TYPES.Identifier
+      ? object.name
+      : object.type === AST_NODE_TYPES.MemberExpression
+        ? memberName(object)
+        : null;
+  const verdict = options.classifier.classify(name, qualifier);
+  if (verdict.verdict === 'sensitive') {
+    const plain = memberPath(member) !== null && !member.optional;
+    return { found: [nameValue(member, name, verdict.kind, plain ? member : null)], safe: false };
+  }
+  return verdict.verdict === 'safe' ? SAFE : UNKNOWN;
+}
+
+function inspectObject(object: TSESTree.ObjectExpression, options: SensitiveSearchOptions, depth: number): Inspection {
+  const parts: Inspection[] = [];
+  for (const property of object.properties) {
+    if (property.type === AST_NODE_TYPES.SpreadElement) {
+      parts.push(inspect(property.argument, options, depth));
+      continue;
+    }
+    if (property.kind !== 'init' || property.method) continue;
+    const value = inspect(property.value, options, depth);
+    if (property.shorthand) {
+      for (const found of value.found) if (found.node === skipTSWrappers(property.value)) found.shorthand = property;
+    }
+    if (value.found.length === 0 && !value.safe) {
+      const key = propertyName(property);
+      const verdict = key === null ? null : options.classifier.classify(key);
+      if (verdict?.verdict === 'sensitive') {
+        parts.push({ found: [{ ...nameValue(property, key!, verdict.kind, null), source: 'key' }], safe: false });
+        continue;
+      }
+    }
+    parts.push(value);
+  }
+  return combine(parts);
+}
+
+function inspectCall(call: TSESTree.CallExpression, options: SensitiveSearchOptions, depth: number): Inspection {
+  const text = calleeText(call);
+  const first = call.arguments[0];
+  if (text !== null && CONTENT_CALLS.has(text)) {
+    return first && first.type !== AST_NODE_TYPES.SpreadElement ? inspect(first, options, depth) : SAFE;
+  }
+  if (text !== null && FORMAT_CALLS.has(text)) {
+    return combine(call.arguments.map((argument) => inspect(argument.type === AST_NODE_TYPES.SpreadElement ? argument.argument : argument, options, depth)));
+  }
+  const callee = skipTSWrappers(call.callee);
+  if (callee.type === AST_NODE_TYPES.MemberExpression) {
+    const method = memberName(callee);
+    if (method !== null && CONTENT_METHODS.has(method)) return inspect(callee.object, options, depth);
+  }
+  return UNKNOWN;
+}
+
+function nameValue(
+  node: TSESTree.Node,
+  name: string,
+  kind: SensitiveKind,
+  reference: TSESTree.Identifier | TSESTree.MemberExpression | null,
+): SensitiveValue {
+  return { node, name, kind, source: 'name', reference, shorthand: null, card: null };
+}

@@ -1,0 +1,83 @@
+import { resolveModuleMember } from '../analysis/node-modules.js';
+import { syncSleepCall } from '../analysis/sync-sleep.js';
+import { createRule } from '../create-rule.js';
+import { type HotKind, getLiveKitModel } from '../livekit/program.js';
+
+type Options = [{ allow?: string[] }];
+type MessageIds = 'blockingCall';
+
+/** Node modules whose `*Sync` exports block the event loop (I/O, child processes, compression, key derivation). */
+const BLOCKING_MODULES = new Set(['fs', 'child_process', 'zlib', 'crypto']);
+
+const WHERE: Readonly<Record<HotKind, string>> = {
+  entry: "the job's entry function",
+  execute: "a tool's execute",
+  'agent-method': 'an Agent method',
+  'agent-hook': 'an agent hook',
+  'session-listener': 'a session event listener',
+};
+
+/** The asynchronous API to use instead, for the message. */
+function alternativeFor(module: string, name: string): string {
+  const base = name.slice(0, -'Sync'.length);
+  if (module === 'fs') {
+    if (name === 'existsSync') return "`await access(...)` from 'node:fs/promises'";
+    return `\`await ${base}(...)\` from 'node:fs/promises'`;
+  }
+  return `\`${base}\` from 'node:${module}' (with a callback, or \`promisify\` from 'node:util')`;
+}
+
+export default createRule<Options, MessageIds>({
+  name: 'no-blocking-calls',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow synchronous fs, child_process, zlib and crypto calls in entry, tools, agents and session listeners',
+      recommended: 'recommended',
+    },
+    messages: {
+      blockingCall:
+        '`{{call}}` runs synchronously in {{where}}: it blocks the event loop, and with it the audio of every call this process serves, until it finishes. Use {{alternative}}, or do it once in prewarm.',
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          allow: {
+            type: 'array',
+            items: { type: 'string' },
+            uniqueItems: true,
+            description: 'Calls to accept, by export name (`existsSync`) or module and name (`fs.existsSync`).',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ allow: [] }],
+  },
+  defaultOptions: [{ allow: [] }],
+  create(context, [{ allow = [] }]) {
+    const model = getLiveKitModel(context);
+    if (!model) return {};
+    const sourceCode = context.sourceCode;
+    const allowed = new Set(allow);
+    return {
+      CallExpression(call) {
+        const member = resolveModuleMember(sourceCode, call.callee);
+        if (!member || !BLOCKING_MODULES.has(member.module) || member.path.length !== 1) return;
+        const name = member.path[0]!;
+        if (!name.endsWith('Sync') || name === 'Sync') return;
+        if (allowed.has(name) || allowed.has(`${member.module}.${name}`)) return;
+        const where = model.hotPathOf(call);
+        if (!where) return;
+        // A sync sleep (`execSync('sleep 1')`) is no-sync-sleep's to report: one report per problem.
+        if (syncSleepCall(sourceCode, call)) return;
+        context.report({
+          node: call.callee,
+          messageId: 'blockingCall',
+          data: { call: name, where: WHERE[where], alternative: alternativeFor(member.module, name) },
+        });
+      },
+    };
+  },
+});

@@ -1,0 +1,107 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { maskCardNumber } from '../analysis/luhn.js';
+import { MASKABLE_KINDS, SensitiveNameClassifier, sensitiveKindLabel } from '../analysis/sensitive-names.js';
+import { type SensitiveValue, findSensitiveValues } from '../analysis/sensitive-values.js';
+import { createRule } from '../create-rule.js';
+import { loggerSinkOf } from '../livekit/loggers.js';
+import { getSettings } from '../livekit/settings.js';
+
+type Options = [{ sensitiveNames?: string[]; allowNames?: string[]; loggers?: string[] }];
+type MessageIds = 'maskable' | 'secret' | 'cardLiteral' | 'maskValue';
+
+const STRING_LIST = { type: 'array', items: { type: 'string' }, uniqueItems: true } as const;
+
+/** `cardNumber` → `cardNumberLast4`, `card_number` → `card_number_last4`, `CARD_NO` → `CARD_NO_LAST4`. */
+function last4Name(name: string): string {
+  if (name.includes('_')) return name === name.toUpperCase() ? `${name}_LAST4` : `${name}_last4`;
+  return `${name}Last4`;
+}
+
+export default createRule<Options, MessageIds>({
+  name: 'no-sensitive-logging',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow card numbers, security codes, passwords, tokens and other secrets in log calls',
+      recommended: 'recommended',
+    },
+    hasSuggestions: true,
+    messages: {
+      maskable:
+        "'{{name}}' looks like {{what}} and goes to {{sink}}. Callers read these aloud, and nothing redacts log output (LiveKit's `log()` included), so it would sit in log storage; log a masked form (the last 4 digits) or leave it out.",
+      secret:
+        "'{{name}}' looks like {{what}} and goes to {{sink}}. Nothing redacts log output (LiveKit's `log()` included), so anyone who can read the logs gets it; leave it out, or log only whether it is set.",
+      cardLiteral:
+        'This text sent to {{sink}} contains a card number ({{masked}}) that passes the Luhn check. Payment data must not reach log storage; log only the last 4 digits.',
+      maskValue: 'Log only the last 4 characters: {{replacement}}.',
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          sensitiveNames: {
+            ...STRING_LIST,
+            description: 'More names or words to treat as sensitive (each split into words, like `memberNumber`).',
+          },
+          allowNames: {
+            ...STRING_LIST,
+            description: 'Identifier or property names that are never reported, compared with the whole name.',
+          },
+          loggers: {
+            ...STRING_LIST,
+            description: 'More logger sinks: callee texts (`audit.record`) or receiver names whose every method logs (`telemetry`).',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ sensitiveNames: [], allowNames: [], loggers: [] }],
+  },
+  defaultOptions: [{ sensitiveNames: [], allowNames: [], loggers: [] }],
+  create(context, [{ sensitiveNames = [], allowNames = [], loggers = [] }]) {
+    // Checks every file: secrets leak from helpers and services as well as from agent code.
+    const sourceCode = context.sourceCode;
+    const classifier = new SensitiveNameClassifier({
+      sensitiveNames: [...getSettings(context).sensitiveNames, ...sensitiveNames],
+      allowNames,
+    });
+
+    function suggestion(value: SensitiveValue): TSESLint.ReportSuggestionArray<MessageIds> {
+      if (!MASKABLE_KINDS.has(value.kind) || !value.reference) return [];
+      const text = sourceCode.getText(value.reference);
+      const masked = `String(${text}).slice(-4)`;
+      const replacement = value.shorthand ? `${last4Name(text)}: ${masked}` : masked;
+      const target: TSESTree.Node = value.shorthand ?? value.reference;
+      return [{ messageId: 'maskValue', data: { replacement }, fix: (fixer) => fixer.replaceText(target, replacement) }];
+    }
+
+    return {
+      CallExpression(call) {
+        const sink = loggerSinkOf(call, context, { loggers });
+        if (!sink) return;
+        const seen = new Set<string>();
+        for (const argument of call.arguments) {
+          for (const value of findSensitiveValues(argument, { classifier, sourceCode, cardNumbers: true })) {
+            if (seen.has(value.name)) continue;
+            seen.add(value.name);
+            const sinkText = `\`${sink.text}\``;
+            if (value.card) {
+              context.report({
+                node: value.node,
+                messageId: 'cardLiteral',
+                data: { sink: sinkText, masked: maskCardNumber(value.card.digits) },
+              });
+            } else {
+              context.report({
+                node: value.node,
+                messageId: MASKABLE_KINDS.has(value.kind) ? 'maskable' : 'secret',
+                data: { name: value.name, what: sensitiveKindLabel(value.kind), sink: sinkText },
+                suggest: suggestion(value),
+              });
+            }
+          }
+        }
+      },
+    };
+  },
+});

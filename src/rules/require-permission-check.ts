@@ -1,0 +1,126 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { type FunctionNode, isWithin, resolveFunction } from '../analysis/ast.js';
+import { splitWords } from '../analysis/words.js';
+import { createRule } from '../create-rule.js';
+import { getLiveKitModel } from '../livekit/program.js';
+
+type Options = [{ destructiveVerbs?: string[]; permissionWords?: string[] }];
+type MessageIds = 'noPermissionCheck';
+
+const DEFAULT_VERBS = ['delete', 'remove', 'cancel', 'refund', 'close', 'revoke', 'reset'];
+
+/** Words that name a role, permission, authorisation or verified identity. */
+const PERMISSION_WORDS = new Set([
+  'role', 'roles', 'permission', 'permissions', 'permitted', 'admin', 'admins', 'administrator', 'owner', 'owns',
+  'owned', 'verified', 'verify', 'verification', 'authenticated', 'authentication', 'allowed', 'entitled',
+  'entitlement', 'entitlements', 'privilege', 'privileges', 'acl', 'rbac', 'scopes', 'authorized', 'authorised',
+]);
+/** Word prefixes: authorize, authorise, authorization, authorisation, ... */
+const PERMISSION_PREFIXES = ['authoriz', 'authoris'];
+const MAX_STRING = 40;
+/** Type annotations name types, not values the code reads. */
+const TYPE_ONLY = new Set<string>([
+  AST_NODE_TYPES.TSTypeAnnotation,
+  AST_NODE_TYPES.TSTypeParameterInstantiation,
+  AST_NODE_TYPES.TSTypeParameterDeclaration,
+]);
+
+export default createRule<Options, MessageIds>({
+  name: 'require-permission-check',
+  meta: {
+    type: 'suggestion',
+    docs: {
+      description: 'Require destructive tools (delete, cancel, refund, ...) to check a role, permission or verified identity',
+      recommended: 'strict',
+    },
+    messages: {
+      noPermissionCheck:
+        "Tool '{{tool}}' is destructive ({{verb}}) but its execute never reads a role, permission or verified-identity value. Anyone on the call can talk the LLM into running it; check the caller (e.g. `ctx.userData.verified`, `user.role`) before acting.",
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          destructiveVerbs: {
+            type: 'array',
+            items: { type: 'string' },
+            uniqueItems: true,
+            description: 'First words of tool names that make a tool destructive; replaces the default list.',
+          },
+          permissionWords: {
+            type: 'array',
+            items: { type: 'string' },
+            uniqueItems: true,
+            description: 'More words or names that mark a permission check in your code (e.g. `kyc`, `ensureCaller`).',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ destructiveVerbs: DEFAULT_VERBS, permissionWords: [] }],
+  },
+  defaultOptions: [{ destructiveVerbs: DEFAULT_VERBS, permissionWords: [] }],
+  create(context, [{ destructiveVerbs = DEFAULT_VERBS, permissionWords = [] }]) {
+    const model = getLiveKitModel(context);
+    if (!model) return {};
+    const sourceCode = context.sourceCode;
+    const verbs = new Set(destructiveVerbs.map((verb) => verb.toLowerCase()));
+    const extraWords = permissionWords.map((word) => splitWords(word));
+
+    function isPermissionName(name: string): boolean {
+      const words = splitWords(name);
+      if (words.length === 0) return false;
+      if (words.some((word) => PERMISSION_WORDS.has(word) || PERMISSION_PREFIXES.some((prefix) => word.startsWith(prefix)))) return true;
+      // canRefund, canCancelOrders, hasAccess
+      if ((words[0] === 'can' && words.length > 1) || (words[0] === 'has' && words[1] === 'access')) return true;
+      return extraWords.some(
+        (extra) => extra.length > 0 && words.some((_, start) => extra.every((word, offset) => words[start + offset] === word)),
+      );
+    }
+
+    /**
+     * True when the function, the functions nested in it, or a same-file function it calls by name (one step) read
+     * a permission-like name.
+     */
+    function readsPermission(root: FunctionNode, followCalls: boolean): boolean {
+      const called: FunctionNode[] = [];
+      const stack: TSESTree.Node[] = [root];
+      while (stack.length > 0) {
+        const node = stack.pop()!;
+        if (TYPE_ONLY.has(node.type)) continue;
+        if (node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.PrivateIdentifier) {
+          if (isPermissionName(node.name)) return true;
+        } else if (node.type === AST_NODE_TYPES.Literal) {
+          if (typeof node.value === 'string' && node.value.length <= MAX_STRING && isPermissionName(node.value)) return true;
+        } else if (followCalls && node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Identifier) {
+          const fn = resolveFunction(sourceCode, node.callee);
+          if (fn && !isWithin(fn, root)) called.push(fn);
+        }
+        // A key written in an object literal (`{ role: 'system' }`) is not a read of a permission.
+        const keys =
+          node.type === AST_NODE_TYPES.Property && node.parent.type === AST_NODE_TYPES.ObjectExpression && !node.computed
+            ? ['value']
+            : (sourceCode.visitorKeys[node.type] ?? []);
+        for (const key of keys) {
+          const child = (node as unknown as Record<string, unknown>)[key];
+          for (const item of Array.isArray(child) ? child : [child]) {
+            if (item && typeof (item as TSESTree.Node).type === 'string') stack.push(item as TSESTree.Node);
+          }
+        }
+      }
+      return called.some((fn) => readsPermission(fn, false));
+    }
+
+    return {
+      'Program:exit'() {
+        for (const tool of model.tools) {
+          if (tool.name === null || !tool.execute || !tool.nameNode) continue;
+          const verb = splitWords(tool.name)[0];
+          if (verb === undefined || !verbs.has(verb)) continue;
+          if (readsPermission(tool.execute, true)) continue;
+          context.report({ node: tool.nameNode, messageId: 'noPermissionCheck', data: { tool: tool.name, verb } });
+        }
+      },
+    };
+  },
+});
