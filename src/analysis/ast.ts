@@ -64,6 +64,14 @@ export function hasSpread(object: TSESTree.ObjectExpression): boolean {
   return object.properties.some((property) => property.type === AST_NODE_TYPES.SpreadElement);
 }
 
+/** Outside every function and class body: code that runs while the module is imported. */
+export function isModuleScope(node: TSESTree.Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunctionNode(current) || current.type === AST_NODE_TYPES.ClassBody) return false;
+  }
+  return true;
+}
+
 /** The innermost function that contains `node` (not `node` itself). */
 export function enclosingFunction(node: TSESTree.Node): FunctionNode | null {
   let current = node.parent;

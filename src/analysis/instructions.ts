@@ -128,15 +128,15 @@ function isTransferAt(words: readonly string[], index: number): boolean {
     word.startsWith('redirect') ||
     word.startsWith('delegat') ||
     ROUTE.has(word) ||
-    // hand off / hand over, also around a short object: "hand the caller over"
-    (HAND.has(word) && words.slice(index + 1, index + 4).some((later) => later === 'off' || later === 'over')) ||
+    // hand off / over / back, also around a short object: "hand the caller over", "hand back when done"
+    (HAND.has(word) && words.slice(index + 1, index + 4).some((later) => later === 'off' || later === 'over' || later === 'back')) ||
     (word.startsWith('connect') && afterArticle !== undefined && PEOPLE.has(afterArticle)) ||
     (SWITCH.has(word) && next === 'to')
   );
 }
 
 /**
- * True when the text talks about transferring: transfer, hand off/over, handoff, escalate, route, redirect,
+ * True when the text talks about transferring: transfer, hand off/over/back, handoff, escalate, route, redirect,
  * delegate, connect you / the caller, switch to; or one of the extra phrases.
  */
 export function mentionsTransfer(text: string, extraPhrases: readonly string[] = []): boolean {

@@ -15,10 +15,10 @@
  * `livekit` sinks (LiveKit's `log` is resolved through the file's imports, never by its bare name).
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { findVariable, memberName, memberPath, propertyName, skipTSWrappers } from '../analysis/ast.js';
+import { findVariable, isModuleScope, memberName, memberPath, propertyName, skipTSWrappers } from '../analysis/ast.js';
 import { isGlobalRoot } from '../analysis/node-modules.js';
 import { splitWords } from '../analysis/words.js';
-import { getLiveKitModel } from './program.js';
+import { type LiveKitModel, getLiveKitModel } from './program.js';
 import { getSettings } from './settings.js';
 
 export type LoggerSinkKind = 'console' | 'livekit' | 'named' | 'stdout' | 'settings';
@@ -54,6 +54,27 @@ const MAX_DEPTH = 4;
 
 /** Per-file memo of which variables hold a LiveKit logger. */
 const fileCaches = new WeakMap<TSESLint.SourceCode, Map<TSESLint.Scope.Variable, boolean>>();
+
+/** Per-model memo: where LiveKit's logger is set up at module scope (the first `initializeLogger(...)` there). */
+const loggerSetUpCache = new WeakMap<LiveKitModel, number>();
+
+/**
+ * True when `node` runs while the module is imported (module scope) and before any module-scope
+ * `initializeLogger(...)` of this file: there LiveKit's `log()` throws, so it is neither usable nor to be suggested.
+ * Test files set the logger up themselves; what follows their `initializeLogger(...)` is fine.
+ */
+export function runsBeforeLoggerSetUp(model: LiveKitModel, node: TSESTree.Node): boolean {
+  if (!isModuleScope(node)) return false;
+  let setUpAt = loggerSetUpCache.get(model);
+  if (setUpAt === undefined) {
+    setUpAt = model.imports
+      .calls('initializeLogger')
+      .filter(isModuleScope)
+      .reduce((earliest, call) => Math.min(earliest, call.range[0]), Number.POSITIVE_INFINITY);
+    loggerSetUpCache.set(model, setUpAt);
+  }
+  return node.range[0] < setUpAt;
+}
 
 /**
  * The logger sink `call` writes to, or null when it is not a logging call. `options.loggers` adds names to those

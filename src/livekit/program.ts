@@ -131,6 +131,16 @@ export type HotKind = 'entry' | 'execute' | 'agent-method' | 'agent-hook' | 'ses
 /** Hooks that `voice.Agent.create({...})` accepts; each gets the agent's context (`AgentContext`) first. */
 export const HOOK_NAMES = new Set(['onEnter', 'onExit', 'onUserTurnCompleted', 'llmNode', 'ttsNode', 'sttNode', 'transcriptionNode', 'realtimeAudioOutputNode']);
 
+/** True when the class or one of the Agent classes of this file it extends declares a constructor. */
+function declaresConstructor(agentClass: AgentClassInfo): boolean {
+  for (let current: AgentClassInfo | null = agentClass; current; current = current.parent) {
+    if (current.node.body.body.some((member) => member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor')) {
+      return true;
+    }
+  }
+  return false;
+}
+
 export class LiveKitModel {
   readonly imports: LiveKitImports;
   readonly settings: LiveKitSettings;
@@ -331,12 +341,16 @@ export class LiveKitModel {
     return this.agentConstructions.find((construction) => construction.node === expression) ?? null;
   }
 
-  /** Every object literal that configures an agent: SDK-class constructions and Agent classes' `super({...})`. */
+  /**
+   * Every object literal that configures an agent: SDK-class constructions (and constructions of a class of this file
+   * that has no constructor), and Agent classes' `super({...})`.
+   */
   get agentOptions(): AgentOptions[] {
     if (this.cachedAgentOptions) return this.cachedAgentOptions;
     const result: AgentOptions[] = [];
     for (const construction of this.agentConstructions) {
-      if (construction.agentClass === null && construction.options) {
+      // A class of this file with no constructor anywhere in its chain hands its options to the SDK class as they are.
+      if (construction.options && (construction.agentClass === null || !declaresConstructor(construction.agentClass))) {
         result.push({ options: construction.options, construction, agentClass: null });
       }
     }

@@ -1,20 +1,13 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { calleeText, isFunctionNode } from '../analysis/ast.js';
+import { calleeText } from '../analysis/ast.js';
 import { createRule } from '../create-rule.js';
+import { runsBeforeLoggerSetUp } from '../livekit/loggers.js';
 import { getLiveKitModel } from '../livekit/program.js';
 
 type MessageIds = 'moduleScope';
 
 /** Constructors that need the LiveKit logger (canonical paths). */
 const CONSTRUCTORS = ['voice.AgentSession', 'inference.STT', 'inference.TTS', 'inference.LLM', 'metrics.UsageCollector'];
-
-/** Outside every function and class body: code that runs while the module is imported. */
-function isModuleScope(node: TSESTree.Node): boolean {
-  for (let current = node.parent; current; current = current.parent) {
-    if (isFunctionNode(current) || current.type === AST_NODE_TYPES.ClassBody) return false;
-  }
-  return true;
-}
 
 export default createRule<[], MessageIds>({
   name: 'no-module-scope-runtime',
@@ -36,17 +29,12 @@ export default createRule<[], MessageIds>({
     if (!model) return {};
     return {
       'Program:exit'() {
-        // Test files set the logger up themselves: what follows a module-scope initializeLogger(...) is fine.
-        const initialized = model.imports
-          .calls('initializeLogger')
-          .filter(isModuleScope)
-          .reduce((earliest, call) => Math.min(earliest, call.range[0]), Number.POSITIVE_INFINITY);
         const nodes: (TSESTree.CallExpression | TSESTree.NewExpression)[] = [
           ...model.imports.calls('log'),
           ...CONSTRUCTORS.flatMap((path) => model.imports.news(path)),
         ];
         for (const node of nodes.sort((a, b) => a.range[0] - b.range[0])) {
-          if (!isModuleScope(node) || node.range[0] > initialized) continue;
+          if (!runsBeforeLoggerSetUp(model, node)) continue;
           const text = calleeText(node) ?? 'this call';
           const callee = node.type === AST_NODE_TYPES.NewExpression ? `new ${text}()` : `${text}()`;
           context.report({ node, messageId: 'moduleScope', data: { callee } });

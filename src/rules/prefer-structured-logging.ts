@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { skipTSWrappers } from '../analysis/ast.js';
 import { staticText } from '../analysis/strings.js';
 import { createRule } from '../create-rule.js';
-import { PINO_METHODS, loggerSinkOf } from '../livekit/loggers.js';
+import { PINO_METHODS, loggerSinkOf, runsBeforeLoggerSetUp } from '../livekit/loggers.js';
 import { getLiveKitModel } from '../livekit/program.js';
 
 type MessageIds = 'console' | 'interpolated' | 'useFields';
@@ -82,6 +82,8 @@ export default createRule<[], MessageIds>({
         const sink = loggerSinkOf(node, context);
         if (!sink || sink.bindings) return;
         if (sink.kind === 'console') {
+          // At module scope LiveKit's log() throws (the logger is set up after import): console is the only choice.
+          if (runsBeforeLoggerSetUp(model, node)) return;
           context.report({ node: node.callee, messageId: 'console', data: { method: sink.method } });
           return;
         }

@@ -86,6 +86,8 @@ describe('mentionsTransfer', () => {
     'If the caller is angry, escalate to a supervisor.',
     'Hand off to the sales team for new orders.',
     'Hand the caller over to sales when they want to buy.',
+    'Provide weather information, then hand back when done.',
+    'Hand the caller back to the front desk once the booking is made.',
     'Call the handoff tool once you know the topic.',
     'Route technical questions to support.',
     'Offer to connect you with a specialist.',

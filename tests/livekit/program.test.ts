@@ -110,6 +110,18 @@ describe('tools', () => {
     expect(names).toEqual(['refundPayment:map', 'look-up:map', 'named:array']);
   });
 
+  it('a class of this file with no constructor takes its options as the SDK class does: map keys name its tools', () => {
+    const names = withModel(
+      `import { llm, voice } from '@livekit/agents';
+       class Router extends voice.Agent { async onEnter() {} }
+       class Picky extends voice.Agent { constructor(opts) { super({ ...opts, instructions: 'fixed' }); } }
+       new Router({ instructions: 'x', tools: { playGame: llm.tool({ description: 'd', execute: async () => 1 }) } });
+       new Picky({ tools: { unknownHere: llm.tool({ description: 'd', execute: async () => 1 }) } });`,
+      (model) => model!.tools.map((t) => `${t.name}:${t.registrations.map((r) => r.registration.style).join(',')}`),
+    );
+    expect(names).toEqual(['playGame:map', 'null:']);
+  });
+
   it('execute: inline, method shorthand, and a named function; its context parameter name', () => {
     const result = withModel(
       `import { tool } from '@livekit/agents';

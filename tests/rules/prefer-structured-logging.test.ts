@@ -65,6 +65,16 @@ ruleTester.run('prefer-structured-logging', rule, {
       `,
     },
     {
+      name: 'console at module scope: log() would throw there (the logger is set up after import)',
+      code: code`
+        import { Plugin } from '@livekit/agents';
+        console.warn('[my-plugin] This package is deprecated, ' + 'use my-plugin-v2 instead.');
+        const mode = process.env.MODE ?? 'default';
+        console.log(\`[agent] mode=\${mode}\`);
+        export class MyPlugin extends Plugin {}
+      `,
+    },
+    {
       name: 'child() and setBindings() carry fields, not messages',
       code: code`
         import { log } from '@livekit/agents';
@@ -82,6 +92,16 @@ ruleTester.run('prefer-structured-logging', rule, {
         }
       `,
       errors: [{ messageId: 'console', data: { method: 'log' }, line: 3, column: 3, endColumn: 14 }],
+    },
+    {
+      name: 'console at module scope after initializeLogger(...) (a test file): log() works there',
+      code: code`
+        import { initializeLogger } from '@livekit/agents';
+        console.log('before the logger is set up');
+        initializeLogger({ pretty: false, level: 'warn' });
+        console.log('after');
+      `,
+      errors: [{ messageId: 'console', data: { method: 'log' }, line: 4 }],
     },
     {
       name: 'template with an interpolated identifier, LiveKit logger through a const',
@@ -189,10 +209,10 @@ commonJsTester.run('prefer-structured-logging (CommonJS)', rule, {
   invalid: [
     {
       name: 'destructured require',
-      code: "const { log } = require('@livekit/agents'); console.error('boom'); log().info(`user ${id}`);",
+      code: "const { log } = require('@livekit/agents'); function f() { console.error('boom'); } log().info(`user ${id}`);",
       errors: [
         { messageId: 'console', data: { method: 'error' } },
-        { messageId: 'interpolated', suggestions: [{ messageId: 'useFields', data: { values: "'id'", preview: "log().info({ id }, 'user')" }, output: "const { log } = require('@livekit/agents'); console.error('boom'); log().info({ id }, 'user');" }] },
+        { messageId: 'interpolated', suggestions: [{ messageId: 'useFields', data: { values: "'id'", preview: "log().info({ id }, 'user')" }, output: "const { log } = require('@livekit/agents'); function f() { console.error('boom'); } log().info({ id }, 'user');" }] },
       ],
     },
   ],

@@ -54,6 +54,18 @@ ruleTester.run('require-handoff-conditions', rule, {
       `,
     },
     {
+      name: 'the instructions say when to hand back',
+      code: code`
+        import { llm, voice } from '@livekit/agents';
+        class DeskAgent extends voice.Agent {}
+        ${TOOL}
+        new voice.Agent({
+          instructions: 'You are the weather desk. Give the forecast, then hand back when the caller is done.',
+          tools: [transferToDesk],
+        });
+      `,
+    },
+    {
       name: 'an agent with no handoff tool',
       code: code`
         import { llm, voice } from '@livekit/agents';
@@ -156,6 +168,26 @@ ruleTester.run('require-handoff-conditions', rule, {
         new Reception();
       `,
       errors: [{ messageId: 'noConditions', data: { tool: "'moveCaller'" }, line: 7 }],
+    },
+    {
+      name: 'a map of tools given to an Agent class with no constructor: the key names the tool',
+      code: code`
+        import { llm, voice } from '@livekit/agents';
+        class DeskAgent extends voice.Agent {}
+        class Router extends voice.Agent {
+          async onEnter() {}
+        }
+        new Router({
+          instructions: 'You are reception. Greet callers warmly.',
+          tools: {
+            playGame: llm.tool({
+              description: 'Move the caller.',
+              execute: async () => llm.handoff({ agent: new DeskAgent({ instructions: 'x' }) }),
+            }),
+          },
+        });
+      `,
+      errors: [{ messageId: 'noConditions', data: { tool: "'playGame'" }, line: 7 }],
     },
     {
       name: 'tools passed to a class that forwards them, aliased imports',

@@ -80,6 +80,17 @@ ruleTester.run('valid-tool-registration', rule, {
   ],
   invalid: [
     {
+      name: 'anonymous tool in an array given to an Agent class with no constructor (the options reach voice.Agent as is)',
+      code: code`
+        import { llm, voice } from '@livekit/agents';
+        class Router extends voice.Agent {
+          async onEnter() {}
+        }
+        new Router({ instructions: 'x', tools: [llm.tool({ description: 'd', execute: async () => 1 })] });
+      `,
+      errors: [{ messageId: 'anonymousInArray', line: 5 }],
+    },
+    {
       name: 'named tool in a map: drop name, or use an array (namespace binding)',
       code: code`
         import { llm, voice } from '@livekit/agents';
