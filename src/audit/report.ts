@@ -1,0 +1,105 @@
+/**
+ * The audit's result as plain data (what `--format json` prints), assembled from the graph, the checks, the tests
+ * and the lint results. Paths are relative to the project root; the root is relative to the working directory.
+ */
+import type { Finding } from './checks.js';
+import type { ChecklistItem, Status } from './checklist.js';
+import type { AgentGraph, EdgeKind, ChatCtxStatus } from './graph.js';
+import type { LintResult } from './lint.js';
+
+export interface GraphJson {
+  entries: { id: string; name: string; file: string; line: number; prewarm: boolean }[];
+  agents: {
+    id: string;
+    name: string;
+    kind: 'class' | 'new' | 'create';
+    base: string;
+    file: string;
+    line: number;
+    llm: string | null;
+    tools: { name: string | null; description: string | null; file: string; line: number }[];
+  }[];
+  edges: { from: string; to: string; kind: EdgeKind; via: string | null; file: string; line: number; chatCtx: ChatCtxStatus }[];
+  /** Handoffs whose target the audit could not follow (a parameter, `this.x`, a value computed at runtime). */
+  unresolved: { from: string | null; file: string; line: number; target: string }[];
+}
+
+/** A checklist item as printed: its findings and lint messages are already in `evidence`. */
+export type ChecklistJson = Omit<ChecklistItem, 'findings' | 'lint'>;
+
+export interface AuditReport {
+  tool: { name: string; version: string };
+  project: { root: string; tsconfig: string | null; files: number; testFiles: string[] };
+  graph: GraphJson;
+  findings: Finding[];
+  checklist: ChecklistJson[];
+  lint: { ran: boolean; reason: string | null; files: number; rulesAvailable: number; problems: number; parseErrors: { file: string; line: number; message: string }[] };
+  summary: Record<Status, number>;
+  notes: string[];
+  durationMs: number;
+}
+
+export function graphJson(graph: AgentGraph): GraphJson {
+  return {
+    entries: graph.entries.map((entry) => ({ id: entry.id, name: entry.name, ...entry.location, prewarm: entry.prewarm !== null })),
+    agents: graph.agents.map((agent) => ({
+      id: agent.id,
+      name: agent.name,
+      kind: agent.kind,
+      base: agent.base,
+      ...agent.location,
+      llm: agent.llm,
+      tools: agent.tools.map((tool) => ({ name: tool.name, description: tool.description?.text ?? null, ...tool.location })),
+    })),
+    edges: graph.edges.map((edge) => ({ from: edge.from, to: edge.to, kind: edge.kind, via: edge.via, ...edge.location, chatCtx: edge.chatCtx })),
+    unresolved: graph.unresolved.map((handoff) => ({ from: handoff.from, ...handoff.location, target: handoff.text })),
+  };
+}
+
+export function checklistJson(items: readonly ChecklistItem[]): ChecklistJson[] {
+  return items.map(({ findings: _findings, lint: _lint, ...item }) => item);
+}
+
+export function lintJson(lint: LintResult): AuditReport['lint'] {
+  return {
+    ran: lint.ran,
+    reason: lint.reason,
+    files: lint.fileCount,
+    rulesAvailable: lint.availableRules.size,
+    problems: [...lint.byRule.values()].reduce((sum, messages) => sum + messages.length, 0),
+    parseErrors: lint.fatal.map((message) => ({ file: message.file, line: message.line, message: message.message })),
+  };
+}
+
+export function summarize(items: readonly { status: Status }[]): Record<Status, number> {
+  const summary: Record<Status, number> = { pass: 0, warn: 0, fail: 0 };
+  for (const item of items) summary[item.status]++;
+  return summary;
+}
+
+/** The agents that some entry starts, directly or through handoffs, updates and tasks. */
+export function reachableFromEntries(edges: readonly { from: string; to: string; kind: EdgeKind }[]): Set<string> {
+  const next = new Map<string, string[]>();
+  for (const edge of edges) {
+    if (edge.kind !== 'start') next.set(edge.from, [...(next.get(edge.from) ?? []), edge.to]);
+  }
+  const reached = new Set<string>();
+  const queue = edges.filter((edge) => edge.kind === 'start').map((edge) => edge.to);
+  while (queue.length > 0) {
+    const id = queue.pop()!;
+    if (reached.has(id)) continue;
+    reached.add(id);
+    queue.push(...(next.get(id) ?? []));
+  }
+  return reached;
+}
+
+interface Named {
+  id: string;
+  name: string;
+}
+
+/** The display name of a graph node (agent or entry) by id. */
+export function nodeName(graph: { agents: readonly Named[]; entries: readonly Named[] }, id: string): string {
+  return graph.agents.find((agent) => agent.id === id)?.name ?? graph.entries.find((entry) => entry.id === id)?.name ?? id;
+}
