@@ -608,6 +608,11 @@ function contextParameterName(execute: FunctionNode): string | null {
   return null;
 }
 
+/** How messages name a tool: its name in quotes, or `(unnamed)` when it has none we can read. */
+export function toolLabel(tool: Pick<ToolInfo, 'name'>): string {
+  return tool.name === null ? '(unnamed)' : `'${tool.name}'`;
+}
+
 const models = new WeakMap<TSESLint.SourceCode, LiveKitModel | null>();
 
 /**

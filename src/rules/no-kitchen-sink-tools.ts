@@ -4,7 +4,7 @@ import { readJsonSchemaObject } from '../analysis/json-schema.js';
 import { splitWords } from '../analysis/words.js';
 import { isBooleanField, readZodObject } from '../analysis/zod.js';
 import { createRule } from '../create-rule.js';
-import { getLiveKitModel } from '../livekit/program.js';
+import { getLiveKitModel, toolLabel } from '../livekit/program.js';
 
 type Options = [{ maxBooleanFlags?: number; maxParameters?: number }];
 type MessageIds = 'tooManyFlags' | 'tooManyParameters';
@@ -85,7 +85,7 @@ export default createRule<Options, MessageIds>({
           if (!property || !tool.parameters) continue;
           const counted = count(tool.parameters);
           if (!counted) continue;
-          const label = tool.name === null ? 'this tool' : `'${tool.name}'`;
+          const label = toolLabel(tool);
           if (counted.flags.length >= maxBooleanFlags) {
             context.report({
               node: property.key,

@@ -3,7 +3,7 @@ import { skipTSWrappers, walkOwnBody } from '../analysis/ast.js';
 import { MASKABLE_KINDS, SensitiveNameClassifier, sensitiveKindLabel } from '../analysis/sensitive-names.js';
 import { findSensitiveValues } from '../analysis/sensitive-values.js';
 import { createRule } from '../create-rule.js';
-import { getLiveKitModel } from '../livekit/program.js';
+import { getLiveKitModel, toolLabel } from '../livekit/program.js';
 
 type Options = [{ sensitiveNames?: string[]; allowNames?: string[] }];
 type MessageIds = 'maskable' | 'secret';
@@ -76,7 +76,7 @@ export default createRule<Options, MessageIds>({
               sourceCode.visitorKeys,
             );
           }
-          const label = tool.name === null ? 'this tool' : `'${tool.name}'`;
+          const label = toolLabel(tool);
           for (const value of returned) {
             const output = visibleOutput(value);
             if (!output) continue;

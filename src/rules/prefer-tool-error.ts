@@ -40,7 +40,7 @@ export default createRule<[], MessageIds>({
     hasSuggestions: true,
     messages: {
       preferToolError:
-        "A `{{error}}` thrown in a tool reaches the LLM only as 'An internal error occurred', so it can neither recover nor tell the caller what went wrong. Throw `llm.ToolError` with a message the LLM can act on.",
+        "`{{error}}` thrown in a tool reaches the LLM only as 'An internal error occurred', so it can neither recover nor tell the caller what went wrong. Throw `llm.ToolError` with a message the LLM can act on.",
       useToolError: 'Throw `{{replacement}}` instead (its message is sent to the LLM).',
     },
     schema: [],

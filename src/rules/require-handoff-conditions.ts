@@ -4,7 +4,7 @@ import { mentionsAnyWord, mentionsTransfer } from '../analysis/instructions.js';
 import { staticText } from '../analysis/strings.js';
 import { createRule } from '../create-rule.js';
 import { agentConfigurations, agentNameWords, registeredTools } from '../livekit/agent-options.js';
-import { type HandoffInfo, type ToolInfo, getLiveKitModel } from '../livekit/program.js';
+import { type HandoffInfo, type ToolInfo, getLiveKitModel, toolLabel } from '../livekit/program.js';
 
 type Options = [{ transferPhrases?: string[] }];
 type MessageIds = 'noConditions';
@@ -73,7 +73,7 @@ export default createRule<Options, MessageIds>({
           const names = judged.handoffs.flatMap((handoff) => (handoff.agent ? agentNameWords(model, handoff.agent) : []));
           if (mentionsAnyWord(text.text, names) || !text.complete) continue;
           const tool = judged.tools[0]!;
-          context.report({ node, messageId: 'noConditions', data: { tool: tool.name === null ? 'without a name' : `'${tool.name}'` } });
+          context.report({ node, messageId: 'noConditions', data: { tool: toolLabel(tool) } });
         }
       },
     };

@@ -15,6 +15,22 @@ function branches(node: TSESTree.Node): TSESTree.Node[] {
   return [node];
 }
 
+/**
+ * The Python SDK's `return SupportAgent(), "message"` ported as `return [new SupportAgent(), 'message']`, where the
+ * class is imported (so not a construction the model can prove): a `new` of a name ending in `Agent` paired with a
+ * string is a handoff attempt whatever the class is.
+ */
+function isPortedTupleAgent(first: TSESTree.Node, second: TSESTree.Node | null): boolean {
+  const agent = skipTSWrappers(first);
+  if (agent.type !== AST_NODE_TYPES.NewExpression || !second) return false;
+  const message = skipTSWrappers(second);
+  if (message.type !== AST_NODE_TYPES.TemplateLiteral && !(message.type === AST_NODE_TYPES.Literal && typeof message.value === 'string')) {
+    return false;
+  }
+  const callee = agent.callee.type === AST_NODE_TYPES.MemberExpression ? agent.callee.property : agent.callee;
+  return callee.type === AST_NODE_TYPES.Identifier && callee.name.endsWith('Agent');
+}
+
 export default createRule<[], MessageIds>({
   name: 'require-llm-handoff',
   meta: {
@@ -63,7 +79,7 @@ export default createRule<[], MessageIds>({
             first.type === AST_NODE_TYPES.SpreadElement ||
             second?.type === AST_NODE_TYPES.SpreadElement ||
             rest.length > 0 ||
-            !resolveAgent(model, first)
+            !(resolveAgent(model, first) || isPortedTupleAgent(first, second ?? null))
           ) {
             continue;
           }

@@ -3,7 +3,7 @@ import { hasSpread } from '../analysis/ast.js';
 import { staticText } from '../analysis/strings.js';
 import { restatesName, splitWords } from '../analysis/words.js';
 import { createRule } from '../create-rule.js';
-import { getLiveKitModel } from '../livekit/program.js';
+import { getLiveKitModel, toolLabel } from '../livekit/program.js';
 
 type Options = [{ minLength?: number }];
 type MessageIds = 'missing' | 'empty' | 'placeholder' | 'tooShort' | 'restatesName';
@@ -66,7 +66,7 @@ export default createRule<Options, MessageIds>({
     return {
       'Program:exit'() {
         for (const tool of model.tools) {
-          const label = tool.name === null ? 'this tool' : `'${tool.name}'`;
+          const label = toolLabel(tool);
           if (!tool.options) continue;
           const property = tool.descriptionProperty;
           if (!property) {

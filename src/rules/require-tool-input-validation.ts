@@ -4,7 +4,7 @@ import { readJsonSchemaObject } from '../analysis/json-schema.js';
 import { splitWords } from '../analysis/words.js';
 import { readZodObject } from '../analysis/zod.js';
 import { createRule } from '../create-rule.js';
-import { type ToolInfo, getLiveKitModel } from '../livekit/program.js';
+import { type ToolInfo, getLiveKitModel, toolLabel } from '../livekit/program.js';
 
 type MessageIds = 'zodField' | 'jsonProperty';
 type Category = 'email' | 'phone' | 'url' | 'date' | 'zip';
@@ -242,8 +242,7 @@ export default createRule<[], MessageIds>({
     const model = getLiveKitModel(context);
     if (!model) return {};
     const sourceCode = context.sourceCode;
-    const label = (tool: ToolInfo): string => (tool.name === null ? 'this tool' : `'${tool.name}'`);
-
+    
     /** True when execute checks the argument itself; null when it cannot be told. */
     function checkedInExecute(tool: ToolInfo, field: string): boolean | null {
       if (!tool.execute) return null;
@@ -270,7 +269,7 @@ export default createRule<[], MessageIds>({
               context.report({
                 node: field.key,
                 messageId: 'zodField',
-                data: { field: field.name, tool: label(tool), what: LABELS[category], heard: HEARD[category], fix: ZOD_FIXES[category] },
+                data: { field: field.name, tool: toolLabel(tool), what: LABELS[category], heard: HEARD[category], fix: ZOD_FIXES[category] },
               });
             }
             continue;
@@ -286,7 +285,7 @@ export default createRule<[], MessageIds>({
             context.report({
               node: property.key,
               messageId: 'jsonProperty',
-              data: { field: property.name, tool: label(tool), what: LABELS[category], heard: HEARD[category], fix: JSON_FIXES[category] },
+              data: { field: property.name, tool: toolLabel(tool), what: LABELS[category], heard: HEARD[category], fix: JSON_FIXES[category] },
             });
           }
         }

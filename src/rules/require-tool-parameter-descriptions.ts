@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { readJsonSchemaObject } from '../analysis/json-schema.js';
 import { readZodObject } from '../analysis/zod.js';
 import { createRule } from '../create-rule.js';
-import { type ToolInfo, getLiveKitModel } from '../livekit/program.js';
+import { type ToolInfo, getLiveKitModel, toolLabel } from '../livekit/program.js';
 
 type MessageIds = 'zodField' | 'jsonProperty';
 
@@ -27,8 +27,7 @@ export default createRule<[], MessageIds>({
     const model = getLiveKitModel(context);
     if (!model) return {};
     const sourceCode = context.sourceCode;
-    const label = (tool: ToolInfo): string => (tool.name === null ? 'this tool' : `'${tool.name}'`);
-    return {
+        return {
       'Program:exit'() {
         // A field shared by several tools' schemas is reported once, for the first tool.
         const seen = new Set<TSESTree.Node>();
@@ -39,7 +38,7 @@ export default createRule<[], MessageIds>({
           if (zod) {
             for (const field of zod.fields) {
               if (field.described === false && once(field.key)) {
-                context.report({ node: field.key, messageId: 'zodField', data: { field: field.name, tool: label(tool) } });
+                context.report({ node: field.key, messageId: 'zodField', data: { field: field.name, tool: toolLabel(tool) } });
               }
             }
             continue;
@@ -47,7 +46,7 @@ export default createRule<[], MessageIds>({
           const json = readJsonSchemaObject(sourceCode, tool.parameters);
           for (const property of json?.properties ?? []) {
             if (property.described === false && once(property.key)) {
-              context.report({ node: property.key, messageId: 'jsonProperty', data: { field: property.name, tool: label(tool) } });
+              context.report({ node: property.key, messageId: 'jsonProperty', data: { field: property.name, tool: toolLabel(tool) } });
             }
           }
         }

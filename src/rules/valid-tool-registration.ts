@@ -105,7 +105,7 @@ export default createRule<[], MessageIds>({
     hasSuggestions: true,
     messages: {
       namedInMap:
-        "Tool {{tool}} has its own `name` but is registered under the key '{{key}}' of a tools map: the SDK throws 'tools object entry must be anonymous' when the agent starts. Drop `name`, or register the tools as an array.",
+        "Tool {{tool}} has its own `name` but is registered under the key '{{key}}' of a tools map: the SDK throws `tools object entry \"{{key}}\" must be anonymous` when the agent starts. Drop `name`, or register the tools as an array.",
       anonymousInArray:
         "This tool has no `name` but is registered in a tools array: the SDK throws 'unknown tool type: object' when the agent starts. Give it a `name`, or register it in a map under its name.",
       duplicateName:

@@ -172,7 +172,7 @@ commonJsTester.run('no-kitchen-sink-tools (CommonJS)', rule, {
     {
       name: 'destructured require',
       code: "const { llm } = require('@livekit/agents'); const { z } = require('zod'); llm.tool({ parameters: z.object({ includeA: z.boolean(), includeB: z.boolean(), includeC: z.boolean() }) });",
-      errors: [{ messageId: 'tooManyFlags', data: { tool: 'this tool', count: 3, flags: 'includeA, includeB, includeC' }, line: 1 }],
+      errors: [{ messageId: 'tooManyFlags', data: { tool: '(unnamed)', count: 3, flags: 'includeA, includeB, includeC' }, line: 1 }],
     },
   ],
 });

@@ -202,7 +202,7 @@ ruleTester.run('require-handoff-conditions', rule, {
         const move = defineTool({ description: 'Move the caller.', execute: async () => transferTo({ agent: new DeskAgent({ instructions: 'x' }) }) });
         new Reception({ tools: [move] });
       `,
-      errors: [{ messageId: 'noConditions', data: { tool: 'without a name' }, line: 5 }],
+      errors: [{ messageId: 'noConditions', data: { tool: '(unnamed)' }, line: 5 }],
     },
     {
       name: 'namespace import',

@@ -86,8 +86,43 @@ ruleTester.run('require-llm-handoff', rule, {
         llm.tool({ description: 'Build.', execute: async () => new Agent({ instructions: 'x' }) });
       `,
     },
+    {
+      name: 'a two-element array with a non-agent object is an ordinary result',
+      code: code`
+        import { llm } from '@livekit/agents';
+        import { Receipt } from './receipts';
+        llm.tool({ description: 'Print a receipt.', execute: async () => [new Receipt(), 'printed'] });
+        llm.tool({ description: 'Date and label.', execute: async () => [new Date(), 'now'] });
+      `,
+    },
   ],
   invalid: [
+    {
+      name: 'ported Python tuple with an imported agent class',
+      code: code`
+        import { llm } from '@livekit/agents';
+        import { SupportAgent } from './support';
+        llm.tool({ description: 'Transfer to support.', execute: async () => [new SupportAgent(), 'Transferring you.'] });
+      `,
+      errors: [
+        {
+          messageId: 'tuple',
+          line: 3,
+          column: 70,
+          suggestions: [
+            {
+              messageId: 'useHandoff',
+              data: { handoff: 'llm.handoff' },
+              output: code`
+                import { llm } from '@livekit/agents';
+                import { SupportAgent } from './support';
+                llm.tool({ description: 'Transfer to support.', execute: async () => llm.handoff({ agent: new SupportAgent(), returns: 'Transferring you.' }) });
+              `,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'returning a new agent from execute',
       code: code`

@@ -202,7 +202,7 @@ ruleTester.run('require-tool-description', rule, {
       `,
       errors: [
         { messageId: 'missing', data: { tool: "'x_y'" }, line: 3, column: 1 },
-        { messageId: 'missing', data: { tool: 'this tool' }, line: 4, column: 1 },
+        { messageId: 'missing', data: { tool: '(unnamed)' }, line: 4, column: 1 },
       ],
     },
   ],
