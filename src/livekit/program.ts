@@ -188,6 +188,16 @@ export class LiveKitModel {
     }));
   }
 
+  /** The distinct entry functions of the file (two `defineAgent` calls may name the same function). */
+  get entryFunctions(): FunctionNode[] {
+    return [...new Set(this.defineAgents.flatMap((definition) => (definition.entry ? [definition.entry] : [])))];
+  }
+
+  /** The distinct prewarm functions of the file. */
+  get prewarmFunctions(): FunctionNode[] {
+    return [...new Set(this.defineAgents.flatMap((definition) => (definition.prewarm ? [definition.prewarm] : [])))];
+  }
+
   /** Classes that extend `voice.Agent` / `voice.AgentTask`, directly or through classes of this file. */
   get agentClasses(): AgentClassInfo[] {
     if (this.cachedAgentClasses) return this.cachedAgentClasses;

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { type FunctionNode, calleeText, memberPath, skipTSWrappers } from '../analysis/ast.js';
+import { calleeText, memberPath, skipTSWrappers } from '../analysis/ast.js';
 import { createRule } from '../create-rule.js';
 import { getEntryConnect, walkBefore } from '../livekit/connect.js';
 import { connectFirstFix, describeExpression } from '../livekit/connect-fix.js';
@@ -69,11 +69,7 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     return {
       'Program:exit'() {
-        const seen = new Set<FunctionNode>();
-        for (const definition of model.defineAgents) {
-          const entry = definition.entry;
-          if (!entry || seen.has(entry)) continue;
-          seen.add(entry);
+        for (const entry of model.entryFunctions) {
           const info = getEntryConnect(sourceCode, entry);
           const point = info?.point;
           if (!info || !point) continue;

@@ -40,11 +40,7 @@ export default createRule<[], MessageIds>({
     const sourceCode = context.sourceCode;
     return {
       'Program:exit'() {
-        const seen = new Set<FunctionNode>();
-        for (const definition of model.defineAgents) {
-          const entry = definition.entry;
-          if (!entry || seen.has(entry)) continue;
-          seen.add(entry);
+        for (const entry of model.entryFunctions) {
           const info = getEntryConnect(sourceCode, entry);
           const point = info?.point;
           if (!info || !point) continue;

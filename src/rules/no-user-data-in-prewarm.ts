@@ -104,13 +104,7 @@ export default createRule<[], MessageIds>({
 
     return {
       'Program:exit'() {
-        const seen = new Set<FunctionNode>();
-        for (const definition of model.defineAgents) {
-          if (definition.prewarm && !seen.has(definition.prewarm)) {
-            seen.add(definition.prewarm);
-            check(definition.prewarm);
-          }
-        }
+        for (const prewarm of model.prewarmFunctions) check(prewarm);
       },
     };
   },

@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { readJsonSchemaObject } from '../analysis/json-schema.js';
 import { readZodObject } from '../analysis/zod.js';
 import { createRule } from '../create-rule.js';
-import { type ToolInfo, getLiveKitModel, toolLabel } from '../livekit/program.js';
+import { getLiveKitModel, toolLabel } from '../livekit/program.js';
 
 type MessageIds = 'zodField' | 'jsonProperty';
 
