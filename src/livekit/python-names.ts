@@ -35,14 +35,23 @@ const SPECIAL: Readonly<Record<string, string>> = {
   job_memory_limit_mb: 'jobMemoryLimitMB',
 };
 
+/**
+ * The names `name in SPECIAL` is true for: its own keys and what it inherits from `Object.prototype`. A set lookup is
+ * much cheaper than `in` with ever-changing keys, and these functions run on every member name of a receiver.
+ */
+const SPECIAL_OR_INHERITED: ReadonlySet<string> = new Set([...Object.keys(SPECIAL), ...Object.getOwnPropertyNames(Object.prototype)]);
+
 /** Whether `name` is spelled the Python way (snake_case, or a Python-only name such as `userdata`). */
 export function isPythonName(name: string): boolean {
-  return name in SPECIAL || isSnakeCase(name);
+  // A name with no underscore is never snake_case: skip the split in the common case.
+  return SPECIAL_OR_INHERITED.has(name) || (name.includes('_') && isSnakeCase(name));
 }
 
 /** The JS spelling a Python name would have (not checked against any API). */
 export function jsSpelling(name: string): string {
-  return SPECIAL[name] ?? snakeToCamel(name);
+  if (SPECIAL_OR_INHERITED.has(name)) return SPECIAL[name] ?? snakeToCamel(name);
+  // Without an underscore, snake_case conversion leaves the name as it is.
+  return name.includes('_') ? snakeToCamel(name) : name;
 }
 
 /** The JS member of `receiver` that the Python member `name` stands for, or null. */

@@ -99,7 +99,6 @@ export default createRule<[], MessageIds>({
     const sourceCode = context.sourceCode;
     return {
       'Program:exit'() {
-        const runsApp = model.imports.calls('cli.runApp').length > 0;
         for (const { call } of model.defineAgents) {
           const value = outerValue(call);
           if (isExportedAsDefault(value)) continue;
@@ -128,7 +127,7 @@ export default createRule<[], MessageIds>({
           // Used in other ways (handed to a call, stored): it may be exported from there.
           if (uses.some((use) => use.parent?.type !== AST_NODE_TYPES.ExportSpecifier)) continue;
           // Exported by name from a file that does not start the server: another file may re-export it as default.
-          if (namedExport && !runsApp) continue;
+          if (namedExport && model.imports.calls('cli.runApp').length === 0) continue;
           const canSuggest = !hasDefaultExport(sourceCode.ast) && isPlainEsModule(sourceCode);
           context.report({
             node: call,

@@ -1,7 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
   type FunctionNode,
-  findVariable,
   followConst,
   hasSpread,
   isWithin,
@@ -59,6 +58,22 @@ const SESSION_CALL_OPTIONS: Readonly<Record<string, { target: OptionTarget; inde
   run: { target: 'session.run', index: 0 },
   start: { target: 'session.start', index: 0 },
 };
+
+const PYTHON_FUNCTION_ENTRIES = Object.entries(PYTHON_FUNCTIONS);
+
+/** The order in which a traversal enters calls: by start, an outer call before the calls it starts with. */
+function byTraversalOrder(a: { call: TSESTree.CallExpression }, b: { call: TSESTree.CallExpression }): number {
+  return a.call.range[0] - b.call.range[0] || b.call.range[1] - a.call.range[1];
+}
+
+/** The names of a class's methods and fields (null for computed ones). */
+function classMemberNames(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression): Set<string | null> {
+  const names = new Set<string | null>();
+  for (const member of node.body.body) {
+    if (member.type === AST_NODE_TYPES.MethodDefinition || member.type === AST_NODE_TYPES.PropertyDefinition) names.add(propertyName(member));
+  }
+  return names;
+}
 
 /** `0.55` → `550`, without floating-point noise. */
 function toMilliseconds(seconds: number): string {
@@ -120,16 +135,9 @@ export default createRule<[], MessageIds>({
         }
       }
     }
-    for (const definition of lk.defineAgents) {
-      addParameter(definition.entry, 0, 'JobContext');
-      addParameter(definition.prewarm, 0, 'JobProcess');
-    }
-    for (const tool of lk.tools) addParameter(tool.execute, 1, 'RunContext', 'ctx');
-    const sessionVariables = new Set(lk.sessions.flatMap((session) => (session.variable ? [session.variable] : [])));
-    const agentClassNodes = new Set<TSESTree.Node>(lk.agentClasses.map((info) => info.node));
 
     /** The class whose instance `this` is at `node`, when it is an Agent class of this file. */
-    function agentClassOfThis(node: TSESTree.Node): boolean {
+    function agentClassOfThis(node: TSESTree.Node, agentClassNodes: ReadonlySet<TSESTree.Node>): boolean {
       let current = node.parent;
       while (current) {
         if (current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) {
@@ -142,37 +150,112 @@ export default createRule<[], MessageIds>({
       return false;
     }
 
-    /** What LiveKit object an expression is, when this file shows it. */
-    function receiverOf(node: TSESTree.Node): PythonReceiver | null {
-      const expression = skipTSWrappers(node);
-      if (expression.type === AST_NODE_TYPES.ThisExpression) return agentClassOfThis(expression) ? 'Agent' : null;
-      if (expression.type === AST_NODE_TYPES.Identifier) {
-        const variable = findVariable(sourceCode, expression);
-        if (!variable) return null;
-        if (sessionVariables.has(variable)) return 'AgentSession';
-        const kind = parameterKinds.get(variable);
-        return kind === 'RunContextHolder' ? null : (kind ?? null);
+    /** `x as T`, `x!`, `x satisfies T`, `<T>x`, `a?.b` around `node`: the outermost such wrapper (or `node`). */
+    function outerWrapper(node: TSESTree.Node): TSESTree.Node {
+      let current = node;
+      let parent = current.parent;
+      while (
+        parent &&
+        (parent.type === AST_NODE_TYPES.TSAsExpression ||
+          parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+          parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+          parent.type === AST_NODE_TYPES.TSTypeAssertion ||
+          parent.type === AST_NODE_TYPES.ChainExpression) &&
+        parent.expression === current
+      ) {
+        current = parent;
+        parent = current.parent;
       }
-      if (expression.type === AST_NODE_TYPES.MemberExpression) {
-        const name = memberName(expression);
-        const object = skipTSWrappers(expression.object);
-        if (name === 'ctx' && object.type === AST_NODE_TYPES.Identifier) {
-          const variable = findVariable(sourceCode, object);
-          if (variable && parameterKinds.get(variable) === 'RunContextHolder') return 'RunContext';
-          return null;
-        }
-        const owner = receiverOf(object);
-        if (name === 'session' && (owner === 'Agent' || owner === 'RunContext')) return 'AgentSession';
-        if (name === 'proc' && owner === 'JobContext') return 'JobProcess';
-      }
-      return null;
+      return current;
     }
 
-    function reportMember(member: TSESTree.MemberExpression): void {
-      const name = memberName(member);
-      if (name === null || !isPythonName(name)) return;
-      const receiver = receiverOf(member.object);
-      if (!receiver) return;
+    /** `session.<method>(...)` / `ctx.connect(...)` calls found on the receivers, checked in source order. */
+    interface ReceiverCall {
+      call: TSESTree.CallExpression;
+      name: string;
+      receiver: PythonReceiver;
+    }
+    const receiverCalls: ReceiverCall[] = [];
+
+    /**
+     * Follows the member chain above a receiver (`session.x`, `ctx.proc.x`, `this.session.x`, `options.ctx.x`):
+     * reports Python members on each LiveKit object and records calls whose options we check.
+     * `holder` marks execute's whole second parameter, whose `ctx` is the RunContext.
+     */
+    function followReceiver(root: TSESTree.Node, rootReceiver: PythonReceiver | null, holder: boolean): void {
+      let object = root;
+      let receiver = rootReceiver;
+      let first = true;
+      for (;;) {
+        const top = outerWrapper(object);
+        const member = top.parent;
+        if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== top) return;
+        const name = memberName(member);
+        if (receiver !== null && name !== null) {
+          if (isPythonName(name)) reportMember(member, name, receiver);
+          // Methods outside SESSION_CALL_OPTIONS (inherited keys included) check nothing: no need to record them.
+          if ((receiver === 'AgentSession' && Object.hasOwn(SESSION_CALL_OPTIONS, name)) || (receiver === 'JobContext' && name === 'connect')) {
+            const callee = outerWrapper(member);
+            const call = callee.parent;
+            if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === callee) receiverCalls.push({ call, name, receiver });
+          }
+        }
+        let next: PythonReceiver | null = null;
+        if (name === 'ctx') next = first && holder ? 'RunContext' : null;
+        else if (name === 'session' && (receiver === 'Agent' || receiver === 'RunContext')) next = 'AgentSession';
+        else if (name === 'proc' && receiver === 'JobContext') next = 'JobProcess';
+        if (next === null) return;
+        object = member;
+        receiver = next;
+        first = false;
+      }
+    }
+
+    function followVariable(variable: TSESLint.Scope.Variable, receiver: PythonReceiver | null, holder: boolean): void {
+      for (const reference of variable.references) followReceiver(reference.identifier, receiver, holder);
+    }
+
+    /** `this` expressions of the file (only those under a member access can be receivers). */
+    const thisNodes: TSESTree.ThisExpression[] = [];
+
+    function checkReceivers(): void {
+      for (const definition of lk.defineAgents) {
+        addParameter(definition.entry, 0, 'JobContext');
+        addParameter(definition.prewarm, 0, 'JobProcess');
+      }
+      for (const tool of lk.tools) addParameter(tool.execute, 1, 'RunContext', 'ctx');
+      const sessionVariables = new Set<TSESLint.Scope.Variable>();
+      for (const session of lk.sessions) {
+        if (session.variable && !sessionVariables.has(session.variable)) {
+          sessionVariables.add(session.variable);
+          followVariable(session.variable, 'AgentSession', false);
+        }
+      }
+      for (const [variable, kind] of parameterKinds) {
+        if (sessionVariables.has(variable)) continue;
+        if (kind === 'RunContextHolder') followVariable(variable, null, true);
+        else followVariable(variable, kind, false);
+      }
+      if (thisNodes.length > 0 && lk.agentClasses.length > 0) {
+        const agentClassNodes = new Set<TSESTree.Node>();
+        for (const info of lk.agentClasses) agentClassNodes.add(info.node);
+        for (const node of thisNodes) {
+          if (agentClassOfThis(node, agentClassNodes)) followReceiver(node, 'Agent', false);
+        }
+      }
+      // Checked in traversal order, before the other option objects, as a CallExpression listener would.
+      if (receiverCalls.length > 1) receiverCalls.sort(byTraversalOrder);
+      for (const { call, name, receiver } of receiverCalls) {
+        if (receiver === 'AgentSession') {
+          const entry = SESSION_CALL_OPTIONS[name];
+          if (entry) checkOptions(call.arguments[entry.index], entry.target);
+        } else {
+          checkConnect(call);
+        }
+      }
+    }
+
+    function reportMember(member: TSESTree.MemberExpression, name: string, receiver: PythonReceiver): void {
       const jsName = jsMemberName(receiver, name);
       if (!jsName) return;
       const property = member.property;
@@ -267,19 +350,14 @@ export default createRule<[], MessageIds>({
 
     function checkAgentClasses(): void {
       for (const info of lk.agentClasses) {
-        const names = new Set(
-          info.node.body.body.flatMap((member) =>
-            member.type === AST_NODE_TYPES.MethodDefinition || member.type === AST_NODE_TYPES.PropertyDefinition
-              ? [propertyName(member)]
-              : [],
-          ),
-        );
+        let names: Set<string | null> | null = null;
         for (const member of info.node.body.body) {
           if (member.type !== AST_NODE_TYPES.MethodDefinition || member.kind !== 'method' || member.static) continue;
           const name = propertyName(member);
           if (name === null || !isPythonName(name)) continue;
           const jsName = jsSpelling(name);
           if (!AGENT_HOOK_METHODS.has(jsName)) continue;
+          names ??= classMemberNames(info.node);
           const key = member.key;
           context.report({
             node: key,
@@ -293,7 +371,7 @@ export default createRule<[], MessageIds>({
     }
 
     function checkPythonFunctions(): void {
-      for (const [path, jsName] of Object.entries(PYTHON_FUNCTIONS)) {
+      for (const [path, jsName] of PYTHON_FUNCTION_ENTRIES) {
         for (const usage of lk.imports.usages(path)) {
           context.report({ node: usage, messageId: 'pythonFunction', data: { name: sourceCode.getText(usage), jsName } });
         }
@@ -301,23 +379,16 @@ export default createRule<[], MessageIds>({
     }
 
     return {
-      MemberExpression(node) {
-        reportMember(node);
-      },
-      CallExpression(node) {
-        const callee = skipTSWrappers(node.callee);
-        if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
-        const name = memberName(callee);
-        if (name === null) return;
-        const receiver = receiverOf(callee.object);
-        if (receiver === 'AgentSession') {
-          const entry = SESSION_CALL_OPTIONS[name];
-          if (entry) checkOptions(node.arguments[entry.index], entry.target);
-        } else if (receiver === 'JobContext' && name === 'connect') {
-          checkConnect(node);
-        }
+      ThisExpression(node) {
+        // On an Agent, only `this.<python_name>` and `this.session...` can report or record anything.
+        const top = outerWrapper(node);
+        const member = top.parent;
+        if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== top) return;
+        const name = memberName(member);
+        if (name !== null && (name === 'session' || isPythonName(name))) thisNodes.push(node);
       },
       'Program:exit'() {
+        checkReceivers();
         for (const session of lk.sessions) {
           checkOptions(session.options, 'AgentSession');
           // Starts on a session variable are found here even when `receiverOf` cannot see the call's receiver.
