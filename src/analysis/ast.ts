@@ -188,19 +188,22 @@ export function walkOwnBody(
   visit: (node: TSESTree.Node) => void,
   visitorKeys: TSESLint.SourceCode.VisitorKeys,
 ): void {
+  // Hot: no allocation per node (one stack for the walk), plain loops, cheap type checks first.
   const stack: TSESTree.Node[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
     visit(node);
-    const keys = visitorKeys[node.type] ?? [];
-    for (const key of keys) {
-      const child = (node as unknown as Record<string, unknown>)[key];
+    const keys = visitorKeys[node.type];
+    if (keys === undefined) continue;
+    for (let k = 0; k < keys.length; k++) {
+      const child = (node as unknown as Record<string, unknown>)[keys[k]!];
+      if (child === null || typeof child !== 'object') continue;
       if (Array.isArray(child)) {
         for (let index = child.length - 1; index >= 0; index--) {
           const item = child[index] as TSESTree.Node | null;
           if (item && typeof item.type === 'string' && !(item !== root && isFunctionNode(item))) stack.push(item);
         }
-      } else if (child && typeof (child as TSESTree.Node).type === 'string') {
+      } else if (typeof (child as TSESTree.Node).type === 'string') {
         const item = child as TSESTree.Node;
         if (!isFunctionNode(item)) stack.push(item);
       }

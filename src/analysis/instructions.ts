@@ -7,7 +7,21 @@
 /** Lower-case words of a text. Apostrophes inside a word are kept and normalised (`You’re` → `you're`). */
 export function textWords(text: string): string[] {
   const words = text.toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu) ?? [];
-  return words.map((word) => word.replaceAll('’', "'"));
+  return text.includes('’') ? words.map((word) => word.replaceAll('’', "'")) : words;
+}
+
+/**
+ * `textWords`, remembered: several rules read the same prompt, and phrase lists are read on every call. The result
+ * is shared, so callers here never change it. Bounded, so a long lint run does not keep every text.
+ */
+const wordCache = new Map<string, readonly string[]>();
+function cachedWords(text: string): readonly string[] {
+  let words = wordCache.get(text);
+  if (words === undefined) {
+    if (wordCache.size >= 2000) wordCache.clear();
+    wordCache.set(text, (words = textWords(text)));
+  }
+  return words;
 }
 
 /** True when `phrase` (a list of words) occurs, word for word, in `words`. */
@@ -22,16 +36,12 @@ export function containsPhrase(words: readonly string[], phrase: readonly string
 }
 
 function containsAnyPhrase(words: readonly string[], phrases: readonly string[]): boolean {
-  return phrases.some((phrase) => containsPhrase(words, textWords(phrase)));
+  for (const phrase of phrases) if (containsPhrase(words, cachedWords(phrase))) return true;
+  return false;
 }
 
-/** Sentences (and list items, lines) of a text, each as its words. */
-function sentences(text: string): string[][] {
-  return text
-    .split(/[.!?;\n\r]+/u)
-    .map(textWords)
-    .filter((words) => words.length > 0);
-}
+/** Breaks between sentences (and list items, lines). */
+const SENTENCE_BREAK = /[.!?;\n\r]+/u;
 
 /** Ways a prompt says who the agent is. */
 export const ROLE_PHRASES: readonly string[] = [
@@ -59,7 +69,7 @@ export const ROLE_PHRASES: readonly string[] = [
 
 /** True when the text states the agent's role (`You are ...`, `Your role is ...`, `As a ...`), or an extra phrase. */
 export function hasRoleStatement(text: string, extraPhrases: readonly string[] = []): boolean {
-  const words = textWords(text);
+  const words = cachedWords(text);
   return containsAnyPhrase(words, ROLE_PHRASES) || containsAnyPhrase(words, extraPhrases);
 }
 
@@ -97,13 +107,20 @@ function termsIn(words: readonly string[]): FormattingTerm[] {
   return found;
 }
 
+/** What `termsIn` looks for: 'markdown', 'bullet…', 'emoji…' / 'emoticon…', 'code…', 'table(s)'. */
+const FORMATTING_STEMS = ['markdown', 'bullet', 'emoji', 'emoticon', 'code', 'table'];
+
 /**
  * The visual formats a text asks for: a sentence that names markdown, bullet points, emoji, code blocks or a table
  * layout and contains no negation ("Use bullet points" is a request; "Never use bullet points" is not).
  */
 export function requestedFormatting(text: string, allowed: readonly string[] = []): FormattingTerm[] {
   const result: FormattingTerm[] = [];
-  for (const words of sentences(text)) {
+  for (const sentence of text.split(SENTENCE_BREAK)) {
+    // Cheap first: a sentence without one of the stems names no term (`textWords` lower-cases the same way).
+    const lower = sentence.toLowerCase();
+    if (!FORMATTING_STEMS.some((stem) => lower.includes(stem))) continue;
+    const words = textWords(sentence);
     if (words.some((word) => NEGATIONS.has(word))) continue;
     for (const term of termsIn(words)) if (!allowed.includes(term) && !result.includes(term)) result.push(term);
   }
@@ -140,13 +157,14 @@ function isTransferAt(words: readonly string[], index: number): boolean {
  * delegate, connect you / the caller, switch to; or one of the extra phrases.
  */
 export function mentionsTransfer(text: string, extraPhrases: readonly string[] = []): boolean {
-  const words = textWords(text);
-  return words.some((_, index) => isTransferAt(words, index)) || containsAnyPhrase(words, extraPhrases);
+  const words = cachedWords(text);
+  for (let index = 0; index < words.length; index++) if (isTransferAt(words, index)) return true;
+  return containsAnyPhrase(words, extraPhrases);
 }
 
 /** True when one of `names` (single lower-case words) occurs in the text as a word, singular or plural. */
 export function mentionsAnyWord(text: string, names: readonly string[]): boolean {
   if (names.length === 0) return false;
-  const words = new Set(textWords(text));
+  const words = new Set(cachedWords(text));
   return names.some((name) => words.has(name) || words.has(`${name}s`) || (name.endsWith('s') && words.has(name.slice(0, -1))));
 }

@@ -27,6 +27,17 @@ export interface JsonSchemaObject {
 
 /** The properties of an object JSON Schema literal, or null when the node is not one. */
 export function readJsonSchemaObject(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): JsonSchemaObject | null {
+  // Several rules read the same tool's parameters: read each expression once per file (results are not mutated).
+  let cache = caches.get(sourceCode);
+  if (!cache) caches.set(sourceCode, (cache = new Map()));
+  let result = cache.get(node);
+  if (result === undefined) cache.set(node, (result = readAt(sourceCode, node)));
+  return result;
+}
+
+const caches = new WeakMap<TSESLint.SourceCode, Map<TSESTree.Node, JsonSchemaObject | null>>();
+
+function readAt(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): JsonSchemaObject | null {
   const schema = followConst(sourceCode, node);
   if (schema.type !== AST_NODE_TYPES.ObjectExpression) return null;
   const propertiesProperty = getProperty(schema, 'properties');

@@ -86,6 +86,9 @@ const PHRASAL: Readonly<Record<string, string>> = {
   'follow up': 'followup',
 };
 
+/** The second words of PHRASAL. */
+const PARTICLES: ReadonlySet<string> = new Set(Object.keys(PHRASAL).map((phrase) => phrase.slice(phrase.indexOf(' ') + 1)));
+
 const MAX_PORTABLE_LENGTH = 64;
 
 export interface ToolNameWords {
@@ -106,7 +109,9 @@ export function toolNameWords(name: string): ToolNameWords {
   const raw = splitWords(name);
   const words: string[] = [];
   for (let index = 0; index < raw.length; index++) {
-    const pair = PHRASAL[`${raw[index]} ${raw[index + 1] ?? ''}`];
+    // Cheap first: every phrasal verb ends in one of PARTICLES.
+    const next = raw[index + 1];
+    const pair = next !== undefined && PARTICLES.has(next) ? PHRASAL[`${raw[index]} ${next}`] : undefined;
     if (pair) {
       words.push(pair);
       index++;
@@ -126,11 +131,13 @@ export function toolNameWords(name: string): ToolNameWords {
  */
 export function isPortableToolName(name: string): boolean {
   if (name.length === 0 || name.length > MAX_PORTABLE_LENGTH) return false;
-  return [...name].every((char, index) => {
-    const letter = (char >= 'a' && char <= 'z') || (char >= 'A' && char <= 'Z');
-    if (index === 0) return letter;
-    return letter || (char >= '0' && char <= '9') || char === '_' || char === '-';
-  });
+  // By UTF-16 unit: any unit outside ASCII fails, as the code point it belongs to would.
+  for (let index = 0; index < name.length; index++) {
+    const code = name.charCodeAt(index);
+    const letter = (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+    if (index === 0 ? !letter : !(letter || (code >= 48 && code <= 57) || code === 95 || code === 45)) return false;
+  }
+  return true;
 }
 
 export type VagueNameKind = 'notPortable' | 'generic' | 'numbered' | 'bareVerb' | 'vagueVerb' | 'genericObject';

@@ -3,45 +3,55 @@
  * `HTTPRequest2` all become word lists. Shared by the tool-name and sensitive-name analyses.
  * A single left-to-right scan (no regular expression), so it is linear in the name's length.
  */
-type CharKind = 'upper' | 'lower' | 'digit' | 'other';
+const LOWER = 0;
+const UPPER = 1;
+const DIGIT = 2;
+const OTHER = 3;
 
-function kindOf(char: string): CharKind {
-  if (char >= 'a' && char <= 'z') return 'lower';
-  if (char >= 'A' && char <= 'Z') return 'upper';
-  if (char >= '0' && char <= '9') return 'digit';
+/** The kind of one code point: letters by case (any script), digits 0-9, everything else. */
+function kindOf(codePoint: number): number {
+  if (codePoint >= 97 && codePoint <= 122) return LOWER;
+  if (codePoint >= 65 && codePoint <= 90) return UPPER;
+  if (codePoint >= 48 && codePoint <= 57) return DIGIT;
+  if (codePoint < 128) return OTHER;
+  const char = String.fromCodePoint(codePoint);
   const lower = char.toLowerCase();
   const upper = char.toUpperCase();
-  if (lower !== upper) return char === lower ? 'lower' : 'upper';
-  return 'other';
+  if (lower !== upper) return char === lower ? LOWER : UPPER;
+  return OTHER;
 }
 
 export function splitWords(name: string): string[] {
+  // One pass over the code points; a word is a slice of `name` from `start` (-1: no word under way).
   const words: string[] = [];
-  let current = '';
-  let previous: CharKind = 'other';
-  const chars = [...name];
-  chars.forEach((char, index) => {
-    const kind = kindOf(char);
-    if (kind === 'other') {
-      if (current) words.push(current.toLowerCase());
-      current = '';
+  let start = -1;
+  let previous = OTHER;
+  let index = 0;
+  while (index < name.length) {
+    const codePoint = name.codePointAt(index)!;
+    const size = codePoint > 0xffff ? 2 : 1;
+    const kind = kindOf(codePoint);
+    if (kind === OTHER) {
+      if (start !== -1) words.push(name.slice(start, index).toLowerCase());
+      start = -1;
+    } else if (start === -1) {
+      start = index;
     } else {
-      const next = chars[index + 1];
-      const boundary =
-        current !== '' &&
-        ((kind === 'digit') !== (previous === 'digit') ||
-          (kind === 'upper' && previous === 'lower') ||
-          // The last capital of an acronym starts the next word: HTTPRequest → http, request
-          (kind === 'upper' && previous === 'upper' && next !== undefined && kindOf(next) === 'lower'));
-      if (boundary) {
-        words.push(current.toLowerCase());
-        current = '';
+      let boundary = (kind === DIGIT) !== (previous === DIGIT) || (kind === UPPER && previous === LOWER);
+      // The last capital of an acronym starts the next word: HTTPRequest → http, request
+      if (!boundary && kind === UPPER && previous === UPPER) {
+        const next = index + size;
+        boundary = next < name.length && kindOf(name.codePointAt(next)!) === LOWER;
       }
-      current += char;
+      if (boundary) {
+        words.push(name.slice(start, index).toLowerCase());
+        start = index;
+      }
     }
     previous = kind;
-  });
-  if (current) words.push(current.toLowerCase());
+    index += size;
+  }
+  if (start !== -1) words.push(name.slice(start).toLowerCase());
   return words;
 }
 

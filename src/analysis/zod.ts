@@ -116,6 +116,9 @@ export function zodPath(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): s
     return object === '' ? importedPath(name) : `${object}.${name}`;
   }
   if (expression.type !== AST_NODE_TYPES.Identifier) return null;
+  // Cheap first: a name no Zod binding of the file can have is not Zod (no scope lookup).
+  const names = zodNames(sourceCode);
+  if (names !== null && !names.has(expression.name)) return null;
   const variable = findVariable(sourceCode, expression);
   const definition = variable?.defs[0];
   if (!definition || variable.defs.length !== 1) return null;
@@ -144,6 +147,29 @@ export function zodPath(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): s
     }
   }
   return null;
+}
+
+const zodNameCache = new WeakMap<TSESLint.SourceCode, ReadonlySet<string> | null>();
+
+/**
+ * The local names the file's Zod bindings can have, or null when any name may be one. Without the text `require`
+ * (nor a `\u` escape that could spell it) every Zod binding is a top-level import, whose local names are listed here.
+ */
+function zodNames(sourceCode: TSESLint.SourceCode): ReadonlySet<string> | null {
+  let names = zodNameCache.get(sourceCode);
+  if (names !== undefined) return names;
+  const text = sourceCode.text;
+  if (text.includes('require') || text.includes('\\u')) names = null;
+  else {
+    const found = new Set<string>();
+    for (const statement of sourceCode.ast.body) {
+      if (statement.type !== AST_NODE_TYPES.ImportDeclaration || !isZodSource(statement.source.value)) continue;
+      for (const specifier of statement.specifiers) found.add(specifier.local.name);
+    }
+    names = found;
+  }
+  zodNameCache.set(sourceCode, names);
+  return names;
 }
 
 /** The path of a Zod factory call's callee (`z.string` → 'string'), or null when the callee is not Zod. */
@@ -224,7 +250,10 @@ export function readZodSchema(sourceCode: TSESLint.SourceCode, node: TSESTree.No
     if (WRAPPERS.has(path) && expression.arguments[0]) {
       const inner = readZodSchema(sourceCode, expression.arguments[0], depth + 1);
       if (!inner) return null;
-      return { ...inner, node: expression, refinements: [...inner.refinements, { name: path, node: expression }] };
+      // `inner` is a fresh result nobody else holds: extend it in place.
+      inner.node = expression;
+      inner.refinements.push({ name: path, node: expression });
+      return inner;
     }
     // Zod 3 accepts `z.string({ description })`; `z.object(shape, { description })` too.
     const paramsIndex = OBJECT_FACTORIES.has(path) ? 1 : 0;
@@ -243,7 +272,9 @@ export function readZodSchema(sourceCode: TSESLint.SourceCode, node: TSESTree.No
   if (!inner) return null;
   state.node = inner.description;
   state.described = inner.described;
-  const refinements = [...inner.refinements, { name: method, node: expression }];
+  // `inner` is a fresh result nobody else holds: extend it in place.
+  const refinements = inner.refinements;
+  refinements.push({ name: method, node: expression });
   readDescriptionCall(sourceCode, method, expression, state);
   if (method === 'check' || method === 'with') {
     for (const argument of expression.arguments) {
@@ -255,15 +286,12 @@ export function readZodSchema(sourceCode: TSESLint.SourceCode, node: TSESTree.No
     }
   }
   const changed = TYPE_CHANGING[method];
-  return {
-    ...inner,
-    node: expression,
-    baseType: changed ?? inner.baseType,
-    format: changed ? null : inner.format,
-    refinements,
-    description: state.node,
-    described: state.described,
-  };
+  inner.node = expression;
+  inner.baseType = changed ?? inner.baseType;
+  inner.format = changed ? null : inner.format;
+  inner.description = state.node;
+  inner.described = state.described;
+  return inner;
 }
 
 function fieldOf(sourceCode: TSESLint.SourceCode, property: TSESTree.Property, name: string): ZodField {
@@ -336,6 +364,18 @@ function staticKeys(sourceCode: TSESLint.SourceCode, node: TSESTree.Node | undef
  * `.omit`, `.partial()`, `.strict()`, `.describe()` and same-file consts. Null when it is not one this file shows.
  */
 export function readZodObject(sourceCode: TSESLint.SourceCode, node: TSESTree.Node, depth = 0): ZodObject | null {
+  if (depth !== 0) return readZodObjectAt(sourceCode, node, depth);
+  // Several rules read the same tool's parameters: read each expression once per file (results are not mutated).
+  let cache = objectCaches.get(sourceCode);
+  if (!cache) objectCaches.set(sourceCode, (cache = new Map()));
+  let result = cache.get(node);
+  if (result === undefined) cache.set(node, (result = readZodObjectAt(sourceCode, node, 0)));
+  return result;
+}
+
+const objectCaches = new WeakMap<TSESLint.SourceCode, Map<TSESTree.Node, ZodObject | null>>();
+
+function readZodObjectAt(sourceCode: TSESLint.SourceCode, node: TSESTree.Node, depth: number): ZodObject | null {
   if (depth > MAX_DEPTH) return null;
   const expression = follow(sourceCode, node);
   if (expression.type !== AST_NODE_TYPES.CallExpression) return null;

@@ -82,6 +82,18 @@ function joinPath(module: string, rawPath: string, member: string): string {
 /** Maps a raw core path to its canonical spelling. */
 export function canonicalPath(module: string, rawPath: string): string {
   if (module !== 'core') return `${module}:${rawPath}`;
+  // Remembered: every reference of every file asks, for a few distinct paths (bounded for long runs).
+  let path = canonicalCache.get(rawPath);
+  if (path === undefined) {
+    if (canonicalCache.size >= 4096) canonicalCache.clear();
+    canonicalCache.set(rawPath, (path = computeCanonicalPath(rawPath)));
+  }
+  return path;
+}
+
+const canonicalCache = new Map<string, string>();
+
+function computeCanonicalPath(rawPath: string): string {
   const dot = rawPath.indexOf('.');
   const head = dot === -1 ? rawPath : rawPath.slice(0, dot);
   const rest = dot === -1 ? '' : rawPath.slice(dot);
@@ -213,6 +225,8 @@ export class LiveKitImports {
   /** `const { Agent } = voice;`, `const tool = llm.tool;`: local names for a LiveKit API, one level deep. */
   private followLocalAliases(): void {
     const queue = [...this.references.keys()];
+    // References already queued once: a reference processed again changes nothing (its declarator is seen).
+    const queued = new Set(queue);
     const seen = new Set<TSESTree.VariableDeclarator>();
     while (queue.length > 0) {
       const identifier = queue.pop()!;
@@ -233,7 +247,12 @@ export class LiveKitImports {
       const before = this.references.size;
       this.addPattern(declarator.id, declarator, resolved.binding.source, resolved.binding.module, resolved.rawPath);
       if (this.references.size > before) {
-        for (const [reference] of this.references) if (!queue.includes(reference)) queue.push(reference);
+        for (const reference of this.references.keys()) {
+          if (!queued.has(reference)) {
+            queued.add(reference);
+            queue.push(reference);
+          }
+        }
       }
     }
   }
@@ -280,11 +299,17 @@ export class LiveKitImports {
         }
         // A chain that ends inside a declarator alias (`const { Agent } = voice`) is not a usage.
         if (chain.parent?.type === AST_NODE_TYPES.VariableDeclarator && chain.parent.init === chain) continue;
-        const resolved = this.resolve(chain);
-        if (!resolved) continue;
-        const list = this.usageIndex.get(resolved.path);
+        // What `resolve(chain).path` gives, without a result object per level.
+        const binding = this.references.get(identifier)!;
+        let rawPath = binding.rawPath;
+        for (let member: TSESTree.Node = identifier; member !== chain; ) {
+          member = member.parent!;
+          rawPath = joinPath(binding.module, rawPath, memberName(member as TSESTree.MemberExpression)!);
+        }
+        const path = canonicalPath(binding.module, rawPath);
+        const list = this.usageIndex.get(path);
         if (list) list.push(chain);
-        else this.usageIndex.set(resolved.path, [chain]);
+        else this.usageIndex.set(path, [chain]);
       }
     }
     return this.usageIndex.get(path) ?? [];

@@ -153,6 +153,10 @@ export class LiveKitModel {
   private cachedHandoffs?: HandoffInfo[];
   private cachedSessions?: SessionInfo[];
   private cachedHot?: Map<FunctionNode, HotKind | 'prewarm'>;
+  private cachedEntryFunctions?: FunctionNode[];
+  private cachedPrewarmFunctions?: FunctionNode[];
+  private cachedConstructionByNode?: Map<TSESTree.Node, AgentConstruction>;
+  private cachedToolByCall?: Map<TSESTree.Node, ToolInfo>;
   private readonly hotCache = new Map<TSESTree.Node, HotKind | null>();
 
   constructor(
@@ -168,10 +172,8 @@ export class LiveKitModel {
   get defineAgents(): DefineAgentInfo[] {
     return (this.cachedDefineAgents ??= this.imports.calls('defineAgent').map((call) => {
       const argument = call.arguments[0];
-      const options =
-        argument && followConst(this.sourceCode, argument).type === AST_NODE_TYPES.ObjectExpression
-          ? (followConst(this.sourceCode, argument) as TSESTree.ObjectExpression)
-          : null;
+      const followed = argument ? followConst(this.sourceCode, argument) : null;
+      const options = followed?.type === AST_NODE_TYPES.ObjectExpression ? followed : null;
       const entryProperty = options ? getProperty(options, 'entry') : null;
       const prewarmProperty = options ? getProperty(options, 'prewarm') : null;
       const entry = entryProperty ? resolveFunction(this.sourceCode, entryProperty.value) : null;
@@ -190,12 +192,22 @@ export class LiveKitModel {
 
   /** The distinct entry functions of the file (two `defineAgent` calls may name the same function). */
   get entryFunctions(): FunctionNode[] {
-    return [...new Set(this.defineAgents.flatMap((definition) => (definition.entry ? [definition.entry] : [])))];
+    if (this.cachedEntryFunctions) return this.cachedEntryFunctions;
+    const result: FunctionNode[] = [];
+    for (const definition of this.defineAgents) {
+      if (definition.entry && !result.includes(definition.entry)) result.push(definition.entry);
+    }
+    return (this.cachedEntryFunctions = result);
   }
 
   /** The distinct prewarm functions of the file. */
   get prewarmFunctions(): FunctionNode[] {
-    return [...new Set(this.defineAgents.flatMap((definition) => (definition.prewarm ? [definition.prewarm] : [])))];
+    if (this.cachedPrewarmFunctions) return this.cachedPrewarmFunctions;
+    const result: FunctionNode[] = [];
+    for (const definition of this.defineAgents) {
+      if (definition.prewarm && !result.includes(definition.prewarm)) result.push(definition.prewarm);
+    }
+    return (this.cachedPrewarmFunctions = result);
   }
 
   /** Classes that extend `voice.Agent` / `voice.AgentTask`, directly or through classes of this file. */
@@ -348,7 +360,13 @@ export class LiveKitModel {
       if (!init) return null;
       expression = skipTSWrappers(init);
     }
-    return this.agentConstructions.find((construction) => construction.node === expression) ?? null;
+    if (!this.cachedConstructionByNode) {
+      const byNode = new Map<TSESTree.Node, AgentConstruction>();
+      // The first construction recorded for a node wins, as with a linear search.
+      for (const construction of this.agentConstructions) if (!byNode.has(construction.node)) byNode.set(construction.node, construction);
+      this.cachedConstructionByNode = byNode;
+    }
+    return this.cachedConstructionByNode.get(expression) ?? null;
   }
 
   /**
@@ -382,10 +400,22 @@ export class LiveKitModel {
     const argument = call.arguments[0];
     const followed = argument ? followConst(this.sourceCode, argument) : null;
     const options = followed?.type === AST_NODE_TYPES.ObjectExpression ? followed : null;
-    const nameProperty = options ? getProperty(options, 'name') : null;
-    const executeProperty = options ? getProperty(options, 'execute') : null;
+    // One pass for the four keys (as `getProperty` does for each: the last one wins).
+    let nameProperty: TSESTree.Property | null = null;
+    let executeProperty: TSESTree.Property | null = null;
+    let parametersProperty: TSESTree.Property | null = null;
+    let descriptionProperty: TSESTree.Property | null = null;
+    if (options) {
+      for (const property of options.properties) {
+        if (property.type !== AST_NODE_TYPES.Property) continue;
+        const key = propertyName(property);
+        if (key === 'name') nameProperty = property;
+        else if (key === 'execute') executeProperty = property;
+        else if (key === 'parameters') parametersProperty = property;
+        else if (key === 'description') descriptionProperty = property;
+      }
+    }
     const execute = executeProperty ? resolveFunction(this.sourceCode, executeProperty.value) : null;
-    const parametersProperty = options ? getProperty(options, 'parameters') : null;
     const name = nameProperty ? staticText(nameProperty.value, this.sourceCode) : null;
     return {
       call,
@@ -393,7 +423,7 @@ export class LiveKitModel {
       name: name?.complete ? name.text : null,
       nameNode: nameProperty?.value ?? null,
       nameProperty,
-      descriptionProperty: options ? getProperty(options, 'description') : null,
+      descriptionProperty,
       parameters: parametersProperty ? followConst(this.sourceCode, parametersProperty.value) : null,
       executeProperty,
       execute,
@@ -406,7 +436,13 @@ export class LiveKitModel {
   toolOf(node: TSESTree.Node): ToolInfo | null {
     const expression = followConst(this.sourceCode, node);
     if (expression.type !== AST_NODE_TYPES.CallExpression) return null;
-    return this.tools.find((tool) => tool.call === expression) ?? null;
+    const tools = this.tools;
+    if (!this.cachedToolByCall) {
+      const byCall = new Map<TSESTree.Node, ToolInfo>();
+      for (const tool of tools) if (!byCall.has(tool.call)) byCall.set(tool.call, tool);
+      this.cachedToolByCall = byCall;
+    }
+    return this.cachedToolByCall.get(expression) ?? null;
   }
 
   /** `tools: [...]` / `tools: {...}` given to agents (inline or through a same-file const). */

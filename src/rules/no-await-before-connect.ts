@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { calleeText, memberPath, skipTSWrappers } from '../analysis/ast.js';
+import { type FunctionNode, calleeText, isFunctionNode, isWithin, memberPath, skipTSWrappers } from '../analysis/ast.js';
 import { createRule } from '../create-rule.js';
-import { getEntryConnect, walkBefore } from '../livekit/connect.js';
+import { type ConnectPoint, getEntryConnect } from '../livekit/connect.js';
 import { connectFirstFix, describeExpression } from '../livekit/connect-fix.js';
 import { getLiveKitModel } from '../livekit/program.js';
 
@@ -9,6 +9,16 @@ type Options = [{ allow?: string[] }];
 type MessageIds = 'awaitBeforeConnect' | 'forAwaitBeforeConnect' | 'moveConnect' | 'insertConnect';
 
 /** The texts an `allow` entry can match: each call's callee along a chain (`fetch(url).then(...)`), or a name. */
+/** True when `walkBefore(point, ...)` visits `node`: it lies in an earlier node and entry is its innermost function. */
+function isBefore(point: ConnectPoint, entry: FunctionNode, node: TSESTree.Node): boolean {
+  if (!isWithin(node, entry.body)) return false;
+  let fn: TSESTree.Node | undefined = node.parent;
+  while (fn && !isFunctionNode(fn)) fn = fn.parent;
+  if (fn !== entry) return false;
+  for (const before of point.before) if (!isFunctionNode(before) && isWithin(node, before)) return true;
+  return false;
+}
+
 function allowKeys(node: TSESTree.Node): string[] {
   const keys: string[] = [];
   let current = skipTSWrappers(node);
@@ -67,8 +77,17 @@ export default createRule<Options, MessageIds>({
     const model = getLiveKitModel(context);
     if (!model) return {};
     const sourceCode = context.sourceCode;
+    // Awaits of the file, collected by the traversal ESLint makes anyway (no second walk of entry's statements).
+    const awaits: (TSESTree.AwaitExpression | TSESTree.ForOfStatement)[] = [];
     return {
+      AwaitExpression(node) {
+        awaits.push(node);
+      },
+      ForOfStatement(node) {
+        if (node.await) awaits.push(node);
+      },
       'Program:exit'() {
+        if (awaits.length === 0) return;
         for (const entry of model.entryFunctions) {
           const info = getEntryConnect(sourceCode, entry);
           const point = info?.point;
@@ -79,31 +98,29 @@ export default createRule<Options, MessageIds>({
             if (!fix) return [];
             return [{ messageId: fix.kind === 'move' ? 'moveConnect' : 'insertConnect', data: { ctx: info.contextName }, fix: fix.fix }];
           };
-          walkBefore(
-            point,
-            (node) => {
-              if (node.type === AST_NODE_TYPES.AwaitExpression) {
-                if (allowKeys(node.argument).some((key) => allow.includes(key))) return;
-                context.report({
-                  node,
-                  messageId: 'awaitBeforeConnect',
-                  data: { name: describeExpression(node.argument), ctx: info.contextName },
-                  suggest: suggest(),
-                });
-              } else if (node.type === AST_NODE_TYPES.ForOfStatement && node.await) {
-                if (allowKeys(node.right).some((key) => allow.includes(key))) return;
-                const awaitToken = sourceCode.getFirstToken(node, { skip: 1 });
-                context.report({
-                  node,
-                  loc: { start: node.loc.start, end: awaitToken?.loc.end ?? node.right.loc.end },
-                  messageId: 'forAwaitBeforeConnect',
-                  data: { name: describeExpression(node.right), ctx: info.contextName },
-                  suggest: suggest(),
-                });
-              }
-            },
-            sourceCode.visitorKeys,
-          );
+          for (const node of awaits) {
+            // What `walkBefore` visits: inside one of the earlier nodes, with entry as the innermost function.
+            if (!isBefore(point, entry, node)) continue;
+            if (node.type === AST_NODE_TYPES.AwaitExpression) {
+              if (allowKeys(node.argument).some((key) => allow.includes(key))) continue;
+              context.report({
+                node,
+                messageId: 'awaitBeforeConnect',
+                data: { name: describeExpression(node.argument), ctx: info.contextName },
+                suggest: suggest(),
+              });
+            } else {
+              if (allowKeys(node.right).some((key) => allow.includes(key))) continue;
+              const awaitToken = sourceCode.getFirstToken(node, { skip: 1 });
+              context.report({
+                node,
+                loc: { start: node.loc.start, end: awaitToken?.loc.end ?? node.right.loc.end },
+                messageId: 'forAwaitBeforeConnect',
+                data: { name: describeExpression(node.right), ctx: info.contextName },
+                suggest: suggest(),
+              });
+            }
+          }
         }
       },
     };

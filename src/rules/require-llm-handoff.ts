@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { skipTSWrappers, walkOwnBody } from '../analysis/ast.js';
+import { isFunctionNode, skipTSWrappers } from '../analysis/ast.js';
 import { createRule } from '../create-rule.js';
 import { resolveAgent } from '../livekit/agent-options.js';
 import { getLiveKitModel } from '../livekit/program.js';
@@ -90,8 +90,15 @@ export default createRule<[], MessageIds>({
       }
     };
 
+    // `return x` statements of the file, collected by the traversal ESLint makes anyway (no walk of execute bodies).
+    const returns: TSESTree.ReturnStatement[] = [];
     return {
+      ReturnStatement(node) {
+        if (node.argument) returns.push(node);
+      },
       'Program:exit'() {
+        // Each tool's execute with a block body, once per tool that has it (a shared execute is checked per tool).
+        let blockExecutes: Map<TSESTree.Node, number> | null = null;
         for (const tool of model.tools) {
           const execute = tool.execute;
           if (!execute) continue;
@@ -99,9 +106,16 @@ export default createRule<[], MessageIds>({
             checkReturned(execute.body);
             continue;
           }
-          walkOwnBody(execute.body, (node) => {
-            if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) checkReturned(node.argument);
-          }, sourceCode.visitorKeys);
+          blockExecutes ??= new Map();
+          blockExecutes.set(execute, (blockExecutes.get(execute) ?? 0) + 1);
+        }
+        if (!blockExecutes) return;
+        // A return belongs to the innermost function around it: execute's own body, not a nested function's.
+        for (const node of returns) {
+          let fn: TSESTree.Node | undefined = node.parent;
+          while (fn && !isFunctionNode(fn)) fn = fn.parent;
+          const count = fn ? blockExecutes.get(fn) : undefined;
+          for (let index = 0; index < (count ?? 0); index++) checkReturned(node.argument!);
         }
       },
     };
