@@ -25,6 +25,16 @@ function isWordChar(char: string | undefined): boolean {
   return isDigit(char) || char.toLowerCase() !== char.toUpperCase() || char === '_';
 }
 
+/** False when the text cannot hold a card number: it has fewer digits than the shortest one (a quick test). */
+export function mayHoldCardNumber(text: string): boolean {
+  let digits = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code >= 48 && code <= 57 && ++digits >= MIN_DIGITS) return true;
+  }
+  return false;
+}
+
 /** The Luhn checksum (ISO/IEC 7812) of a string of digits. */
 export function luhnValid(digits: string): boolean {
   if (digits.length === 0) return false;
@@ -50,6 +60,7 @@ export function luhnValid(digits: string): boolean {
  */
 export function findCardNumbers(text: string): CardNumberMatch[] {
   const result: CardNumberMatch[] = [];
+  if (!mayHoldCardNumber(text)) return result;
   let index = 0;
   while (index < text.length) {
     if (!isDigit(text[index]) || isWordChar(text[index - 1])) {

@@ -95,9 +95,34 @@ function resolve(sourceCode: TSESLint.SourceCode, node: TSESTree.Node, depth: nu
     return source === null ? null : { source, module: moduleName(source), path: [] };
   }
   if (expression.type !== AST_NODE_TYPES.Identifier) return null;
+  if (!boundNames(sourceCode).has(expression.name)) return null;
   const variable = findVariable(sourceCode, expression);
   if (!variable || variable.defs.length !== 1) return null;
   return resolveVariable(sourceCode, variable, depth);
+}
+
+/** Per file: names of the variables `resolveVariable` could resolve (one import or one initialised declaration). */
+const boundNamesCache = new WeakMap<TSESLint.SourceCode, ReadonlySet<string>>();
+
+/**
+ * Names of the file's variables that can stand for a module member: declared once, by an import or by a declarator
+ * with an initializer. A name not among them resolves to nothing wherever it is read, so most names are answered
+ * without a scope lookup.
+ */
+function boundNames(sourceCode: TSESLint.SourceCode): ReadonlySet<string> {
+  let names = boundNamesCache.get(sourceCode);
+  if (!names) {
+    const set = new Set<string>();
+    for (const scope of sourceCode.scopeManager?.scopes ?? []) {
+      for (const variable of scope.variables) {
+        if (variable.defs.length !== 1) continue;
+        const definition = variable.defs[0]!;
+        if (definition.type === 'ImportBinding' || (definition.type === 'Variable' && definition.node.init)) set.add(variable.name);
+      }
+    }
+    boundNamesCache.set(sourceCode, (names = set));
+  }
+  return names;
 }
 
 function resolveVariable(

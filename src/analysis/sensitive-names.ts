@@ -192,27 +192,54 @@ interface Match {
   pattern: Pattern;
 }
 
+/** The word-pattern table: patterns by first word, and every word any pattern uses. */
+interface PatternTable {
+  patterns: Map<string, Pattern[]>;
+  vocabulary: Set<string>;
+}
+
+function addPattern(table: PatternTable, words: readonly string[], kind: SensitiveKind, position: Pattern['position']): void {
+  const list = table.patterns.get(words[0]!);
+  const pattern: Pattern = { words, kind, position };
+  if (list) list.push(pattern);
+  else table.patterns.set(words[0]!, [pattern]);
+  for (const word of words) table.vocabulary.add(word);
+}
+
+/** The built-in table, built once and never changed (a classifier with extra names gets its own copy). */
+const DEFAULT_TABLE: PatternTable = (() => {
+  const table: PatternTable = { patterns: new Map(), vocabulary: new Set() };
+  for (const [kind, text, position = 'any'] of PATTERN_SPEC) addPattern(table, text.split(' '), kind, position);
+  return table;
+})();
+
+const NO_PATTERNS: readonly Pattern[] = [];
+const NEUTRAL: NameVerdict = { verdict: 'neutral' };
+
 export class SensitiveNameClassifier {
-  private readonly patterns = new Map<string, Pattern[]>();
-  private readonly vocabulary = new Set<string>();
+  private readonly patterns: ReadonlyMap<string, Pattern[]>;
+  private readonly vocabulary: ReadonlySet<string>;
   private readonly allowNames: ReadonlySet<string>;
+  /** Verdicts by name, for names read without a qualifier. */
   private readonly cache = new Map<string, NameVerdict>();
+  /** Verdicts by qualifier, then name. */
+  private readonly qualifiedCache = new Map<string, Map<string, NameVerdict>>();
 
   constructor(options: SensitiveNameOptions = {}) {
-    for (const [kind, text, position = 'any'] of PATTERN_SPEC) this.addPattern(text.split(' '), kind, position);
-    for (const name of options.sensitiveNames ?? []) {
-      const words = splitWords(name);
-      if (words.length > 0) this.addPattern(words, 'custom', 'any');
+    let table = DEFAULT_TABLE;
+    const extra = options.sensitiveNames ?? [];
+    if (extra.length > 0) {
+      table = { patterns: new Map(), vocabulary: new Set(DEFAULT_TABLE.vocabulary) };
+      for (const [word, list] of DEFAULT_TABLE.patterns) table.patterns.set(word, [...list]);
+      for (const name of extra) {
+        const words = splitWords(name);
+        if (words.length > 0) addPattern(table, words, 'custom', 'any');
+      }
     }
-    this.allowNames = new Set(options.allowNames ?? []);
-  }
-
-  private addPattern(words: readonly string[], kind: SensitiveKind, position: Pattern['position']): void {
-    const list = this.patterns.get(words[0]!);
-    const pattern: Pattern = { words, kind, position };
-    if (list) list.push(pattern);
-    else this.patterns.set(words[0]!, [pattern]);
-    for (const word of words) this.vocabulary.add(word);
+    this.patterns = table.patterns;
+    this.vocabulary = table.vocabulary;
+    const allowNames = options.allowNames ?? [];
+    this.allowNames = allowNames.length > 0 ? new Set(allowNames) : EMPTY_SET;
   }
 
   /**
@@ -221,26 +248,57 @@ export class SensitiveNameClassifier {
    * `creditCard.zip` is not sensitive while `card.number` is.
    */
   classify(name: string, qualifier?: string | null): NameVerdict {
-    const key = qualifier ? `${qualifier}\u0000${name}` : name;
-    let verdict = this.cache.get(key);
+    let cache = this.cache;
+    if (qualifier) {
+      const byName = this.qualifiedCache.get(qualifier);
+      if (byName) cache = byName;
+      else this.qualifiedCache.set(qualifier, (cache = new Map()));
+    }
+    let verdict = cache.get(name);
     if (!verdict) {
-      verdict = this.compute(name, qualifier ?? null);
-      this.cache.set(key, verdict);
+      verdict = this.compute(name, qualifier || null);
+      cache.set(name, verdict);
     }
     return verdict;
   }
 
   private compute(name: string, qualifier: string | null): NameVerdict {
     if (this.allowNames.has(name)) return { verdict: 'safe', reason: 'allowed' };
-    const nameWords = splitWords(name).map((word) => this.normalize(word));
-    if (nameWords.length === 0) return { verdict: 'neutral' };
-    const qualifierWords = qualifier ? splitWords(qualifier).map((word) => this.normalize(word)) : [];
-    const words = [...qualifierWords, ...nameWords];
-    const nameStart = qualifierWords.length;
-    const matches = this.matches(words, nameStart).filter((match) => match.end > nameStart);
-    if (matches.length === 0) return { verdict: 'neutral' };
+    const nameWords = splitWords(name);
+    if (nameWords.length === 0) return NEUTRAL;
+    for (let index = 0; index < nameWords.length; index++) nameWords[index] = this.normalize(nameWords[index]!);
+    let words = nameWords;
+    let nameStart = 0;
+    if (qualifier) {
+      const qualifierWords = splitWords(qualifier);
+      if (qualifierWords.length > 0) {
+        for (let index = 0; index < qualifierWords.length; index++) qualifierWords[index] = this.normalize(qualifierWords[index]!);
+        nameStart = qualifierWords.length;
+        words = qualifierWords.concat(nameWords);
+      }
+    }
+    // The match that ends last (the first of those, as they are found left to right), among those reaching the name.
+    let last: Match | null = null;
+    for (let start = 0; start < words.length; start++) {
+      const candidates = this.patterns.get(words[start]!) ?? NO_PATTERNS;
+      for (const pattern of candidates) {
+        const end = start + pattern.words.length;
+        if (end > words.length) continue;
+        if (pattern.position !== 'any' && end !== words.length) continue;
+        if (pattern.position === 'whole' && start !== nameStart) continue;
+        if (end <= nameStart) continue;
+        let matched = true;
+        for (let offset = 1; offset < pattern.words.length; offset++) {
+          if (words[start + offset] !== pattern.words[offset]) {
+            matched = false;
+            break;
+          }
+        }
+        if (matched && (last === null || end > last.end)) last = { start, end, pattern };
+      }
+    }
+    if (last === null) return NEUTRAL;
     if (hasSafeWord(nameWords)) return { verdict: 'safe', reason: 'safe-word' };
-    const last = matches.reduce((best, match) => (match.end > best.end ? match : best));
     if (BOOLEAN_PREFIXES.has(nameWords[0]!) && last.start > nameStart) return { verdict: 'safe', reason: 'boolean' };
     for (let index = last.end; index < words.length; index++) {
       if (ABOUT_WORDS.has(words[index]!)) return { verdict: 'safe', reason: 'about' };
@@ -254,23 +312,9 @@ export class SensitiveNameClassifier {
     const singular = word.slice(0, -1);
     return this.vocabulary.has(singular) ? singular : word;
   }
-
-  private matches(words: readonly string[], nameStart: number): Match[] {
-    const result: Match[] = [];
-    words.forEach((word, start) => {
-      for (const pattern of this.patterns.get(word) ?? []) {
-        const end = start + pattern.words.length;
-        if (end > words.length) continue;
-        if (pattern.position !== 'any' && end !== words.length) continue;
-        if (pattern.position === 'whole' && start !== nameStart) continue;
-        if (pattern.words.every((patternWord, offset) => words[start + offset] === patternWord)) {
-          result.push({ start, end, pattern });
-        }
-      }
-    });
-    return result;
-  }
 }
+
+const EMPTY_SET: ReadonlySet<string> = new Set();
 
 function hasSafeWord(words: readonly string[]): boolean {
   return words.some(

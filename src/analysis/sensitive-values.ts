@@ -15,8 +15,8 @@
  * result, a parameter passed in) is unknown and not reported. No LiveKit knowledge lives here.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { calleeText, constInitializer, findVariable, memberName, memberPath, propertyName, skipTSWrappers } from './ast.js';
-import { type CardNumberMatch, findCardNumbers } from './luhn.js';
+import { findVariable, memberName, memberPath, propertyName, skipTSWrappers } from './ast.js';
+import { type CardNumberMatch, findCardNumbers, mayHoldCardNumber } from './luhn.js';
 import type { SensitiveKind, SensitiveNameClassifier } from './sensitive-names.js';
 import { splitWords } from './words.js';
 
@@ -43,18 +43,12 @@ export interface SensitiveSearchOptions {
   cardNumbers?: boolean;
 }
 
-interface Inspection {
-  found: SensitiveValue[];
-  /** True when the value is known not to carry a secret (a literal, a sanitised or safely named value). */
-  safe: boolean;
-}
-
-const SAFE: Inspection = { found: [], safe: true };
-const UNKNOWN: Inspection = { found: [], safe: false };
 const MAX_FOLLOW = 2;
 
 /** Word prefixes of a sanitising function's name. */
 const SANITIZER_PREFIXES = ['mask', 'redact', 'hash', 'obfuscat', 'censor', 'encrypt', 'anonymi', 'tokeni', 'digest', 'scrub'];
+/** Substrings a name must contain for `isSanitizerName` to hold (the prefixes, `last`, `sha`). */
+const SANITIZER_HINTS = [...SANITIZER_PREFIXES, 'last', 'sha'];
 /** Calls whose result carries their first argument's content. */
 const CONTENT_CALLS = new Set(['String', 'Number', 'BigInt', 'parseInt', 'parseFloat', 'JSON.stringify', 'inspect', 'util.inspect', 'encodeURIComponent', 'encodeURI', 'Buffer.from', 'btoa']);
 /** Calls that pass every argument's content on (`util.format('%s', x)`). */
@@ -68,6 +62,9 @@ const COMPARISONS = new Set(['==', '!=', '===', '!==', '<', '>', '<=', '>=', 'in
 
 /** True when a call's name says it sanitises its argument (`maskCardNumber`, `redact`, `hashPii`, `toLast4`, `sha256`). */
 export function isSanitizerName(name: string): boolean {
+  // Every word is a piece of the lower-cased name: without one of the prefixes in it, no word can start with one.
+  const lower = name.toLowerCase();
+  if (!SANITIZER_HINTS.some((hint) => lower.includes(hint))) return false;
   const words = splitWords(name);
   return words.some((word, index) => {
     const next = words[index + 1];
@@ -130,81 +127,117 @@ function isLengthMinus(node: TSESTree.Node, receiver: TSESTree.Node): boolean {
  * reported only when its value is not known to be safe and carries no sensitive reference of its own.
  */
 export function findSensitiveValues(node: TSESTree.Node, options: SensitiveSearchOptions): SensitiveValue[] {
-  return inspect(node, options, 0).found;
+  const found: SensitiveValue[] = [];
+  inspect(node, options, 0, found);
+  return found;
 }
 
-function combine(parts: readonly Inspection[]): Inspection {
-  return { found: parts.flatMap((part) => part.found), safe: parts.every((part) => part.safe) };
-}
+/*
+ * The inspection functions append what they find to `out`, in source order, and return whether the value is known
+ * not to carry a secret (a literal, a sanitised or safely named value); a value with findings is never safe.
+ * Every part of a composite value is inspected, safe or not.
+ */
 
-function inspect(node: TSESTree.Node, options: SensitiveSearchOptions, depth: number): Inspection {
+function inspect(node: TSESTree.Node, options: SensitiveSearchOptions, depth: number, out: SensitiveValue[]): boolean {
   const expression = skipTSWrappers(node);
-  if (isSanitized(expression)) return SAFE;
+  if (isSanitized(expression)) return true;
   switch (expression.type) {
     case AST_NODE_TYPES.Literal:
-      return typeof expression.value === 'string' ? literalCards(expression, expression.value, options) : SAFE;
-    case AST_NODE_TYPES.TemplateLiteral:
-      return combine([
-        ...expression.quasis.map((quasi) => literalCards(quasi, quasi.value.cooked ?? quasi.value.raw, options)),
-        ...expression.expressions.map((part) => inspect(part, options, depth)),
-      ]);
+      return typeof expression.value === 'string' ? literalCards(expression, expression.value, options, out) : true;
+    case AST_NODE_TYPES.TemplateLiteral: {
+      let safe = true;
+      for (const quasi of expression.quasis) {
+        if (!literalCards(quasi, quasi.value.cooked ?? quasi.value.raw, options, out)) safe = false;
+      }
+      for (const part of expression.expressions) if (!inspect(part, options, depth, out)) safe = false;
+      return safe;
+    }
     case AST_NODE_TYPES.Identifier:
-      return inspectIdentifier(expression, options, depth);
+      return inspectIdentifier(expression, options, depth, out);
     case AST_NODE_TYPES.MemberExpression:
-      return inspectMember(expression, options);
+      return inspectMember(expression, options, out);
     case AST_NODE_TYPES.BinaryExpression:
-      return expression.operator === '+'
-        ? combine([inspect(expression.left, options, depth), inspect(expression.right, options, depth)])
-        : UNKNOWN;
+      return expression.operator === '+' ? inspectBoth(expression.left, expression.right, options, depth, out) : false;
     case AST_NODE_TYPES.LogicalExpression:
-      return combine([inspect(expression.left, options, depth), inspect(expression.right, options, depth)]);
+      return inspectBoth(expression.left, expression.right, options, depth, out);
     case AST_NODE_TYPES.ConditionalExpression:
-      return combine([inspect(expression.consequent, options, depth), inspect(expression.alternate, options, depth)]);
+      return inspectBoth(expression.consequent, expression.alternate, options, depth, out);
     case AST_NODE_TYPES.AwaitExpression:
-      return inspect(expression.argument, options, depth);
+      return inspect(expression.argument, options, depth, out);
     case AST_NODE_TYPES.SequenceExpression:
-      return inspect(expression.expressions[expression.expressions.length - 1]!, options, depth);
+      return inspect(expression.expressions[expression.expressions.length - 1]!, options, depth, out);
     case AST_NODE_TYPES.UnaryExpression:
-      return expression.operator === '-' || expression.operator === '+' ? inspect(expression.argument, options, depth) : SAFE;
-    case AST_NODE_TYPES.ArrayExpression:
-      return combine(
-        expression.elements.map((element) =>
-          !element ? SAFE : inspect(element.type === AST_NODE_TYPES.SpreadElement ? element.argument : element, options, depth),
-        ),
-      );
+      return expression.operator === '-' || expression.operator === '+' ? inspect(expression.argument, options, depth, out) : true;
+    case AST_NODE_TYPES.ArrayExpression: {
+      let safe = true;
+      for (const element of expression.elements) {
+        if (!element) continue;
+        const value = element.type === AST_NODE_TYPES.SpreadElement ? element.argument : element;
+        if (!inspect(value, options, depth, out)) safe = false;
+      }
+      return safe;
+    }
     case AST_NODE_TYPES.ObjectExpression:
-      return inspectObject(expression, options, depth);
+      return inspectObject(expression, options, depth, out);
     case AST_NODE_TYPES.CallExpression:
-      return inspectCall(expression, options, depth);
+      return inspectCall(expression, options, depth, out);
     case AST_NODE_TYPES.ArrowFunctionExpression:
     case AST_NODE_TYPES.FunctionExpression:
-      return SAFE;
+      return true;
     default:
-      return UNKNOWN;
+      return false;
   }
 }
 
-function literalCards(node: TSESTree.Node, text: string, options: SensitiveSearchOptions): Inspection {
-  if (!options.cardNumbers) return SAFE;
-  const found = findCardNumbers(text).map(
-    (card): SensitiveValue => ({
-      node,
-      name: card.digits,
-      kind: 'card-number',
-      source: 'literal',
-      reference: null,
-      shorthand: null,
-      card,
-    }),
-  );
-  return { found, safe: found.length === 0 };
+function inspectBoth(
+  first: TSESTree.Node,
+  second: TSESTree.Node,
+  options: SensitiveSearchOptions,
+  depth: number,
+  out: SensitiveValue[],
+): boolean {
+  const firstSafe = inspect(first, options, depth, out);
+  const secondSafe = inspect(second, options, depth, out);
+  return firstSafe && secondSafe;
 }
 
-function inspectIdentifier(identifier: TSESTree.Identifier, options: SensitiveSearchOptions, depth: number): Inspection {
-  if (identifier.name === 'undefined') return SAFE;
+function literalCards(node: TSESTree.Node, text: string, options: SensitiveSearchOptions, out: SensitiveValue[]): boolean {
+  if (!options.cardNumbers || !mayHoldCardNumber(text)) return true;
+  const cards = findCardNumbers(text);
+  for (const card of cards) {
+    out.push({ node, name: card.digits, kind: 'card-number', source: 'literal', reference: null, shorthand: null, card });
+  }
+  return cards.length === 0;
+}
+
+/** The initial value of the variable when it is a `const` (or a never-reassigned `let`): `constInitializer`'s rule. */
+function variableInitializer(variable: TSESLint.Scope.Variable | null): TSESTree.Expression | null {
+  if (!variable || variable.defs.length !== 1) return null;
+  const definition = variable.defs[0]!;
+  if (definition.type !== 'Variable') return null;
+  const declarator = definition.node;
+  if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return null;
+  if (declarator.parent.kind !== 'const') {
+    for (const reference of variable.references) {
+      if (reference.isWrite() && reference.identifier !== declarator.id) return null;
+    }
+  }
+  return declarator.init;
+}
+
+function inspectIdentifier(
+  identifier: TSESTree.Identifier,
+  options: SensitiveSearchOptions,
+  depth: number,
+  out: SensitiveValue[],
+): boolean {
+  if (identifier.name === 'undefined') return true;
   const verdict = options.classifier.classify(identifier.name);
-  if (verdict.verdict === 'sensitive') return { found: [nameValue(identifier, identifier.name, verdict.kind, identifier)], safe: false };
-  if (verdict.verdict === 'safe') return SAFE;
+  if (verdict.verdict === 'sensitive') {
+    out.push(nameValue(identifier, identifier.name, verdict.kind, identifier));
+    return false;
+  }
+  if (verdict.verdict === 'safe') return true;
   // Destructured from a key that names a secret: `const { cardNumber: n } = args`, `({ pin: code }) => ...`.
   const variable = findVariable(options.sourceCode, identifier);
   const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
@@ -214,28 +247,34 @@ function inspectIdentifier(identifier: TSESTree.Identifier, options: SensitiveSe
     if (holder?.type === AST_NODE_TYPES.Property && holder.parent.type === AST_NODE_TYPES.ObjectPattern) {
       const key = propertyName(holder);
       const keyVerdict = key === null ? null : options.classifier.classify(key);
-      if (keyVerdict?.verdict === 'sensitive') return { found: [nameValue(identifier, key!, keyVerdict.kind, identifier)], safe: false };
-      if (keyVerdict?.verdict === 'safe') return SAFE;
+      if (keyVerdict?.verdict === 'sensitive') {
+        out.push(nameValue(identifier, key!, keyVerdict.kind, identifier));
+        return false;
+      }
+      if (keyVerdict?.verdict === 'safe') return true;
     }
   }
   // A same-file const: `const line = \`card ${cardNumber}\``.
   if (depth < MAX_FOLLOW) {
-    const init = constInitializer(options.sourceCode, identifier);
+    const init = variableInitializer(variable);
     if (init) {
-      const inner = inspect(init, options, depth + 1);
-      if (inner.found.length > 0) {
-        const first = inner.found[0]!;
-        return { found: [nameValue(identifier, first.name, first.kind, identifier)], safe: false };
+      const start = out.length;
+      const safe = inspect(init, options, depth + 1, out);
+      if (out.length > start) {
+        const first = out[start]!;
+        out.length = start;
+        out.push(nameValue(identifier, first.name, first.kind, identifier));
+        return false;
       }
-      return inner.safe ? SAFE : UNKNOWN;
+      return safe;
     }
   }
-  return UNKNOWN;
+  return false;
 }
 
-function inspectMember(member: TSESTree.MemberExpression, options: SensitiveSearchOptions): Inspection {
+function inspectMember(member: TSESTree.MemberExpression, options: SensitiveSearchOptions, out: SensitiveValue[]): boolean {
   const name = memberName(member);
-  if (name === null) return UNKNOWN;
+  if (name === null) return false;
   const object = skipTSWrappers(member.object);
   const qualifier =
     object.type === AST_NODE_TYPES.Identifier
@@ -245,52 +284,73 @@ function inspectMember(member: TSESTree.MemberExpression, options: SensitiveSear
         : null;
   const verdict = options.classifier.classify(name, qualifier);
   if (verdict.verdict === 'sensitive') {
-    const plain = memberPath(member) !== null && !member.optional;
-    return { found: [nameValue(member, name, verdict.kind, plain ? member : null)], safe: false };
+    const plain = !member.optional && memberPath(member) !== null;
+    out.push(nameValue(member, name, verdict.kind, plain ? member : null));
+    return false;
   }
-  return verdict.verdict === 'safe' ? SAFE : UNKNOWN;
+  return verdict.verdict === 'safe';
 }
 
-function inspectObject(object: TSESTree.ObjectExpression, options: SensitiveSearchOptions, depth: number): Inspection {
-  const parts: Inspection[] = [];
+function inspectObject(
+  object: TSESTree.ObjectExpression,
+  options: SensitiveSearchOptions,
+  depth: number,
+  out: SensitiveValue[],
+): boolean {
+  let safe = true;
   for (const property of object.properties) {
     if (property.type === AST_NODE_TYPES.SpreadElement) {
-      parts.push(inspect(property.argument, options, depth));
+      if (!inspect(property.argument, options, depth, out)) safe = false;
       continue;
     }
     if (property.kind !== 'init' || property.method) continue;
-    const value = inspect(property.value, options, depth);
-    if (property.shorthand) {
-      for (const found of value.found) if (found.node === skipTSWrappers(property.value)) found.shorthand = property;
+    const start = out.length;
+    const valueSafe = inspect(property.value, options, depth, out);
+    if (property.shorthand && out.length > start) {
+      const value = skipTSWrappers(property.value);
+      for (let index = start; index < out.length; index++) if (out[index]!.node === value) out[index]!.shorthand = property;
     }
-    if (value.found.length === 0 && !value.safe) {
+    if (out.length === start && !valueSafe) {
       const key = propertyName(property);
       const verdict = key === null ? null : options.classifier.classify(key);
       if (verdict?.verdict === 'sensitive') {
-        parts.push({ found: [{ ...nameValue(property, key!, verdict.kind, null), source: 'key' }], safe: false });
-        continue;
+        out.push({ node: property, name: key!, kind: verdict.kind, source: 'key', reference: null, shorthand: null, card: null });
       }
     }
-    parts.push(value);
+    if (!valueSafe) safe = false;
   }
-  return combine(parts);
+  return safe;
 }
 
-function inspectCall(call: TSESTree.CallExpression, options: SensitiveSearchOptions, depth: number): Inspection {
-  const text = calleeText(call);
-  const first = call.arguments[0];
+/** The callee as dotted text when it is a name or `name.member` (what CONTENT_CALLS and FORMAT_CALLS hold). */
+function shortCalleeText(callee: TSESTree.Node): string | null {
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+  const object = skipTSWrappers(callee.object);
+  if (object.type !== AST_NODE_TYPES.Identifier) return null;
+  const name = memberName(callee);
+  return name === null ? null : `${object.name}.${name}`;
+}
+
+function inspectCall(call: TSESTree.CallExpression, options: SensitiveSearchOptions, depth: number, out: SensitiveValue[]): boolean {
+  const callee = skipTSWrappers(call.callee);
+  const text = shortCalleeText(callee);
   if (text !== null && CONTENT_CALLS.has(text)) {
-    return first && first.type !== AST_NODE_TYPES.SpreadElement ? inspect(first, options, depth) : SAFE;
+    const first = call.arguments[0];
+    return first && first.type !== AST_NODE_TYPES.SpreadElement ? inspect(first, options, depth, out) : true;
   }
   if (text !== null && FORMAT_CALLS.has(text)) {
-    return combine(call.arguments.map((argument) => inspect(argument.type === AST_NODE_TYPES.SpreadElement ? argument.argument : argument, options, depth)));
+    let safe = true;
+    for (const argument of call.arguments) {
+      if (!inspect(argument.type === AST_NODE_TYPES.SpreadElement ? argument.argument : argument, options, depth, out)) safe = false;
+    }
+    return safe;
   }
-  const callee = skipTSWrappers(call.callee);
   if (callee.type === AST_NODE_TYPES.MemberExpression) {
     const method = memberName(callee);
-    if (method !== null && CONTENT_METHODS.has(method)) return inspect(callee.object, options, depth);
+    if (method !== null && CONTENT_METHODS.has(method)) return inspect(callee.object, options, depth, out);
   }
-  return UNKNOWN;
+  return false;
 }
 
 function nameValue(

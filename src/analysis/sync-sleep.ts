@@ -15,7 +15,7 @@
  * `for (;;)` whose body is only `if (<clock test>) break;` is one too. No LiveKit knowledge lives here.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { memberName, memberPath, skipTSWrappers, walkOwnBody } from './ast.js';
+import { calleeText, memberName, memberPath, skipTSWrappers, walkOwnBody } from './ast.js';
 import { isGlobalRoot, resolveModuleMember } from './node-modules.js';
 import { staticText } from './strings.js';
 
@@ -43,6 +43,11 @@ const SLEEP_PACKAGES: Readonly<Record<string, Readonly<Record<string, Unit>>>> =
 };
 
 const CHILD_PROCESS_SYNC = new Set(['execSync', 'spawnSync', 'execFileSync']);
+/** The last name of every export path above (a member callee must end with one to be a sleep). */
+const SLEEP_EXPORT_NAMES: ReadonlySet<string> = new Set([
+  ...CHILD_PROCESS_SYNC,
+  ...Object.values(SLEEP_PACKAGES).flatMap((units) => Object.keys(units).filter((name) => name !== '')),
+]);
 const SLEEP_COMMANDS = new Set(['sleep', '/bin/sleep', '/usr/bin/sleep']);
 
 /** A sync sleep performed by `call`, or null. `extraFunctions` are more callee texts to treat as sleeps. */
@@ -51,26 +56,39 @@ export function syncSleepCall(
   call: TSESTree.CallExpression,
   extraFunctions: readonly string[] = [],
 ): SyncSleep | null {
-  const path = memberPath(call.callee);
-  const text = path?.join('.') ?? null;
-  if (text === 'Atomics.wait' && isGlobalRoot(sourceCode, call.callee)) {
-    const timeout = call.arguments[3];
-    const delay =
-      timeout && timeout.type !== AST_NODE_TYPES.SpreadElement && !isInfinity(timeout) ? sourceCode.getText(timeout) : null;
-    return { kind: 'atomics-wait', node: call, text: 'Atomics.wait', delay };
-  }
-  const member = resolveModuleMember(sourceCode, call.callee);
-  if (member) {
-    const exportName = member.path.join('.');
-    if (member.module === 'child_process' && CHILD_PROCESS_SYNC.has(exportName)) return childProcessSleep(sourceCode, call, exportName);
-    const units = SLEEP_PACKAGES[member.module];
-    if (units && Object.hasOwn(units, exportName)) {
-      const unit = units[exportName]!;
-      const label = exportName === '' ? (text ?? member.module) : `${member.module}.${exportName}`;
-      return { kind: 'sleep-package', node: call, text: label, delay: unit ? delayText(sourceCode, call.arguments[0], unit) : null };
+  const callee = skipTSWrappers(call.callee);
+  let method: string | null = null;
+  if (callee.type === AST_NODE_TYPES.MemberExpression) {
+    method = memberName(callee);
+    if (method === null) return null; // no static path, no module export
+    if (method === 'wait') {
+      const object = skipTSWrappers(callee.object);
+      if (object.type === AST_NODE_TYPES.Identifier && object.name === 'Atomics' && isGlobalRoot(sourceCode, call.callee)) {
+        const timeout = call.arguments[3];
+        const delay =
+          timeout && timeout.type !== AST_NODE_TYPES.SpreadElement && !isInfinity(timeout) ? sourceCode.getText(timeout) : null;
+        return { kind: 'atomics-wait', node: call, text: 'Atomics.wait', delay };
+      }
     }
   }
-  if (text !== null && extraFunctions.includes(text)) return { kind: 'sleep-package', node: call, text, delay: null };
+  // A member callee names the export last (`sleep.msleep`): only a known name can be a sleep.
+  if (method === null || SLEEP_EXPORT_NAMES.has(method)) {
+    const member = resolveModuleMember(sourceCode, call.callee);
+    if (member) {
+      const exportName = member.path.join('.');
+      if (member.module === 'child_process' && CHILD_PROCESS_SYNC.has(exportName)) return childProcessSleep(sourceCode, call, exportName);
+      const units = SLEEP_PACKAGES[member.module];
+      if (units && Object.hasOwn(units, exportName)) {
+        const unit = units[exportName]!;
+        const label = exportName === '' ? (calleeText(call) ?? member.module) : `${member.module}.${exportName}`;
+        return { kind: 'sleep-package', node: call, text: label, delay: unit ? delayText(sourceCode, call.arguments[0], unit) : null };
+      }
+    }
+  }
+  if (extraFunctions.length > 0) {
+    const text = calleeText(call);
+    if (text !== null && extraFunctions.includes(text)) return { kind: 'sleep-package', node: call, text, delay: null };
+  }
   return null;
 }
 

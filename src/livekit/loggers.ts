@@ -49,11 +49,63 @@ const BINDING_METHODS = new Set(['child', 'setBindings']);
 /** Methods of a pino logger that write nothing. */
 const QUIET_METHODS = new Set(['isLevelEnabled', 'flush', 'bindings', 'on', 'once', 'off', 'emit', 'addListener', 'removeListener', 'removeAllListeners', 'listeners']);
 const NAMED_RECEIVERS = new Set(['log', '_log', 'logger', '_logger']);
+/** What each method name can be, in one lookup: a console method, a pino method, a binding method, quiet. */
+const CONSOLE_FLAG = 1;
+const NAMED_FLAG = 2;
+const BINDING_FLAG = 4;
+const QUIET_FLAG = 8;
+const METHOD_FLAGS = new Map<string, number>();
+for (const [names, flag] of [
+  [CONSOLE_METHODS, CONSOLE_FLAG],
+  [PINO_METHODS, NAMED_FLAG],
+  [BINDING_METHODS, NAMED_FLAG | BINDING_FLAG],
+  [QUIET_METHODS, QUIET_FLAG],
+] as const) {
+  for (const name of names) METHOD_FLAGS.set(name, (METHOD_FLAGS.get(name) ?? 0) | flag);
+}
 const MAX_TEXT = 40;
 const MAX_DEPTH = 4;
 
-/** Per-file memo of which variables hold a LiveKit logger. */
-const fileCaches = new WeakMap<TSESLint.SourceCode, Map<TSESLint.Scope.Variable, boolean>>();
+/** What the file says about LiveKit loggers, worked out once per file and shared by every rule. */
+interface LoggerFacts {
+  model: LiveKitModel;
+  /** Local names bound to LiveKit's `log` itself (`log`, `lkLog`). */
+  logNames: ReadonlySet<string>;
+  /** True when a LiveKit namespace is bound (`agents.log()`). */
+  hasNamespace: boolean;
+  /** Which variables hold a LiveKit logger (memo; `false` also while being computed, against cycles). */
+  variables: Map<TSESLint.Scope.Variable, boolean>;
+  /** Names of the file's variables that might hold one (one definition, a plain name, an initializer of a kind that can). */
+  holderNames: ReadonlySet<string> | null;
+  /** Instance fields by name, per class body (the first field of each name, as `classField` reads them). */
+  classFields: Map<TSESTree.ClassBody, Map<string, TSESTree.PropertyDefinition>>;
+}
+
+/** Per file: its logger facts, or null when it binds no LiveKit `log` (then nothing in it is a LiveKit logger). */
+const loggerFacts = new WeakMap<TSESLint.SourceCode, LoggerFacts | null>();
+
+function getLoggerFacts(context: Context): LoggerFacts | null {
+  const sourceCode = context.sourceCode;
+  let facts = loggerFacts.get(sourceCode);
+  if (facts === undefined) {
+    facts = null;
+    const model = getLiveKitModel(context);
+    if (model) {
+      const logNames = new Set<string>();
+      let hasNamespace = false;
+      for (const binding of model.imports.bindings) {
+        if (binding.module !== 'core') continue;
+        if (binding.rawPath === 'log') logNames.add(binding.variable.name);
+        else if (binding.rawPath === '') hasNamespace = true;
+      }
+      if (logNames.size > 0 || hasNamespace) {
+        facts = { model, logNames, hasNamespace, variables: new Map(), holderNames: null, classFields: new Map() };
+      }
+    }
+    loggerFacts.set(sourceCode, facts);
+  }
+  return facts;
+}
 
 /** Per-model memo: where LiveKit's logger is set up at module scope (the first `initializeLogger(...)` there). */
 const loggerSetUpCache = new WeakMap<LiveKitModel, number>();
@@ -76,43 +128,127 @@ export function runsBeforeLoggerSetUp(model: LiveKitModel, node: TSESTree.Node):
   return node.range[0] < setUpAt;
 }
 
+/** What a sink lookup needs to know about the file, computed once per file (or per matcher). */
+interface SinkLookup {
+  context: Context;
+  /** Configured sink names (settings and the rule's option); null when there are none. */
+  configured: ReadonlySet<string> | null;
+  /** The file's logger facts; null when it binds no LiveKit `log` (no `livekit` sink is possible); computed on first need. */
+  facts: LoggerFacts | null | undefined;
+}
+
+const NO_NAMES: readonly string[] = [];
+
+/** Lookups for `loggerSinkOf` calls without a `loggers` option, per file. */
+const lookups = new WeakMap<TSESLint.SourceCode, SinkLookup>();
+
+function createLookup(context: Context, extra: readonly string[]): SinkLookup {
+  const fromSettings = getSettings(context).loggers;
+  const configured = fromSettings.length > 0 || extra.length > 0 ? new Set([...fromSettings, ...extra]) : null;
+  return { context, configured, facts: undefined };
+}
+
 /**
  * The logger sink `call` writes to, or null when it is not a logging call. `options.loggers` adds names to those
  * of the shared settings.
  */
 export function loggerSinkOf(call: TSESTree.CallExpression, context: Context, options: LoggerSinkOptions = {}): LoggerSink | null {
-  const sourceCode = context.sourceCode;
+  const extra = options.loggers ?? NO_NAMES;
+  if (extra.length > 0) return findSink(call, createLookup(context, extra));
+  let lookup = lookups.get(context.sourceCode);
+  if (!lookup) lookups.set(context.sourceCode, (lookup = createLookup(context, NO_NAMES)));
+  return findSink(call, lookup);
+}
+
+/**
+ * `loggerSinkOf` for one file and one set of options, for a rule that asks about every call: what depends only on
+ * the file and the options is worked out once.
+ */
+export function loggerSinkMatcher(
+  context: Context,
+  options: LoggerSinkOptions = {},
+): (call: TSESTree.CallExpression) => LoggerSink | null {
+  const lookup = createLookup(context, options.loggers ?? NO_NAMES);
+  return (call) => findSink(call, lookup);
+}
+
+/** The file's logger facts, when it binds LiveKit's `log` (by name or through the namespace). */
+function factsOf(lookup: SinkLookup): LoggerFacts | null {
+  if (lookup.facts === undefined) lookup.facts = getLoggerFacts(lookup.context);
+  return lookup.facts;
+}
+
+function findSink(call: TSESTree.CallExpression, lookup: SinkLookup): LoggerSink | null {
   const callee = skipTSWrappers(call.callee);
-  const isConfigured = (name: string): boolean =>
-    getSettings(context).loggers.includes(name) || (options.loggers ?? []).includes(name);
+  const configured = lookup.configured;
   if (callee.type === AST_NODE_TYPES.Identifier) {
-    return isConfigured(callee.name) ? sink('settings', call, callee.name, null, callee.name, false) : null;
+    return configured !== null && configured.has(callee.name) ? sink('settings', call, callee.name, null, callee.name, false) : null;
   }
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
   const method = memberName(callee);
   if (method === null) return null;
+  const flags = METHOD_FLAGS.get(method) ?? 0;
+  const consoleMethod = (flags & CONSOLE_FLAG) !== 0;
+  const namedMethod = (flags & NAMED_FLAG) !== 0;
+  const bindings = (flags & BINDING_FLAG) !== 0;
+  const liveKitMethod = (flags & QUIET_FLAG) === 0;
+  // No kind of sink has this method: most calls stop here, before any scope lookup.
+  if (!consoleMethod && !namedMethod && method !== 'write' && configured === null && (!liveKitMethod || factsOf(lookup) === null)) {
+    return null;
+  }
+  const context = lookup.context;
+  const sourceCode = context.sourceCode;
   const receiver = skipTSWrappers(callee.object) as TSESTree.Expression;
-  const receiverPath = memberPath(receiver);
-  const receiverText = receiverPath?.join('.') ?? null;
-  const text = shorten(sourceCode, callee, method);
 
-  if (receiverText === 'console' && CONSOLE_METHODS.has(method) && isGlobalRoot(sourceCode, receiver)) {
-    return sink('console', call, method, receiver, text, false);
+  if (consoleMethod && receiver.type === AST_NODE_TYPES.Identifier && receiver.name === 'console' && isGlobalRoot(sourceCode, receiver)) {
+    return sink('console', call, method, receiver, shorten(sourceCode, callee, method), false);
   }
-  if ((receiverText === 'process.stdout' || receiverText === 'process.stderr') && method === 'write' && isGlobalRoot(sourceCode, receiver)) {
-    return sink('stdout', call, method, receiver, text, false);
+  if (method === 'write' && isProcessStream(receiver) && isGlobalRoot(sourceCode, receiver)) {
+    return sink('stdout', call, method, receiver, shorten(sourceCode, callee, method), false);
   }
-  if (!QUIET_METHODS.has(method) && isLiveKitLogger(receiver, context, 0)) {
-    return sink('livekit', call, method, receiver, text, BINDING_METHODS.has(method));
+  const facts = liveKitMethod ? factsOf(lookup) : null;
+  if (facts !== null && isLiveKitLogger(receiver, facts, 0)) {
+    return sink('livekit', call, method, receiver, shorten(sourceCode, callee, method), bindings);
   }
-  if ((PINO_METHODS.has(method) || BINDING_METHODS.has(method)) && receiverPath && isLoggerName(receiverPath[receiverPath.length - 1]!)) {
-    return sink('named', call, method, receiver, text, BINDING_METHODS.has(method));
+  if (namedMethod) {
+    const last = lastPathName(receiver);
+    if (last !== null && isLoggerName(last)) {
+      return sink('named', call, method, receiver, shorten(sourceCode, callee, method), bindings);
+    }
   }
-  const calleeText = receiverText === null ? null : `${receiverText}.${method}`;
-  if ((calleeText !== null && isConfigured(calleeText)) || (receiverText !== null && isConfigured(receiverText))) {
-    return sink('settings', call, method, receiver, text, false);
+  if (configured !== null) {
+    const receiverPath = memberPath(receiver);
+    const receiverText = receiverPath?.join('.') ?? null;
+    if (receiverText !== null && (configured.has(`${receiverText}.${method}`) || configured.has(receiverText))) {
+      return sink('settings', call, method, receiver, shorten(sourceCode, callee, method), false);
+    }
   }
   return null;
+}
+
+/** `process.stdout` / `process.stderr` (as `memberPath` reads them). */
+function isProcessStream(receiver: TSESTree.Node): boolean {
+  if (receiver.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const name = memberName(receiver);
+  if (name !== 'stdout' && name !== 'stderr') return false;
+  const object = skipTSWrappers(receiver.object);
+  return object.type === AST_NODE_TYPES.Identifier && object.name === 'process';
+}
+
+/** The last name of `memberPath(node)` (`logger` in `this.logger`), without building the path; null when it has none. */
+function lastPathName(node: TSESTree.Node): string | null {
+  const expression = skipTSWrappers(node);
+  if (expression.type === AST_NODE_TYPES.Identifier) return expression.name;
+  if (expression.type === AST_NODE_TYPES.ThisExpression) return 'this';
+  if (expression.type !== AST_NODE_TYPES.MemberExpression) return null;
+  const name = memberName(expression);
+  if (name === null) return null;
+  let current = skipTSWrappers(expression.object);
+  while (current.type === AST_NODE_TYPES.MemberExpression) {
+    if (memberName(current) === null) return null;
+    current = skipTSWrappers(current.object);
+  }
+  return current.type === AST_NODE_TYPES.Identifier || current.type === AST_NODE_TYPES.ThisExpression ? name : null;
 }
 
 function sink(
@@ -129,6 +265,8 @@ function sink(
 /** `logger`, `log`, `_logger`, `auditLogger`, `LOGGER`. */
 function isLoggerName(name: string): boolean {
   if (NAMED_RECEIVERS.has(name)) return true;
+  // The word `logger` is a piece of the lower-cased name; most names are rejected here without splitting.
+  if (!name.toLowerCase().includes('logger')) return false;
   const words = splitWords(name);
   return words.length > 0 && words[words.length - 1] === 'logger';
 }
@@ -141,29 +279,27 @@ function shorten(sourceCode: TSESLint.SourceCode, callee: TSESTree.MemberExpress
 }
 
 /** True when `node` evaluates to a logger from LiveKit's `log()` (directly, via `.child()`, a variable or a field). */
-function isLiveKitLogger(node: TSESTree.Node, context: Context, depth: number): boolean {
+function isLiveKitLogger(node: TSESTree.Node, facts: LoggerFacts, depth: number): boolean {
   if (depth > MAX_DEPTH) return false;
-  const model = getLiveKitModel(context);
-  if (!model) return false;
   const expression = skipTSWrappers(node);
   if (expression.type === AST_NODE_TYPES.CallExpression) {
     const callee = skipTSWrappers(expression.callee);
-    if (model.imports.is(callee, 'log')) return true;
-    return (
-      callee.type === AST_NODE_TYPES.MemberExpression &&
-      memberName(callee) === 'child' &&
-      isLiveKitLogger(callee.object, context, depth + 1)
-    );
+    if (callee.type === AST_NODE_TYPES.Identifier) return facts.logNames.has(callee.name) && facts.model.imports.is(callee, 'log');
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const name = memberName(callee);
+    // `agents.log()`: the namespace's `log`; `x.child()`: a child of a logger.
+    if (name === 'log') return facts.hasNamespace && facts.model.imports.is(callee, 'log');
+    return name === 'child' && isLiveKitLogger(callee.object, facts, depth + 1);
   }
   if (expression.type === AST_NODE_TYPES.Identifier) {
-    const variable = findVariable(context.sourceCode, expression);
+    if (!holderNames(facts).has(expression.name)) return false;
+    const variable = findVariable(facts.model.sourceCode, expression);
     if (!variable) return false;
-    let cache = fileCaches.get(context.sourceCode);
-    if (!cache) fileCaches.set(context.sourceCode, (cache = new Map()));
+    const cache = facts.variables;
     const cached = cache.get(variable);
     if (cached !== undefined) return cached;
     cache.set(variable, false); // guards against cycles while computing
-    const result = variableHoldsLogger(variable, context, depth);
+    const result = variableHoldsLogger(variable, facts, depth);
     cache.set(variable, result);
     return result;
   }
@@ -171,33 +307,59 @@ function isLiveKitLogger(node: TSESTree.Node, context: Context, depth: number): 
     expression.type === AST_NODE_TYPES.MemberExpression &&
     skipTSWrappers(expression.object).type === AST_NODE_TYPES.ThisExpression
   ) {
-    const field = classField(expression);
-    return field?.value ? isLiveKitLogger(field.value, context, depth + 1) : false;
+    const field = classField(expression, facts);
+    return field?.value ? isLiveKitLogger(field.value, facts, depth + 1) : false;
   }
   return false;
 }
 
+/**
+ * Names of the variables that `variableHoldsLogger` could accept: one definition, a plain name, and an initializer
+ * that `isLiveKitLogger` could accept (a call, a name, a member). A name not among them holds no LiveKit logger
+ * wherever it is read, so most reads are answered without a scope lookup.
+ */
+function holderNames(facts: LoggerFacts): ReadonlySet<string> {
+  if (facts.holderNames) return facts.holderNames;
+  const names = new Set<string>();
+  for (const scope of facts.model.sourceCode.scopeManager?.scopes ?? []) {
+    for (const variable of scope.variables) {
+      if (variable.defs.length !== 1) continue;
+      const definition = variable.defs[0]!;
+      if (definition.type !== 'Variable' || definition.node.id.type !== AST_NODE_TYPES.Identifier || !definition.node.init) continue;
+      const init = skipTSWrappers(definition.node.init);
+      if (
+        init.type === AST_NODE_TYPES.CallExpression ||
+        init.type === AST_NODE_TYPES.Identifier ||
+        init.type === AST_NODE_TYPES.MemberExpression
+      ) {
+        names.add(variable.name);
+      }
+    }
+  }
+  return (facts.holderNames = names);
+}
+
 /** A variable whose every assigned value is a LiveKit logger (`const logger = log()`). */
-function variableHoldsLogger(variable: TSESLint.Scope.Variable, context: Context, depth: number): boolean {
+function variableHoldsLogger(variable: TSESLint.Scope.Variable, facts: LoggerFacts, depth: number): boolean {
   if (variable.defs.length !== 1) return false;
   const definition = variable.defs[0]!;
   if (definition.type !== 'Variable' || definition.node.id.type !== AST_NODE_TYPES.Identifier || !definition.node.init) {
     return false;
   }
-  if (!isLiveKitLogger(definition.node.init, context, depth + 1)) return false;
+  if (!isLiveKitLogger(definition.node.init, facts, depth + 1)) return false;
   return variable.references.every((reference) => {
     if (!reference.isWrite() || reference.identifier === definition.name) return true;
     const assignment = reference.identifier.parent;
     return (
       assignment?.type === AST_NODE_TYPES.AssignmentExpression &&
       assignment.operator === '=' &&
-      isLiveKitLogger(assignment.right, context, depth + 1)
+      isLiveKitLogger(assignment.right, facts, depth + 1)
     );
   });
 }
 
 /** The property definition a `this.x` / `this.#x` read refers to, in the enclosing class. */
-function classField(member: TSESTree.MemberExpression): TSESTree.PropertyDefinition | null {
+function classField(member: TSESTree.MemberExpression, facts: LoggerFacts): TSESTree.PropertyDefinition | null {
   const name =
     member.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${member.property.name}` : memberName(member);
   if (name === null) return null;
@@ -210,10 +372,15 @@ function classField(member: TSESTree.MemberExpression): TSESTree.PropertyDefinit
     current = current.parent;
   }
   if (!current) return null;
-  for (const element of current.body) {
-    if (element.type !== AST_NODE_TYPES.PropertyDefinition || element.static) continue;
-    const fieldName = element.key.type === AST_NODE_TYPES.PrivateIdentifier ? `#${element.key.name}` : propertyName(element);
-    if (fieldName === name) return element;
+  let fields = facts.classFields.get(current);
+  if (!fields) {
+    fields = new Map();
+    for (const element of current.body) {
+      if (element.type !== AST_NODE_TYPES.PropertyDefinition || element.static) continue;
+      const fieldName = element.key.type === AST_NODE_TYPES.PrivateIdentifier ? `#${element.key.name}` : propertyName(element);
+      if (fieldName !== null && !fields.has(fieldName)) fields.set(fieldName, element);
+    }
+    facts.classFields.set(current, fields);
   }
-  return null;
+  return fields.get(name) ?? null;
 }

@@ -1,3 +1,5 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { memberName, skipTSWrappers } from '../analysis/ast.js';
 import { resolveModuleMember } from '../analysis/node-modules.js';
 import { syncSleepCall } from '../analysis/sync-sleep.js';
 import { createRule } from '../create-rule.js';
@@ -63,6 +65,15 @@ export default createRule<Options, MessageIds>({
     const allowed = new Set(allow);
     return {
       CallExpression(call) {
+        // The export's name ends the callee when it is a member (`fs.readFileSync`): no `…Sync`, no blocking call.
+        // A plain name (`read`) may be an alias of one, so only names go on to be resolved.
+        const callee = skipTSWrappers(call.callee);
+        if (callee.type === AST_NODE_TYPES.MemberExpression) {
+          const method = memberName(callee);
+          if (method === null || !method.endsWith('Sync') || method === 'Sync') return;
+        } else if (callee.type !== AST_NODE_TYPES.Identifier) {
+          return;
+        }
         const member = resolveModuleMember(sourceCode, call.callee);
         if (!member || !BLOCKING_MODULES.has(member.module) || member.path.length !== 1) return;
         const name = member.path[0]!;

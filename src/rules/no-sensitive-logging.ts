@@ -1,9 +1,9 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { maskCardNumber } from '../analysis/luhn.js';
 import { MASKABLE_KINDS, SensitiveNameClassifier, sensitiveKindLabel } from '../analysis/sensitive-names.js';
-import { type SensitiveValue, findSensitiveValues } from '../analysis/sensitive-values.js';
+import { type SensitiveSearchOptions, type SensitiveValue, findSensitiveValues } from '../analysis/sensitive-values.js';
 import { createRule } from '../create-rule.js';
-import { loggerSinkOf } from '../livekit/loggers.js';
+import { loggerSinkMatcher } from '../livekit/loggers.js';
 import { getSettings } from '../livekit/settings.js';
 
 type Options = [{ sensitiveNames?: string[]; allowNames?: string[]; loggers?: string[] }];
@@ -61,10 +61,18 @@ export default createRule<Options, MessageIds>({
   create(context, [{ sensitiveNames = [], allowNames = [], loggers = [] }]) {
     // Checks every file: secrets leak from helpers and services as well as from agent code.
     const sourceCode = context.sourceCode;
-    const classifier = new SensitiveNameClassifier({
-      sensitiveNames: [...getSettings(context).sensitiveNames, ...sensitiveNames],
-      allowNames,
-    });
+    const sinkOf = loggerSinkMatcher(context, { loggers });
+    /** Built on the first logging call: most files log little or nothing. */
+    let search: SensitiveSearchOptions | null = null;
+    const searchOptions = (): SensitiveSearchOptions =>
+      (search ??= {
+        classifier: new SensitiveNameClassifier({
+          sensitiveNames: [...getSettings(context).sensitiveNames, ...sensitiveNames],
+          allowNames,
+        }),
+        sourceCode,
+        cardNumbers: true,
+      });
 
     function suggestion(value: SensitiveValue): TSESLint.ReportSuggestionArray<MessageIds> {
       if (!MASKABLE_KINDS.has(value.kind) || !value.reference) return [];
@@ -77,14 +85,15 @@ export default createRule<Options, MessageIds>({
 
     return {
       CallExpression(call) {
-        const sink = loggerSinkOf(call, context, { loggers });
+        const sink = sinkOf(call);
         if (!sink) return;
+        const options = searchOptions();
+        const sinkText = `\`${sink.text}\``;
         const seen = new Set<string>();
         for (const argument of call.arguments) {
-          for (const value of findSensitiveValues(argument, { classifier, sourceCode, cardNumbers: true })) {
+          for (const value of findSensitiveValues(argument, options)) {
             if (seen.has(value.name)) continue;
             seen.add(value.name);
-            const sinkText = `\`${sink.text}\``;
             if (value.card) {
               context.report({
                 node: value.node,

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { skipTSWrappers, walkOwnBody } from '../analysis/ast.js';
+import { skipTSWrappers } from '../analysis/ast.js';
 import { MASKABLE_KINDS, SensitiveNameClassifier, sensitiveKindLabel } from '../analysis/sensitive-names.js';
 import { findSensitiveValues } from '../analysis/sensitive-values.js';
 import { createRule } from '../create-rule.js';
@@ -9,6 +9,52 @@ type Options = [{ sensitiveNames?: string[]; allowNames?: string[] }];
 type MessageIds = 'maskable' | 'secret';
 
 const STRING_LIST = { type: 'array', items: { type: 'string' }, uniqueItems: true } as const;
+
+/**
+ * The values of the `return` statements of a function body, outside nested functions. A `return` is a statement and
+ * only statements hold statements (an expression holds one only inside a function of its own), so only statements
+ * are visited, in the order `walkOwnBody` visits them.
+ */
+function collectReturns(body: TSESTree.BlockStatement, returned: TSESTree.Node[]): void {
+  const stack: TSESTree.Statement[] = [body];
+  const pushAll = (statements: readonly TSESTree.Statement[]): void => {
+    for (let index = statements.length - 1; index >= 0; index--) stack.push(statements[index]!);
+  };
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    switch (node.type) {
+      case AST_NODE_TYPES.ReturnStatement:
+        if (node.argument) returned.push(node.argument);
+        break;
+      case AST_NODE_TYPES.BlockStatement:
+        pushAll(node.body);
+        break;
+      case AST_NODE_TYPES.IfStatement:
+        stack.push(node.consequent);
+        if (node.alternate) stack.push(node.alternate);
+        break;
+      case AST_NODE_TYPES.ForStatement:
+      case AST_NODE_TYPES.ForInStatement:
+      case AST_NODE_TYPES.ForOfStatement:
+      case AST_NODE_TYPES.WhileStatement:
+      case AST_NODE_TYPES.DoWhileStatement:
+      case AST_NODE_TYPES.LabeledStatement:
+      case AST_NODE_TYPES.WithStatement:
+        stack.push(node.body);
+        break;
+      case AST_NODE_TYPES.TryStatement:
+        stack.push(node.block);
+        if (node.handler) stack.push(node.handler.body);
+        if (node.finalizer) stack.push(node.finalizer);
+        break;
+      case AST_NODE_TYPES.SwitchStatement:
+        for (let index = node.cases.length - 1; index >= 0; index--) pushAll(node.cases[index]!.consequent);
+        break;
+      default:
+        break;
+    }
+  }
+}
 
 export default createRule<Options, MessageIds>({
   name: 'no-sensitive-tool-output',
@@ -67,15 +113,7 @@ export default createRule<Options, MessageIds>({
           if (!execute) continue;
           const returned: TSESTree.Node[] = [];
           if (execute.body.type !== AST_NODE_TYPES.BlockStatement) returned.push(execute.body);
-          else {
-            walkOwnBody(
-              execute.body,
-              (node) => {
-                if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) returned.push(node.argument);
-              },
-              sourceCode.visitorKeys,
-            );
-          }
+          else collectReturns(execute.body, returned);
           const label = toolLabel(tool);
           for (const value of returned) {
             const output = visibleOutput(value);

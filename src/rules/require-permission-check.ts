@@ -25,6 +25,9 @@ const TYPE_ONLY = new Set<string>([
   AST_NODE_TYPES.TSTypeParameterDeclaration,
 ]);
 
+const VALUE_KEY: readonly string[] = ['value'];
+const NO_KEYS: readonly string[] = [];
+
 export default createRule<Options, MessageIds>({
   name: 'require-permission-check',
   meta: {
@@ -67,7 +70,19 @@ export default createRule<Options, MessageIds>({
     const verbs = new Set(destructiveVerbs.map((verb) => verb.toLowerCase()));
     const extraWords = permissionWords.map((word) => splitWords(word));
 
+    /** Verdicts by name, for this file: the same names recur in every tool. */
+    const permissionNames = new Map<string, boolean>();
+
     function isPermissionName(name: string): boolean {
+      let verdict = permissionNames.get(name);
+      if (verdict === undefined) {
+        verdict = computeIsPermissionName(name);
+        permissionNames.set(name, verdict);
+      }
+      return verdict;
+    }
+
+    function computeIsPermissionName(name: string): boolean {
       const words = splitWords(name);
       if (words.length === 0) return false;
       if (words.some((word) => PERMISSION_WORDS.has(word) || PERMISSION_PREFIXES.some((prefix) => word.startsWith(prefix)))) return true;
@@ -99,12 +114,16 @@ export default createRule<Options, MessageIds>({
         // A key written in an object literal (`{ role: 'system' }`) is not a read of a permission.
         const keys =
           node.type === AST_NODE_TYPES.Property && node.parent.type === AST_NODE_TYPES.ObjectExpression && !node.computed
-            ? ['value']
-            : (sourceCode.visitorKeys[node.type] ?? []);
+            ? VALUE_KEY
+            : (sourceCode.visitorKeys[node.type] ?? NO_KEYS);
         for (const key of keys) {
           const child = (node as unknown as Record<string, unknown>)[key];
-          for (const item of Array.isArray(child) ? child : [child]) {
-            if (item && typeof (item as TSESTree.Node).type === 'string') stack.push(item as TSESTree.Node);
+          if (Array.isArray(child)) {
+            for (const item of child) {
+              if (item && typeof (item as TSESTree.Node).type === 'string') stack.push(item as TSESTree.Node);
+            }
+          } else if (child && typeof (child as TSESTree.Node).type === 'string') {
+            stack.push(child as TSESTree.Node);
           }
         }
       }

@@ -72,6 +72,8 @@ const JSON_FIXES: Readonly<Record<Category, string>> = {
   zip: '`pattern`',
 };
 
+/** JSON Schema keywords that constrain a string's format. */
+const FORMAT_KEYS = ['format', 'pattern', 'enum', 'const'];
 /** Zod methods and checks that constrain a string's format (or validate it some other way). */
 const FORMAT_REFINEMENTS = new Set([
   'email', 'url', 'httpUrl', 'regex', 'datetime', 'date', 'time', 'e164', 'uuid', 'startsWith', 'endsWith', 'includes',
@@ -252,6 +254,17 @@ export default createRule<[], MessageIds>({
       return reads.some(isCheckedAt);
     }
 
+    /** Categories by parameter name, for this file: the same names recur across tools. */
+    const categories = new Map<string, Category | null>();
+    function categoryFor(name: string): Category | null {
+      let category = categories.get(name);
+      if (category === undefined) {
+        category = categoryOf(name);
+        categories.set(name, category);
+      }
+      return category;
+    }
+
     return {
       'Program:exit'() {
         const seen = new Set<TSESTree.Node>();
@@ -261,8 +274,9 @@ export default createRule<[], MessageIds>({
           if (zod) {
             if (hasObjectRefinement(tool.parameters)) continue;
             for (const field of zod.fields) {
-              const category = categoryOf(field.name);
-              if (!category || field.baseType !== 'string' || field.format !== null) continue;
+              if (field.baseType !== 'string' || field.format !== null) continue;
+              const category = categoryFor(field.name);
+              if (!category) continue;
               if (field.refinements.some((refinement) => FORMAT_REFINEMENTS.has(refinement.name))) continue;
               if (checkedInExecute(tool, field.name) !== false || seen.has(field.key)) continue;
               seen.add(field.key);
@@ -276,9 +290,10 @@ export default createRule<[], MessageIds>({
           }
           const json = readJsonSchemaObject(sourceCode, tool.parameters);
           for (const property of json?.properties ?? []) {
-            const category = categoryOf(property.name);
-            if (!category || property.type !== 'string' || !property.schema) continue;
-            if (['format', 'pattern', 'enum', 'const'].some((key) => getProperty(property.schema!, key))) continue;
+            if (property.type !== 'string' || !property.schema) continue;
+            const category = categoryFor(property.name);
+            if (!category) continue;
+            if (FORMAT_KEYS.some((key) => getProperty(property.schema!, key))) continue;
             if (property.schema.properties.some((member) => member.type === AST_NODE_TYPES.SpreadElement)) continue;
             if (checkedInExecute(tool, property.name) !== false || seen.has(property.key)) continue;
             seen.add(property.key);
