@@ -278,7 +278,7 @@ lines.push('');
 lines.push(
   `Machine: ${cpus().length} × ${cpus()[0]?.model?.trim() ?? 'cpu'}, Node ${process.version}, ESLint ${ESLint.version}. ` +
     `Load average ${loadBefore[0].toFixed(2)} before, ${loadAfter[0].toFixed(2)} after (the machine is shared: ratios come from ` +
-    `alternating runs in one process, medians of per-round ratios).`,
+    `alternating runs in one process, medians of paired per-batch ratios).`,
 );
 lines.push(
   `Corpus: seed ${corpus.seed}, ${agents1x.length} LiveKit agent files (${(sizeOf(agents1x) / 1e6).toFixed(2)} MB; 4× = ${agents4x.length} files), ` +
