@@ -8,7 +8,7 @@
  * `z` or another validation library is never read as Zod. No LiveKit knowledge lives here.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { constInitializer, findVariable, memberName, propertyName, skipTSWrappers, staticKeyName } from './ast.js';
+import { constInitializer, memberName, propertyName, skipTSWrappers, staticKeyName } from './ast.js';
 
 export interface ZodCall {
   /** The method or check name: 'email', 'optional', 'describe', 'regex'. */
@@ -116,60 +116,65 @@ export function zodPath(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): s
     return object === '' ? importedPath(name) : `${object}.${name}`;
   }
   if (expression.type !== AST_NODE_TYPES.Identifier) return null;
-  // Cheap first: a name no Zod binding of the file can have is not Zod (no scope lookup).
-  const names = zodNames(sourceCode);
-  if (names !== null && !names.has(expression.name)) return null;
-  const variable = findVariable(sourceCode, expression);
-  const definition = variable?.defs[0];
-  if (!definition || variable.defs.length !== 1) return null;
-  if (definition.type === 'ImportBinding') {
-    const declaration = definition.parent;
-    if (declaration.type !== AST_NODE_TYPES.ImportDeclaration || declaration.importKind === 'type') return null;
-    if (!isZodSource(declaration.source.value)) return null;
-    const specifier = definition.node;
-    if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier || specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier) {
-      return '';
+  return zodReferences(sourceCode).get(expression) ?? null;
+}
+
+const zodReferenceCache = new WeakMap<TSESLint.SourceCode, ReadonlyMap<TSESTree.Node, string>>();
+
+/**
+ * Per file: every identifier that refers to a Zod binding (an import of `zod` or `zod/...`, or a declarator that
+ * `require`s it), mapped to the path it stands for. Schemas name Zod at every field, so each name costs one lookup.
+ */
+function zodReferences(sourceCode: TSESLint.SourceCode): ReadonlyMap<TSESTree.Node, string> {
+  let references = zodReferenceCache.get(sourceCode);
+  if (references) return references;
+  const found = new Map<TSESTree.Node, string>();
+  const scopeManager = sourceCode.scopeManager;
+  const add = (variable: TSESLint.Scope.Variable, path: string): void => {
+    if (variable.defs.length !== 1) return;
+    for (const reference of variable.references) found.set(reference.identifier, path);
+  };
+  if (scopeManager) {
+    for (const statement of sourceCode.ast.body) {
+      if (statement.type !== AST_NODE_TYPES.ImportDeclaration || statement.importKind === 'type') continue;
+      if (!isZodSource(statement.source.value)) continue;
+      for (const specifier of statement.specifiers) {
+        let path = '';
+        if (specifier.type === AST_NODE_TYPES.ImportSpecifier) {
+          if (specifier.importKind === 'type') continue;
+          path = importedPath(specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value);
+        }
+        for (const variable of scopeManager.getDeclaredVariables(specifier)) add(variable, path);
+      }
     }
-    if (specifier.type !== AST_NODE_TYPES.ImportSpecifier || specifier.importKind === 'type') return null;
-    const imported = specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
-    return importedPath(imported);
-  }
-  if (definition.type === 'Variable' && isRequireOfZod(definition.node.init)) {
-    const pattern = definition.node.id;
-    if (pattern.type === AST_NODE_TYPES.Identifier) return '';
-    if (pattern.type === AST_NODE_TYPES.ObjectPattern) {
-      for (const property of pattern.properties) {
-        if (property.type !== AST_NODE_TYPES.Property) continue;
-        const value = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
-        const key = staticKeyName(property.key, property.computed);
-        if (value === definition.name && key !== null) return importedPath(key);
+    // `require` can only appear spelled out or through a `\u` escape; files with neither have no required Zod.
+    const text = sourceCode.text;
+    if (text.includes('require') || text.includes('\\u')) {
+      for (const scope of scopeManager.scopes) {
+        for (const variable of scope.variables) {
+          const definition = variable.defs[0];
+          if (definition?.type !== 'Variable' || !isRequireOfZod(definition.node.init)) continue;
+          const path = requiredZodPath(definition.node.id, definition.name);
+          if (path !== null) add(variable, path);
+        }
       }
     }
   }
-  return null;
+  zodReferenceCache.set(sourceCode, (references = found));
+  return references;
 }
 
-const zodNameCache = new WeakMap<TSESLint.SourceCode, ReadonlySet<string> | null>();
-
-/**
- * The local names the file's Zod bindings can have, or null when any name may be one. Without the text `require`
- * (nor a `\u` escape that could spell it) every Zod binding is a top-level import, whose local names are listed here.
- */
-function zodNames(sourceCode: TSESLint.SourceCode): ReadonlySet<string> | null {
-  let names = zodNameCache.get(sourceCode);
-  if (names !== undefined) return names;
-  const text = sourceCode.text;
-  if (text.includes('require') || text.includes('\\u')) names = null;
-  else {
-    const found = new Set<string>();
-    for (const statement of sourceCode.ast.body) {
-      if (statement.type !== AST_NODE_TYPES.ImportDeclaration || !isZodSource(statement.source.value)) continue;
-      for (const specifier of statement.specifiers) found.add(specifier.local.name);
-    }
-    names = found;
+/** The Zod path a name declared by `pattern = require('zod')` stands for: '' for `z`, 'string' for `{ string }`. */
+function requiredZodPath(pattern: TSESTree.Node, name: TSESTree.Identifier): string | null {
+  if (pattern.type === AST_NODE_TYPES.Identifier) return '';
+  if (pattern.type !== AST_NODE_TYPES.ObjectPattern) return null;
+  for (const property of pattern.properties) {
+    if (property.type !== AST_NODE_TYPES.Property) continue;
+    const value = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
+    const key = staticKeyName(property.key, property.computed);
+    if (value === name && key !== null) return importedPath(key);
   }
-  zodNameCache.set(sourceCode, names);
-  return names;
+  return null;
 }
 
 /** The path of a Zod factory call's callee (`z.string` → 'string'), or null when the callee is not Zod. */
@@ -190,7 +195,24 @@ function lastSegment(path: string): string {
   return dot === -1 ? path : path.slice(dot + 1);
 }
 
-function baseTypeOf(base: string): { baseType: string; format: string | null } {
+interface BaseType {
+  baseType: string;
+  format: string | null;
+}
+
+/** Factory path → its kind of value; a handful of distinct paths per project (bounded for long runs). */
+const baseTypes = new Map<string, BaseType>();
+
+function baseTypeOf(base: string): BaseType {
+  let result = baseTypes.get(base);
+  if (!result) {
+    if (baseTypes.size >= 1024) baseTypes.clear();
+    baseTypes.set(base, (result = computeBaseType(base)));
+  }
+  return result;
+}
+
+function computeBaseType(base: string): BaseType {
   const name = lastSegment(base);
   const isIso = base.startsWith('iso.');
   if (BOOLEAN_BASES.has(name)) return { baseType: 'boolean', format: null };
@@ -262,7 +284,8 @@ export function readZodSchema(sourceCode: TSESLint.SourceCode, node: TSESTree.No
       const found = descriptionIn(sourceCode, params);
       if (found !== true) noteDescription(state, found);
     }
-    return { node: expression, base: path, baseCall: expression, ...baseTypeOf(path), refinements: [], description: state.node, described: state.described };
+    const { baseType, format } = baseTypeOf(path);
+    return { node: expression, base: path, baseCall: expression, baseType, format, refinements: [], description: state.node, described: state.described };
   }
   const callee = skipTSWrappers(expression.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;

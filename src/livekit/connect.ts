@@ -149,7 +149,10 @@ function computeEntryConnect(sourceCode: TSESLint.SourceCode, entry: FunctionNod
     isConnectCall,
   };
   const finder = new ConnectFinder(sourceCode, info);
+  const mentions = mentionPositions(sourceCode, entry, contextReferences, roomReferences);
   for (const [index, statement] of entry.body.body.entries()) {
+    // Every kind of connect point names ctx, a room alias or a function declared in entry: skip statements that don't.
+    if (!containsPosition(mentions, statement)) continue;
     const found = finder.firstIn(statement);
     if (found) {
       info.point = {
@@ -162,6 +165,51 @@ function computeEntryConnect(sourceCode: TSESLint.SourceCode, entry: FunctionNod
     }
   }
   return info;
+}
+
+/**
+ * Sorted start offsets of the identifiers a connecting call must contain: references of ctx and of its room aliases,
+ * of the functions declared inside entry (a call to one of them may connect), and of entry's consts whose value
+ * mentions ctx (`const options = { room: ctx.room }; await session.start(options)`).
+ */
+function mentionPositions(
+  sourceCode: TSESLint.SourceCode,
+  entry: FunctionNode,
+  contextReferences: ReadonlySet<TSESTree.Node>,
+  roomReferences: ReadonlySet<TSESTree.Node>,
+): number[] {
+  const contextPositions: number[] = [];
+  for (const identifier of contextReferences) contextPositions.push(identifier.range[0]);
+  for (const identifier of roomReferences) contextPositions.push(identifier.range[0]);
+  contextPositions.sort((a, b) => a - b);
+  const positions = [...contextPositions];
+  for (const scope of sourceCode.scopeManager?.scopes ?? []) {
+    if (!isWithin(scope.block, entry)) continue;
+    for (const variable of scope.variables) {
+      const definition = variable.defs[0];
+      let mentioned: boolean;
+      if (definition?.type === 'FunctionName') mentioned = definition.node.type === AST_NODE_TYPES.FunctionDeclaration;
+      else if (definition?.type === 'Variable' && definition.node.init) {
+        const init = definition.node.init;
+        mentioned = isFunctionNode(skipTSWrappers(init)) || containsPosition(contextPositions, init);
+      } else mentioned = false;
+      if (!mentioned) continue;
+      for (const reference of variable.references) positions.push(reference.identifier.range[0]);
+    }
+  }
+  return positions.sort((a, b) => a - b);
+}
+
+/** True when one of the sorted `positions` lies inside `node`. */
+function containsPosition(positions: readonly number[], node: TSESTree.Node): boolean {
+  let low = 0;
+  let high = positions.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (positions[middle]! < node.range[0]) low = middle + 1;
+    else high = middle;
+  }
+  return low < positions.length && positions[low]! < node.range[1];
 }
 
 /** Going down from `statement` to `call` through blocks: the earlier statements of each block, and `if` tests. */

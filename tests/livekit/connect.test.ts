@@ -58,6 +58,19 @@ describe('connect point', () => {
     ).toMatchObject({ kind: 'connecting-function', call: 'join()', before: ['const join = async () => { await ctx.connect(); };', 'await x();'] });
   });
 
+  it('finds points in statements that name ctx only through a const or a function declared in entry', () => {
+    expect(
+      connectOf(`defineAgent({ entry: async (ctx) => { const options = { agent, room: ctx.room }; await x(); await session.start(options); } });`),
+    ).toEqual({
+      kind: 'session-start',
+      call: 'session.start(options)',
+      before: ['const options = { agent, room: ctx.room };', 'await x();'],
+    });
+    expect(
+      connectOf(`defineAgent({ entry: async (ctx) => { await x(); await join(); async function join() { await ctx.connect(); } } });`),
+    ).toMatchObject({ kind: 'connecting-function', call: 'join()', before: ['await x();'] });
+  });
+
   it('going down blocks to the call: earlier statements of each block and if tests run before it', () => {
     expect(
       connectOf(`defineAgent({ entry: async (ctx) => { await a(); try { await b(); if (await c()) { await d(); await ctx.connect(); } } catch {} } });`),
