@@ -111,37 +111,11 @@ export function getScope(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): 
   return sourceCode.getScope(node);
 }
 
-/**
- * Per file: each identifier the scope manager resolved (references and declared names), mapped to its variable.
- * Rules ask for many variables per file; one pass over the scopes makes every later answer one Map lookup instead of
- * a climb to the identifier's scope and up the scope chain.
- */
-const resolvedIdentifiers = new WeakMap<TSESLint.SourceCode, Map<TSESTree.Node, TSESLint.Scope.Variable>>();
-
-function resolvedIdentifiersOf(sourceCode: TSESLint.SourceCode): Map<TSESTree.Node, TSESLint.Scope.Variable> {
-  let index = resolvedIdentifiers.get(sourceCode);
-  if (index) return index;
-  index = new Map();
-  for (const scope of sourceCode.scopeManager?.scopes ?? []) {
-    for (const variable of scope.variables) {
-      for (const name of variable.identifiers) index.set(name, variable);
-    }
-    for (const reference of scope.references) {
-      if (reference.resolved) index.set(reference.identifier, reference.resolved);
-    }
-  }
-  resolvedIdentifiers.set(sourceCode, index);
-  return index;
-}
-
-/** Finds the variable an identifier refers to (what the scope manager resolved, else by name up the scopes). */
+/** Finds the variable an identifier refers to, walking up from the identifier's scope. */
 export function findVariable(
   sourceCode: TSESLint.SourceCode,
   identifier: TSESTree.Identifier,
 ): TSESLint.Scope.Variable | null {
-  const resolved = resolvedIdentifiersOf(sourceCode).get(identifier);
-  if (resolved) return resolved;
-  // Unresolved (a global, or an identifier that is no reference): the name's nearest declaration, as before.
   let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(identifier);
   while (scope) {
     const variable = scope.set.get(identifier.name);

@@ -92,16 +92,18 @@ export default createRule<Options, MessageIds>({
         context.report({ node: call, messageId: 'outsidePrewarm', data: { callee: calleeText(call) ?? 'VAD.load', where } });
       }
     };
+    const programExit = (): void => {
+      const calls = new Set([...model.imports.calls('silero:VAD.load'), ...custom]);
+      for (const call of [...calls].sort((a, b) => a.range[0] - b.range[0])) check(call);
+    };
+    // Without custom loaders, the model's import index has every call; no listener on each call of the file.
+    if (loaders.length === 0) return { 'Program:exit': programExit };
     return {
       CallExpression(node) {
-        if (loaders.length === 0) return;
         const text = calleeText(node);
         if (text !== null && loaders.includes(text)) custom.push(node);
       },
-      'Program:exit'() {
-        const calls = new Set([...model.imports.calls('silero:VAD.load'), ...custom]);
-        for (const call of [...calls].sort((a, b) => a.range[0] - b.range[0])) check(call);
-      },
+      'Program:exit': programExit,
     };
   },
 });

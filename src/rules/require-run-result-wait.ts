@@ -86,7 +86,10 @@ export default createRule<[], MessageIds>({
     const model = getLiveKitModel(context);
     if (!model) return {};
     const sourceCode = context.sourceCode;
-    const text = (call: TSESTree.CallExpression) => `${calleeText(call) ?? 'run'}(...)`;
+    // Both shapes need a key spelled in the file (`userInput`, `intent`); `\u` escapes could spell them otherwise.
+    const text = sourceCode.text;
+    if (!text.includes('userInput') && !text.includes('intent') && !text.includes('\\u')) return {};
+    const callText = (call: TSESTree.CallExpression) => `${calleeText(call) ?? 'run'}(...)`;
 
     return {
       AwaitExpression(node) {
@@ -98,15 +101,15 @@ export default createRule<[], MessageIds>({
         context.report({
           node,
           messageId: 'awaitedRun',
-          data: { text: text(call) },
-          suggest: [{ messageId: 'addWait', data: { text: text(call) }, fix: (fixer) => fixer.insertTextAfter(call, '.wait()') }],
+          data: { text: callText(call) },
+          suggest: [{ messageId: 'addWait', data: { text: callText(call) }, fix: (fixer) => fixer.insertTextAfter(call, '.wait()') }],
         });
       },
       CallExpression(node) {
         if (isRunCall(node, sourceCode)) {
           const variable = declaredVariable(node, sourceCode);
           if (!variable || resultUse(variable) !== 'read') return;
-          const data = { text: text(node) };
+          const data = { text: callText(node) };
           context.report({
             node,
             messageId: 'unwaitedRun',
