@@ -149,10 +149,14 @@ function computeEntryConnect(sourceCode: TSESLint.SourceCode, entry: FunctionNod
     isConnectCall,
   };
   const finder = new ConnectFinder(sourceCode, info);
-  const mentions = mentionPositions(sourceCode, entry, contextReferences, roomReferences);
+  let mentions: number[] | null = null;
   for (const [index, statement] of entry.body.body.entries()) {
-    // Every kind of connect point names ctx, a room alias or a function declared in entry: skip statements that don't.
-    if (!containsPosition(mentions, statement)) continue;
+    // Every kind of connect point names ctx, a room alias or a function declared in entry: past the first statement
+    // (where most entries connect), skip the statements that name none of them.
+    if (index > 0) {
+      mentions ??= mentionPositions(sourceCode, entry, contextReferences, roomReferences);
+      if (!containsPosition(mentions, statement)) continue;
+    }
     const found = finder.firstIn(statement);
     if (found) {
       info.point = {

@@ -224,36 +224,16 @@ export class LiveKitImports {
 
   /** `const { Agent } = voice;`, `const tool = llm.tool;`: local names for a LiveKit API, one level deep. */
   private followLocalAliases(): void {
-    const queue = [...this.references.keys()];
-    // References already queued once: a reference processed again changes nothing (its declarator is seen).
-    const queued = new Set(queue);
-    const seen = new Set<TSESTree.VariableDeclarator>();
-    while (queue.length > 0) {
-      const identifier = queue.pop()!;
+    // A Map iterates the entries added while it runs, so the references of new aliases are followed in turn.
+    for (const identifier of this.references.keys()) {
       let chain: TSESTree.Node = identifier;
       while (chain.parent?.type === AST_NODE_TYPES.MemberExpression && chain.parent.object === chain) chain = chain.parent;
       const declarator = chain.parent;
-      if (
-        declarator?.type !== AST_NODE_TYPES.VariableDeclarator ||
-        declarator.init !== chain ||
-        declarator.parent.kind !== 'const' ||
-        seen.has(declarator)
-      ) {
+      if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== chain || declarator.parent.kind !== 'const') {
         continue;
       }
-      seen.add(declarator);
       const resolved = this.resolve(chain);
-      if (!resolved) continue;
-      const before = this.references.size;
-      this.addPattern(declarator.id, declarator, resolved.binding.source, resolved.binding.module, resolved.rawPath);
-      if (this.references.size > before) {
-        for (const reference of this.references.keys()) {
-          if (!queued.has(reference)) {
-            queued.add(reference);
-            queue.push(reference);
-          }
-        }
-      }
+      if (resolved) this.addPattern(declarator.id, declarator, resolved.binding.source, resolved.binding.module, resolved.rawPath);
     }
   }
 

@@ -45,28 +45,29 @@ export default createRule<[], MessageIds>({
     if (!model) return {};
     const sourceCode = context.sourceCode;
 
+    /** The callee text of a network call (`fetch`, `axios.get`, a client constructor), or null for other calls. */
     const networkCallee = (call: TSESTree.CallExpression): string | null => {
       const callee = skipTSWrappers(call.callee);
-      const text = calleeText(call) ?? 'this call';
+      const text = (): string => calleeText(call) ?? 'this call';
       if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'fetch') {
         const variable = findVariable(sourceCode, callee);
-        if (!variable || variable.defs.length === 0) return text; // the global fetch
+        if (!variable || variable.defs.length === 0) return text(); // the global fetch
       }
       if (callee.type === AST_NODE_TYPES.MemberExpression) {
         const object = skipTSWrappers(callee.object);
-        if (object.type === AST_NODE_TYPES.Identifier && object.name === 'globalThis' && text === 'globalThis.fetch') {
+        if (object.type === AST_NODE_TYPES.Identifier && object.name === 'globalThis' && text() === 'globalThis.fetch') {
           const variable = findVariable(sourceCode, object);
-          if (!variable || variable.defs.length === 0) return text;
+          if (!variable || variable.defs.length === 0) return text();
         }
       }
       const member = resolveModuleMember(sourceCode, callee);
       if (!member) return null;
       if (CLIENTS.has(member.module)) {
         if (member.path.length > 1 || (member.path.length === 1 && CLIENT_SETUP.has(member.path[0]!))) return null;
-        return text;
+        return text();
       }
       const functions = REQUEST_FUNCTIONS[member.module];
-      if (functions && member.path.length === 1 && functions.has(member.path[0]!)) return text;
+      if (functions && member.path.length === 1 && functions.has(member.path[0]!)) return text();
       return null;
     };
 
