@@ -15,12 +15,18 @@ export function textWords(text: string): string[] {
  * is shared, so callers here never change it. Bounded, so a long lint run does not keep every text.
  */
 const wordCache = new Map<string, readonly string[]>();
+/** The last text asked for: checks of one prompt come one after the other, and this spares hashing it again. */
+let lastText: string | null = null;
+let lastWords: readonly string[] = [];
 function cachedWords(text: string): readonly string[] {
+  if (text === lastText) return lastWords;
   let words = wordCache.get(text);
   if (words === undefined) {
     if (wordCache.size >= 2000) wordCache.clear();
     wordCache.set(text, (words = textWords(text)));
   }
+  lastText = text;
+  lastWords = words;
   return words;
 }
 
@@ -37,6 +43,11 @@ export function containsPhrase(words: readonly string[], phrase: readonly string
 
 function containsAnyPhrase(words: readonly string[], phrases: readonly string[]): boolean {
   for (const phrase of phrases) if (containsPhrase(words, cachedWords(phrase))) return true;
+  return false;
+}
+
+function containsAnyPhraseWords(words: readonly string[], phrases: readonly (readonly string[])[]): boolean {
+  for (const phrase of phrases) if (containsPhrase(words, phrase)) return true;
   return false;
 }
 
@@ -67,10 +78,13 @@ export const ROLE_PHRASES: readonly string[] = [
   'persona',
 ];
 
+/** ROLE_PHRASES as words, split once. */
+const ROLE_PHRASE_WORDS: readonly (readonly string[])[] = ROLE_PHRASES.map(textWords);
+
 /** True when the text states the agent's role (`You are ...`, `Your role is ...`, `As a ...`), or an extra phrase. */
 export function hasRoleStatement(text: string, extraPhrases: readonly string[] = []): boolean {
   const words = cachedWords(text);
-  return containsAnyPhrase(words, ROLE_PHRASES) || containsAnyPhrase(words, extraPhrases);
+  return containsAnyPhraseWords(words, ROLE_PHRASE_WORDS) || containsAnyPhrase(words, extraPhrases);
 }
 
 export type FormattingTerm = 'markdown' | 'bullet points' | 'tables' | 'emoji' | 'code blocks';
@@ -107,6 +121,25 @@ function termsIn(words: readonly string[]): FormattingTerm[] {
   return found;
 }
 
+/** True when `termsIn` could find a term at this word (a sentence without such a word names none). */
+function mayNameTerm(word: string): boolean {
+  // By first letter: most words start with none of these.
+  switch (word.charCodeAt(0)) {
+    case 98: // b
+      return word.startsWith('bullet');
+    case 99: // c
+      return word === 'code' || word === 'codeblock' || word === 'codeblocks';
+    case 101: // e
+      return word.startsWith('emoji') || word.startsWith('emoticon');
+    case 109: // m
+      return word === 'markdown';
+    case 116: // t
+      return word === 'table' || word === 'tables';
+    default:
+      return false;
+  }
+}
+
 /** What `termsIn` looks for: 'markdown', 'bullet…', 'emoji…' / 'emoticon…', 'code…', 'table(s)'. */
 const FORMATTING_STEMS = ['markdown', 'bullet', 'emoji', 'emoticon', 'code', 'table'];
 
@@ -116,6 +149,8 @@ const FORMATTING_STEMS = ['markdown', 'bullet', 'emoji', 'emoticon', 'code', 'ta
  */
 export function requestedFormatting(text: string, allowed: readonly string[] = []): FormattingTerm[] {
   const result: FormattingTerm[] = [];
+  // Most prompts name no format at all: one look at the text's words spares the split into sentences.
+  if (!cachedWords(text).some(mayNameTerm)) return result;
   for (const sentence of text.split(SENTENCE_BREAK)) {
     // Cheap first: a sentence without one of the stems names no term (`textWords` lower-cases the same way).
     const lower = sentence.toLowerCase();

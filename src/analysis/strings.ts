@@ -82,13 +82,25 @@ function templateText(
   sourceCode: TSESLint.SourceCode | undefined,
   depth: number,
 ): StaticText {
-  const parts: (StaticText | null)[] = [];
-  template.quasis.forEach((quasi, index) => {
-    parts.push({ text: quasi.value.cooked ?? quasi.value.raw, complete: true });
+  // As `join` over the quasis and the embedded texts, without the list.
+  let text = '';
+  let complete = true;
+  const quasis = template.quasis;
+  for (let index = 0; index < quasis.length; index++) {
+    const quasi = quasis[index]!;
+    text += quasi.value.cooked ?? quasi.value.raw;
     const embedded = template.expressions[index];
-    if (embedded) parts.push(staticText(embedded, sourceCode, depth + 1));
-  });
-  return join(parts);
+    if (!embedded) continue;
+    const part = staticText(embedded, sourceCode, depth + 1);
+    if (part) {
+      text += part.text;
+      complete &&= part.complete;
+    } else {
+      text += ' ';
+      complete = false;
+    }
+  }
+  return { text, complete };
 }
 
 function join(parts: (StaticText | null)[]): StaticText {
@@ -106,7 +118,18 @@ function join(parts: (StaticText | null)[]): StaticText {
   return { text, complete };
 }
 
-/** Counts words (runs of letters or digits) in a text. */
-export function countWords(text: string): number {
-  return text.match(/[\p{L}\p{N}]+(?:['’]\p{L}+)*/gu)?.length ?? 0;
+/** A word: a run of letters or digits, with apostrophe-joined letters (`caller's`). */
+const WORD = /[\p{L}\p{N}]+(?:['’]\p{L}+)*/gu;
+
+/**
+ * Counts words (runs of letters or digits) in a text; with a `limit`, stops counting there (a check against a
+ * minimum needs no more), reading the text without building the list of words.
+ */
+export function countWords(text: string, limit?: number): number {
+  if (limit === undefined) return text.match(WORD)?.length ?? 0;
+  WORD.lastIndex = 0;
+  let count = 0;
+  while (count < limit && WORD.test(text)) count++;
+  WORD.lastIndex = 0;
+  return count;
 }

@@ -6,7 +6,7 @@
  * frameworks' tool catalogues): a word is "generic" only when it names no action or thing a caller could ask for.
  * Words that are specific in a voice agent (`call`, `status`, `order`, `transfer`, `cancel`) are deliberately absent.
  */
-import { splitWords } from './words.js';
+import { rememberByName, splitWords } from './words.js';
 
 /**
  * Verbs that tool names start with. Not exhaustive: a name whose first word is missing here is simply not split into
@@ -101,7 +101,12 @@ export interface ToolNameWords {
 }
 
 function isNumber(word: string): boolean {
-  return word.length > 0 && [...word].every((char) => char >= '0' && char <= '9');
+  if (word.length === 0) return false;
+  for (let index = 0; index < word.length; index++) {
+    const code = word.charCodeAt(index);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
 }
 
 /** Splits a name into words and, when it starts with a known verb, into verb and object. */
@@ -158,8 +163,25 @@ export interface VagueNameOptions {
  * specific first: not portable, generic, numbered, a generic verb alone, a vague verb first, a generic object.
  */
 export function findVagueToolName(name: string, options: VagueNameOptions = {}): VagueNameFinding | null {
+  return findingsFor(options.vagueWords ?? NO_WORDS)(name);
+}
+
+const NO_WORDS: readonly string[] = [];
+/** Findings by name, per list of extra vague words (a rule's options: the same array for every file). */
+const findingsByVagueWords = new WeakMap<readonly string[], (name: string) => VagueNameFinding | null>();
+
+function findingsFor(vagueWords: readonly string[]): (name: string) => VagueNameFinding | null {
+  let findings = findingsByVagueWords.get(vagueWords);
+  if (!findings) {
+    const extra: ReadonlySet<string> = new Set(vagueWords.map((word) => word.toLowerCase()));
+    findings = rememberByName((name) => computeVagueToolName(name, extra));
+    findingsByVagueWords.set(vagueWords, findings);
+  }
+  return findings;
+}
+
+function computeVagueToolName(name: string, extra: ReadonlySet<string>): VagueNameFinding | null {
   if (!isPortableToolName(name)) return { kind: 'notPortable', word: null };
-  const extra = new Set((options.vagueWords ?? []).map((word) => word.toLowerCase()));
   const { words } = toolNameWords(name);
   const content = words.filter((word) => !FILLER_WORDS.has(word));
   const isGeneric = (word: string): boolean =>

@@ -23,6 +23,8 @@ const MAX_CACHED_DIRECTORIES = 512;
 
 /** Directory → the version found from it (null: none found from there up to the root). */
 const directoryCache = new Map<string, Version | null>();
+/** Directory → the version declared by the nearest `package.json` (when nothing is installed). */
+const declaredCache = new Map<string, Version | null>();
 
 /**
  * Reads `1.2.3`, `v1.2.3`, `1.2.3-beta.1`, and the lower bound of a simple range (`^1.2.3`, `~1.2`, `>=1.2.3`).
@@ -45,9 +47,16 @@ export function parseVersion(text: string): Version | null {
   return [numbers[0]!, numbers[1] ?? 0, numbers[2] ?? 0];
 }
 
+/** Minimums are constants of the rules: each is parsed once. */
+const parsedMinimums = new Map<string, Version | null>();
+
 /** True when `version` is at least `minimum` (both in `x.y.z` form). */
 export function isAtLeast(version: Version, minimum: string): boolean {
-  const wanted = parseVersion(minimum);
+  let wanted = parsedMinimums.get(minimum);
+  if (wanted === undefined) {
+    wanted = parseVersion(minimum);
+    if (parsedMinimums.size < MAX_CACHED_DIRECTORIES) parsedMinimums.set(minimum, wanted);
+  }
   if (!wanted) return true;
   for (let index = 0; index < 3; index++) {
     if (version[index]! !== wanted[index]!) return version[index]! > wanted[index]!;
@@ -127,21 +136,30 @@ function declaredVersionFrom(directory: string): Version | null {
 export function detectVersion(directory: string): Version | null {
   const installed = installedVersionFrom(directory);
   if (installed) return installed;
-  const cacheKey = `declared:${directory}`;
-  const cached = directoryCache.get(cacheKey);
+  const cached = declaredCache.get(directory);
   if (cached !== undefined) return cached;
   const declared = declaredVersionFrom(directory);
-  if (directoryCache.size >= MAX_CACHED_DIRECTORIES) directoryCache.clear();
-  directoryCache.set(cacheKey, declared);
+  if (declaredCache.size >= MAX_CACHED_DIRECTORIES) declaredCache.clear();
+  declaredCache.set(directory, declared);
   return declared;
 }
+
+let lastConfigured: string | null = null;
+let lastConfiguredVersion: Version | null = null;
 
 /**
  * The `@livekit/agents` version the linted file targets, or null when unknown (treat as the latest).
  */
 export function projectVersion(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): Version | null {
   const configured = getSettings(context).version;
-  if (configured !== null) return parseVersion(configured);
+  if (configured !== null) {
+    // The same setting for every file: parsed once, and the same Version object each time (rules cache by it).
+    if (configured !== lastConfigured) {
+      lastConfigured = configured;
+      lastConfiguredVersion = parseVersion(configured);
+    }
+    return lastConfiguredVersion;
+  }
   const filename = context.filename;
   if (!filename || !isAbsolute(filename)) return null;
   return detectVersion(dirname(filename));

@@ -27,6 +27,35 @@ type MessageIds =
 
 type Fixer = (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix | TSESLint.RuleFix[];
 
+/** The deprecations that apply to one SDK version, sorted for the checks. */
+interface ActiveDeprecations {
+  aliases: AliasDeprecation[];
+  apis: ApiDeprecation[];
+  /** Options by owner, then by option name (one entry per name and owner). */
+  sessionOptions: Map<string, OptionDeprecation>;
+  agentOptions: Map<string, OptionDeprecation>;
+}
+
+/** Computed once per version (a project has one or a few), not once per file. */
+const activeByVersion = new WeakMap<Version, ActiveDeprecations>();
+let activeForLatest: ActiveDeprecations | null = null;
+
+function activeDeprecations(version: Version | null): ActiveDeprecations | null {
+  let active = version === null ? activeForLatest : activeByVersion.get(version);
+  if (!active) {
+    active = { aliases: [], apis: [], sessionOptions: new Map(), agentOptions: new Map() };
+    for (const entry of DEPRECATIONS) {
+      if (version !== null && !isAtLeast(version, entry.replacementSince)) continue;
+      if (entry.kind === 'alias') active.aliases.push(entry);
+      else if (entry.kind === 'api') active.apis.push(entry);
+      else (entry.owner === 'AgentSession' ? active.sessionOptions : active.agentOptions).set(entry.option, entry);
+    }
+    if (version === null) activeForLatest = active;
+    else activeByVersion.set(version, active);
+  }
+  return active.aliases.length > 0 || active.apis.length > 0 || active.sessionOptions.size > 0 || active.agentOptions.size > 0 ? active : null;
+}
+
 export default createRule<[], MessageIds>({
   name: 'no-deprecated-api',
   meta: {
@@ -59,15 +88,18 @@ export default createRule<[], MessageIds>({
     if (!model) return {};
     const lk: LiveKitModel = model;
     const version = projectVersion(context);
-    const active = DEPRECATIONS.filter((entry) => version === null || isAtLeast(version, entry.replacementSince));
-    if (active.length === 0) return {};
+    const active = activeDeprecations(version);
+    if (!active) return {};
     const sourceCode = context.sourceCode;
 
-    function checkAlias(entry: AliasDeprecation): void {
+    /** One pass over the bindings for every alias. */
+    function checkAliases(entries: readonly AliasDeprecation[]): void {
       for (const binding of lk.imports.bindings) {
         if (binding.module !== 'core') continue;
-        if (binding.rawPath === '') checkNamespaceMembers(entry, binding);
-        else if (binding.rawPath === entry.name) checkAliasBinding(entry, binding);
+        for (const entry of entries) {
+          if (binding.rawPath === '') checkNamespaceMembers(entry, binding);
+          else if (binding.rawPath === entry.name) checkAliasBinding(entry, binding);
+        }
       }
     }
 
@@ -241,29 +273,30 @@ export default createRule<[], MessageIds>({
       return name ? (fixer) => fixer.replaceText(construction, `new ${name}()`) : null;
     }
 
-    function checkOptions(entries: OptionDeprecation[]): void {
-      const owners: { owner: 'AgentSession' | 'Agent'; options: TSESTree.ObjectExpression }[] = [];
-      for (const session of lk.sessions) if (session.options) owners.push({ owner: 'AgentSession', options: session.options });
-      for (const agent of lk.agentOptions) owners.push({ owner: 'Agent', options: agent.options });
-      const seen = new Set<TSESTree.Property>();
-      for (const { owner, options } of owners) {
-        for (const entry of entries) {
-          if (entry.owner !== owner) continue;
-          const property = getProperty(options, entry.option);
-          if (!property || !isPlainProperty(property) || seen.has(property)) continue;
-          seen.add(property);
-          const data = { owner, option: entry.option, since: entry.deprecatedIn, replacement: entry.replacement };
-          const ignored = owner === 'Agent' && getProperty(options, 'turnHandling') !== null;
-          const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
-          if (entry.turnHandlingPath) {
-            const fix = moveIntoTurnHandling(options, property, entry.turnHandlingPath);
-            if (fix) suggest.push({ messageId: 'moveToTurnHandling', data, fix });
-          } else if (entry.option === 'voiceOptions') {
-            const fix = flattenVoiceOptions(options, property, version);
-            if (fix) suggest.push({ messageId: 'flattenVoiceOptions', fix });
-          }
-          context.report({ node: property.key, messageId: ignored ? 'ignoredOption' : 'option', data, suggest });
+    /** Properties already reported (one options object can configure two owners). */
+    let seen: Set<TSESTree.Property> | null = null;
+
+    function checkOptions(owner: 'AgentSession' | 'Agent', options: TSESTree.ObjectExpression, entries: Map<string, OptionDeprecation>): void {
+      // One pass over the properties; only a deprecated name costs a second look (is it the last one, which wins?).
+      for (const property of options.properties) {
+        if (property.type !== AST_NODE_TYPES.Property) continue;
+        const name = propertyName(property);
+        const entry = name === null ? undefined : entries.get(name);
+        if (!entry || getProperty(options, entry.option) !== property || !isPlainProperty(property)) continue;
+        seen ??= new Set();
+        if (seen.has(property)) continue;
+        seen.add(property);
+        const data = { owner, option: entry.option, since: entry.deprecatedIn, replacement: entry.replacement };
+        const ignored = owner === 'Agent' && getProperty(options, 'turnHandling') !== null;
+        const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
+        if (entry.turnHandlingPath) {
+          const fix = moveIntoTurnHandling(options, property, entry.turnHandlingPath);
+          if (fix) suggest.push({ messageId: 'moveToTurnHandling', data, fix });
+        } else if (entry.option === 'voiceOptions') {
+          const fix = flattenVoiceOptions(options, property, version);
+          if (fix) suggest.push({ messageId: 'flattenVoiceOptions', fix });
         }
+        context.report({ node: property.key, messageId: ignored ? 'ignoredOption' : 'option', data, suggest });
       }
     }
 
@@ -328,13 +361,14 @@ export default createRule<[], MessageIds>({
 
     return {
       'Program:exit'() {
-        const options: OptionDeprecation[] = [];
-        for (const entry of active) {
-          if (entry.kind === 'alias') checkAlias(entry);
-          else if (entry.kind === 'api') checkApi(entry);
-          else options.push(entry);
+        if (active.aliases.length > 0) checkAliases(active.aliases);
+        for (const entry of active.apis) checkApi(entry);
+        if (active.sessionOptions.size > 0) {
+          for (const session of lk.sessions) if (session.options) checkOptions('AgentSession', session.options, active.sessionOptions);
         }
-        if (options.length > 0) checkOptions(options);
+        if (active.agentOptions.size > 0) {
+          for (const agent of lk.agentOptions) checkOptions('Agent', agent.options, active.agentOptions);
+        }
       },
     };
   },

@@ -3,7 +3,6 @@ import {
   type FunctionNode,
   followConst,
   hasSpread,
-  isWithin,
   memberName,
   propertyName,
   skipTSWrappers,
@@ -51,19 +50,28 @@ const TARGET_LABELS: Readonly<Record<OptionTarget, string>> = {
   ServerOptions: 'ServerOptions',
 };
 
-/** `session.<method>(...)` calls whose options we check, and the argument that holds them. */
-const SESSION_CALL_OPTIONS: Readonly<Record<string, { target: OptionTarget; index: number }>> = {
-  generateReply: { target: 'session.generateReply', index: 0 },
-  say: { target: 'session.say', index: 1 },
-  run: { target: 'session.run', index: 0 },
-  start: { target: 'session.start', index: 0 },
-};
+/**
+ * `session.<method>(...)` calls whose options we check, and the argument that holds them. A Map: member names are
+ * looked up on every session member access, and a Map never answers for inherited keys.
+ */
+const SESSION_CALL_OPTIONS: ReadonlyMap<string, { target: OptionTarget; index: number }> = new Map([
+  ['generateReply', { target: 'session.generateReply', index: 0 }],
+  ['say', { target: 'session.say', index: 1 }],
+  ['run', { target: 'session.run', index: 0 }],
+  ['start', { target: 'session.start', index: 0 }],
+]);
 
 const PYTHON_FUNCTION_ENTRIES = Object.entries(PYTHON_FUNCTIONS);
 
 /** The order in which a traversal enters calls: by start, an outer call before the calls it starts with. */
 function byTraversalOrder(a: { call: TSESTree.CallExpression }, b: { call: TSESTree.CallExpression }): number {
   return a.call.range[0] - b.call.range[0] || b.call.range[1] - a.call.range[1];
+}
+
+/** True when the calls are already sorted (often: one receiver's calls, in source order), which spares a sort. */
+function isInTraversalOrder(calls: readonly { call: TSESTree.CallExpression }[]): boolean {
+  for (let index = 1; index < calls.length; index++) if (byTraversalOrder(calls[index - 1]!, calls[index]!) > 0) return false;
+  return true;
 }
 
 /** The names of a class's methods and fields (null for computed ones). */
@@ -123,16 +131,34 @@ export default createRule<[], MessageIds>({
       const param = fn?.params[index];
       if (!param) return;
       const pattern = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+      if (pattern.type === AST_NODE_TYPES.Identifier) addParameterName(fn, pattern, property ? 'RunContextHolder' : kind);
+      // `execute(args, { ctx })`: the destructured `ctx` is the RunContext.
+      else if (property) addDestructured(fn, pattern, property, kind);
+    }
+
+    /** The parameter variable of `fn` that `name` declares (its first declaration), with what it holds. */
+    function addParameterName(fn: FunctionNode, name: TSESTree.Identifier, kind: PythonReceiver | 'RunContextHolder'): void {
       for (const variable of sourceCode.scopeManager?.getDeclaredVariables(fn) ?? []) {
         const definition = variable.defs[0];
-        if (definition?.type !== 'Parameter' || !isWithin(definition.name, pattern)) continue;
-        if (pattern.type === AST_NODE_TYPES.Identifier) {
-          parameterKinds.set(variable, property ? 'RunContextHolder' : kind);
-        } else if (property && definition.name.parent?.type === AST_NODE_TYPES.Property) {
-          // `execute(args, { ctx })`: the destructured `ctx` is the RunContext.
-          const key = propertyName(definition.name.parent);
-          if (key === property) parameterKinds.set(variable, kind);
+        if (definition?.type === 'Parameter' && definition.name === name) parameterKinds.set(variable, kind);
+      }
+    }
+
+    /** Names bound from the key `property` anywhere in a parameter's pattern (`{ ctx }`, `{ ctx: runCtx }`). */
+    function addDestructured(fn: FunctionNode, pattern: TSESTree.Node, property: string, kind: PythonReceiver): void {
+      if (pattern.type === AST_NODE_TYPES.ObjectPattern) {
+        for (const member of pattern.properties) {
+          if (member.type === AST_NODE_TYPES.RestElement) addDestructured(fn, member.argument, property, kind);
+          else if (member.value.type === AST_NODE_TYPES.Identifier) {
+            if (propertyName(member) === property) addParameterName(fn, member.value, kind);
+          } else addDestructured(fn, member.value, property, kind);
         }
+      } else if (pattern.type === AST_NODE_TYPES.ArrayPattern) {
+        for (const element of pattern.elements) if (element) addDestructured(fn, element, property, kind);
+      } else if (pattern.type === AST_NODE_TYPES.AssignmentPattern) {
+        addDestructured(fn, pattern.left, property, kind);
+      } else if (pattern.type === AST_NODE_TYPES.RestElement) {
+        addDestructured(fn, pattern.argument, property, kind);
       }
     }
 
@@ -193,8 +219,8 @@ export default createRule<[], MessageIds>({
         const name = memberName(member);
         if (receiver !== null && name !== null) {
           if (isPythonName(name)) reportMember(member, name, receiver);
-          // Methods outside SESSION_CALL_OPTIONS (inherited keys included) check nothing: no need to record them.
-          if ((receiver === 'AgentSession' && Object.hasOwn(SESSION_CALL_OPTIONS, name)) || (receiver === 'JobContext' && name === 'connect')) {
+          // Methods outside SESSION_CALL_OPTIONS check nothing: no need to record them.
+          if ((receiver === 'AgentSession' && SESSION_CALL_OPTIONS.has(name)) || (receiver === 'JobContext' && name === 'connect')) {
             const callee = outerWrapper(member);
             const call = callee.parent;
             if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === callee) receiverCalls.push({ call, name, receiver });
@@ -244,10 +270,10 @@ export default createRule<[], MessageIds>({
         }
       }
       // Checked in traversal order, before the other option objects, as a CallExpression listener would.
-      if (receiverCalls.length > 1) receiverCalls.sort(byTraversalOrder);
+      if (!isInTraversalOrder(receiverCalls)) receiverCalls.sort(byTraversalOrder);
       for (const { call, name, receiver } of receiverCalls) {
         if (receiver === 'AgentSession') {
-          const entry = SESSION_CALL_OPTIONS[name];
+          const entry = SESSION_CALL_OPTIONS.get(name);
           if (entry) checkOptions(call.arguments[entry.index], entry.target);
         } else {
           checkConnect(call);

@@ -135,7 +135,21 @@ export default createRule<[], MessageIds>({
 
     return {
       MemberExpression(member) {
-        if (memberName(member) !== 'chatCtx') return;
+        // Runs on every member access: a plain `.name` is compared without a call (and computed keys are rare).
+        const property = member.property;
+        if (member.computed ? memberName(member) !== 'chatCtx' : property.type !== AST_NODE_TYPES.Identifier || property.name !== 'chatCtx') {
+          return;
+        }
+        // Cheap first: most reads of `chatCtx` change nothing, and then whose it is does not matter.
+        const assigned = isAssignmentTarget(member);
+        const direct = mutationThrough(member);
+        const declarator = member.parent;
+        const heldInConst =
+          declarator.type === AST_NODE_TYPES.VariableDeclarator &&
+          declarator.init === member &&
+          declarator.id.type === AST_NODE_TYPES.Identifier &&
+          declarator.parent.kind === 'const';
+        if (!assigned && !direct && !heldInConst) return;
         const owner = ownerOf(model, member);
         if (!owner) return;
         const target = sourceCode.getText(member);
@@ -147,27 +161,19 @@ export default createRule<[], MessageIds>({
           });
         };
         if (owner.kind === 'copy') {
-          const mutation = mutationThrough(member);
-          if (mutation && isDiscarded(mutation.node)) report(mutation);
+          if (direct && isDiscarded(direct.node)) report(direct);
           return;
         }
-        if (isAssignmentTarget(member)) {
+        if (assigned) {
           report({ node: member.parent, operation: 'assigning to `chatCtx` (it has only a getter)' });
           return;
         }
-        const direct = mutationThrough(member);
         if (direct) {
           report(direct);
           return;
         }
         // const history = this.chatCtx; history.addMessage(...)
-        const declarator = member.parent;
-        if (
-          declarator.type === AST_NODE_TYPES.VariableDeclarator &&
-          declarator.init === member &&
-          declarator.id.type === AST_NODE_TYPES.Identifier &&
-          declarator.parent.kind === 'const'
-        ) {
+        if (heldInConst) {
           const variable = sourceCode.scopeManager?.getDeclaredVariables(declarator)[0];
           for (const reference of variable?.references ?? []) {
             if (reference.identifier === declarator.id) continue;

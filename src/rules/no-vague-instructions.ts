@@ -74,7 +74,8 @@ export default createRule<Options, MessageIds>({
           }
           // Dynamic parts may hold more words or the role: only complete texts are judged for what they lack.
           if (!text.complete) continue;
-          const count = countWords(text.text);
+          // Counting stops at the minimum: the exact count matters only below it.
+          const count = countWords(text.text, minWords);
           if (count < minWords) context.report({ node, messageId: 'tooShort', data: { count, minWords } });
           else if (!hasRoleStatement(text.text, rolePhrases)) context.report({ node, messageId: 'noRole' });
         }

@@ -55,9 +55,10 @@ export default createRule<Options, MessageIds>({
     const model = getLiveKitModel(context);
     if (!model) return {};
     const allowed = new Set(allow);
+    const vagueNameOptions = { vagueWords };
     const check = (name: string, node: TSESTree.Node): void => {
       if (allowed.has(name)) return;
-      const finding = findVagueToolName(name, { vagueWords });
+      const finding = findVagueToolName(name, vagueNameOptions);
       if (finding) context.report({ node, messageId: finding.kind, data: { name, word: finding.word ?? '' } });
     };
     return {

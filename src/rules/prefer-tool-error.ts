@@ -54,7 +54,10 @@ export default createRule<[], MessageIds>({
 
     /** True when the throw ends execute: it is in execute (or an arrow inside it) and no `try` around it catches it. */
     const escapesExecute = (node: TSESTree.ThrowStatement): boolean => {
-      executes ??= new Set(model.tools.flatMap((tool) => (tool.execute ? [tool.execute] : [])));
+      if (!executes) {
+        executes = new Set();
+        for (const tool of model.tools) if (tool.execute) executes.add(tool.execute);
+      }
       if (executes.size === 0) return false;
       let child: TSESTree.Node = node;
       let current: TSESTree.Node | undefined = node.parent;

@@ -25,11 +25,18 @@ const CODE_WORDS = new Set([
 const WRAPPER_WORDS = new Set(['error', 'err', 'failed', 'failure', 'exception', 'caught', 'tool', 'reason', 'details', 'message']);
 
 function words(text: string): string[] {
-  return (text.match(/[\p{L}\p{N}]+/gu) ?? []).map((word) => word.toLowerCase());
+  const list = text.match(/[\p{L}\p{N}]+/gu) ?? [];
+  for (let index = 0; index < list.length; index++) list[index] = list[index]!.toLowerCase();
+  return list;
 }
 
 function isDigits(word: string): boolean {
-  return word.length > 0 && [...word].every((char) => char >= '0' && char <= '9');
+  if (word.length === 0) return false;
+  for (let index = 0; index < word.length; index++) {
+    const code = word.charCodeAt(index);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
 }
 
 /** An all-capitals identifier (`FORBIDDEN_RESOURCE_ACCESS`, `ECONNREFUSED`, `E_TIMEOUT`): a code, not a sentence. */
@@ -43,12 +50,15 @@ function isConstantCode(text: string): boolean {
   return letters > 0;
 }
 
-/** `Error 403`, `404`, `HTTP 500 Internal Server Error`, `FORBIDDEN_RESOURCE_ACCESS`. */
-function isRawCode(text: string): boolean {
-  const trimmed = text.trim();
+/** `Error 403`, `404`, `HTTP 500 Internal Server Error`, `FORBIDDEN_RESOURCE_ACCESS`: a trimmed text and its words. */
+function isRawCode(trimmed: string, list: readonly string[]): boolean {
   if (isConstantCode(trimmed)) return true;
-  const list = words(trimmed);
   return list.some(isDigits) && list.every((word) => isDigits(word) || CODE_WORDS.has(word));
+}
+
+/** A message as the report quotes it. */
+function shown(trimmed: string): string {
+  return trimmed.length > 60 ? `${trimmed.slice(0, 57)}...` : trimmed;
 }
 
 export default createRule<Options, MessageIds>({
@@ -118,6 +128,8 @@ export default createRule<Options, MessageIds>({
       let parts: TSESTree.Node[];
       let staticParts: string;
       if (expression.type === AST_NODE_TYPES.TemplateLiteral) {
+        // Cheap first: a template with no caught error in it needs no words.
+        if (expression.expressions.length === 0 || !expression.expressions.every(isCaughtError)) return false;
         parts = expression.expressions;
         staticParts = expression.quasis.map((quasi) => quasi.value.cooked ?? '').join(' ');
       } else if (expression.type === AST_NODE_TYPES.BinaryExpression && expression.operator === '+') {
@@ -158,11 +170,10 @@ export default createRule<Options, MessageIds>({
       if (!text?.complete) return;
       const trimmed = text.text.trim();
       const list = words(trimmed);
-      const shown = trimmed.length > 60 ? `${trimmed.slice(0, 57)}...` : trimmed;
-      if (list.length > 0 && isRawCode(trimmed)) {
-        context.report({ node: argument, messageId: 'rawCode', data: { text: shown } });
+      if (list.length > 0 && isRawCode(trimmed, list)) {
+        context.report({ node: argument, messageId: 'rawCode', data: { text: shown(trimmed) } });
       } else if (list.length > 0 && list.every((word) => GENERIC_WORDS.has(word))) {
-        context.report({ node: argument, messageId: 'generic', data: { text: shown } });
+        context.report({ node: argument, messageId: 'generic', data: { text: shown(trimmed) } });
       } else if (list.length < minWords) {
         context.report({ node: argument, messageId: 'tooShort', data: { count: list.length, minWords } });
       }

@@ -82,12 +82,32 @@ export default createRule<[], MessageIds>({
       return fix ? [{ messageId: 'addChatCtx' as const, data: { property }, fix }] : [];
     };
 
-    const check = (agentNode: TSESTree.Node, history: HistorySource | null): void => {
+    /** The history at `call`; for `x.updateAgent(...)` outside tools and agents, the updated session's. */
+    const historyFor = (call: TSESTree.CallExpression): HistorySource | null => {
+      const history = historyAt(model, call);
+      const callee = call.callee;
+      if (
+        history ||
+        callee.type !== AST_NODE_TYPES.MemberExpression ||
+        memberName(callee) !== 'updateAgent' ||
+        (callee.object.type !== AST_NODE_TYPES.Identifier && callee.object.type !== AST_NODE_TYPES.MemberExpression)
+      ) {
+        return history;
+      }
+      // Outside tools and agents (entry, listeners): the session being updated holds the history.
+      const receiver = sourceCode.getText(callee.object);
+      return /^[\w$.]+$/u.test(receiver) ? { text: `${receiver}.history`, scope: call } : null;
+    };
+
+    /** `call` hands off to `agentNode`: a handoff, or an `updateAgent` call (the history is read only for a fix). */
+    const check = (agentNode: TSESTree.Node, call: TSESTree.CallExpression): void => {
       const resolved = resolveAgent(model, agentNode);
       if (!resolved || updatedLater(resolved)) return;
       const { construction } = resolved;
-      if (construction.agentClass && importsHistory(model, construction.agentClass)) return;
       const option = agentOption(model, construction, 'chatCtx');
+      // Cheap first: an agent that gets its `chatCtx` needs no look through its class for another history source.
+      if (option.kind !== 'dropped' && option.kind !== 'missing') return;
+      if (construction.agentClass && importsHistory(model, construction.agentClass)) return;
       const agent = construction.agentClass?.name ?? 'The new agent';
       if (option.kind === 'dropped') {
         context.report({ node: agentNode, messageId: 'dropped', data: { agent: option.agentClass.name ?? 'This Agent class' } });
@@ -96,7 +116,7 @@ export default createRule<[], MessageIds>({
           node: agentNode,
           messageId: 'missing',
           data: { agent },
-          suggest: resolved.factory ? [] : suggestion(option.insert, history),
+          suggest: resolved.factory || !option.insert ? [] : suggestion(option.insert, historyFor(call)),
         });
       }
     };
@@ -104,7 +124,7 @@ export default createRule<[], MessageIds>({
     return {
       'Program:exit'() {
         for (const handoff of model.handoffs) {
-          if (handoff.agent) check(handoff.agent, historyAt(model, handoff.call));
+          if (handoff.agent) check(handoff.agent, handoff.call);
         }
       },
       CallExpression(node) {
@@ -112,13 +132,7 @@ export default createRule<[], MessageIds>({
         if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'updateAgent') return;
         const argument = node.arguments[0];
         if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return;
-        let history = historyAt(model, node);
-        if (!history && (callee.object.type === AST_NODE_TYPES.Identifier || callee.object.type === AST_NODE_TYPES.MemberExpression)) {
-          // Outside tools and agents (entry, listeners): the session being updated holds the history.
-          const receiver = sourceCode.getText(callee.object);
-          if (/^[\w$.]+$/u.test(receiver)) history = { text: `${receiver}.history`, scope: node };
-        }
-        check(argument, history);
+        check(argument, node);
       },
     };
   },

@@ -57,8 +57,9 @@ export default createRule<Options, MessageIds>({
           for (const tool of registeredTools(model, configuration.tools)) {
             const execute = tool.execute;
             if (!execute) continue;
-            const handoffs = model.handoffs.filter((handoff) => isWithin(handoff.call, execute));
-            if (handoffs.length === 0) continue;
+            let handoffs: HandoffInfo[] | null = null;
+            for (const handoff of model.handoffs) if (isWithin(handoff.call, execute)) (handoffs ??= []).push(handoff);
+            if (!handoffs) continue;
             let judged = byInstructions.get(configuration.instructions);
             if (!judged) byInstructions.set(configuration.instructions, (judged = { tools: [], handoffs: [] }));
             if (!judged.tools.includes(tool)) {

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { type FunctionNode, isWithin, resolveFunction } from '../analysis/ast.js';
-import { splitWords } from '../analysis/words.js';
+import { WordReader, rememberByName, splitWords } from '../analysis/words.js';
 import { createRule } from '../create-rule.js';
 import { getLiveKitModel } from '../livekit/program.js';
 
@@ -27,6 +27,44 @@ const TYPE_ONLY = new Set<string>([
 
 const VALUE_KEY: readonly string[] = ['value'];
 const NO_KEYS: readonly string[] = [];
+
+const firstWord = new WordReader();
+
+/** True when a name or short text reads a permission: one of PERMISSION_WORDS, `canRefund`, `hasAccess`, an extra word. */
+function computeIsPermissionName(name: string, extraWords: readonly (readonly string[])[]): boolean {
+  const words = splitWords(name);
+  if (words.length === 0) return false;
+  if (words.some((word) => PERMISSION_WORDS.has(word) || PERMISSION_PREFIXES.some((prefix) => word.startsWith(prefix)))) return true;
+  // canRefund, canCancelOrders, hasAccess
+  if ((words[0] === 'can' && words.length > 1) || (words[0] === 'has' && words[1] === 'access')) return true;
+  return extraWords.some(
+    (extra) => extra.length > 0 && words.some((_, start) => extra.every((word, offset) => words[start + offset] === word)),
+  );
+}
+
+/** What a rule configuration (the same option arrays for every file) needs, built once per configuration. */
+interface Settings {
+  verbs: ReadonlySet<string>;
+  /** Verdicts by name: the same names (`ctx`, `orderId`, `role`) recur in every tool and file. */
+  isPermissionName: (name: string) => boolean;
+}
+
+const settingsByVerbs = new WeakMap<readonly string[], WeakMap<readonly string[], Settings>>();
+
+function settingsFor(destructiveVerbs: readonly string[], permissionWords: readonly string[]): Settings {
+  let byWords = settingsByVerbs.get(destructiveVerbs);
+  if (!byWords) settingsByVerbs.set(destructiveVerbs, (byWords = new WeakMap()));
+  let settings = byWords.get(permissionWords);
+  if (!settings) {
+    const extraWords = permissionWords.map((word) => splitWords(word));
+    settings = {
+      verbs: new Set(destructiveVerbs.map((verb) => verb.toLowerCase())),
+      isPermissionName: rememberByName((name) => computeIsPermissionName(name, extraWords)),
+    };
+    byWords.set(permissionWords, settings);
+  }
+  return settings;
+}
 
 export default createRule<Options, MessageIds>({
   name: 'require-permission-check',
@@ -67,31 +105,7 @@ export default createRule<Options, MessageIds>({
     const model = getLiveKitModel(context);
     if (!model) return {};
     const sourceCode = context.sourceCode;
-    const verbs = new Set(destructiveVerbs.map((verb) => verb.toLowerCase()));
-    const extraWords = permissionWords.map((word) => splitWords(word));
-
-    /** Verdicts by name, for this file: the same names recur in every tool. */
-    const permissionNames = new Map<string, boolean>();
-
-    function isPermissionName(name: string): boolean {
-      let verdict = permissionNames.get(name);
-      if (verdict === undefined) {
-        verdict = computeIsPermissionName(name);
-        permissionNames.set(name, verdict);
-      }
-      return verdict;
-    }
-
-    function computeIsPermissionName(name: string): boolean {
-      const words = splitWords(name);
-      if (words.length === 0) return false;
-      if (words.some((word) => PERMISSION_WORDS.has(word) || PERMISSION_PREFIXES.some((prefix) => word.startsWith(prefix)))) return true;
-      // canRefund, canCancelOrders, hasAccess
-      if ((words[0] === 'can' && words.length > 1) || (words[0] === 'has' && words[1] === 'access')) return true;
-      return extraWords.some(
-        (extra) => extra.length > 0 && words.some((_, start) => extra.every((word, offset) => words[start + offset] === word)),
-      );
-    }
+    const { verbs, isPermissionName } = settingsFor(destructiveVerbs, permissionWords);
 
     /**
      * True when the function, the functions nested in it, or a same-file function it calls by name (one step) read
@@ -134,8 +148,8 @@ export default createRule<Options, MessageIds>({
       'Program:exit'() {
         for (const tool of model.tools) {
           if (tool.name === null || !tool.execute || !tool.nameNode) continue;
-          const verb = splitWords(tool.name)[0];
-          if (verb === undefined || !verbs.has(verb)) continue;
+          const verb = firstWord.reset(tool.name).next();
+          if (verb === null || !verbs.has(verb)) continue;
           if (readsPermission(tool.execute, true)) continue;
           context.report({ node: tool.nameNode, messageId: 'noPermissionCheck', data: { tool: tool.name, verb } });
         }

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { hasSpread } from '../analysis/ast.js';
 import { staticText } from '../analysis/strings.js';
-import { restatesName, splitWords } from '../analysis/words.js';
+import { WordReader, restatesName } from '../analysis/words.js';
 import { createRule } from '../create-rule.js';
 import { getLiveKitModel, toolLabel } from '../livekit/program.js';
 
@@ -18,10 +18,18 @@ const PLACEHOLDER_WORDS = new Set([
   's', 'x',
 ]);
 
+const placeholderReader = new WordReader();
+
 function isPlaceholder(text: string): boolean {
-  const words = splitWords(text);
-  if (words.length === 0) return false;
-  return PLACEHOLDER_MARKERS.has(words[0]!) || words.every((word) => PLACEHOLDER_WORDS.has(word));
+  // Reads only as far as the first word that is no placeholder word (most descriptions: the first one).
+  placeholderReader.reset(text);
+  const first = placeholderReader.next();
+  if (first === null) return false;
+  if (PLACEHOLDER_MARKERS.has(first)) return true;
+  for (let word: string | null = first; word !== null; word = placeholderReader.next()) {
+    if (!PLACEHOLDER_WORDS.has(word)) return false;
+  }
+  return true;
 }
 
 export default createRule<Options, MessageIds>({
@@ -66,12 +74,11 @@ export default createRule<Options, MessageIds>({
     return {
       'Program:exit'() {
         for (const tool of model.tools) {
-          const label = toolLabel(tool);
           if (!tool.options) continue;
           const property = tool.descriptionProperty;
           if (!property) {
             if (hasSpread(tool.options)) continue; // the spread may carry it
-            context.report({ node: tool.call.callee, messageId: 'missing', data: { tool: label } });
+            context.report({ node: tool.call.callee, messageId: 'missing', data: { tool: toolLabel(tool) } });
             continue;
           }
           const text = staticText(property.value, context.sourceCode);
@@ -79,13 +86,13 @@ export default createRule<Options, MessageIds>({
           const trimmed = text.text.trim();
           const node: TSESTree.Node = property.value;
           if (trimmed === '') {
-            context.report({ node, messageId: 'empty', data: { tool: label } });
+            context.report({ node, messageId: 'empty', data: { tool: toolLabel(tool) } });
           } else if (isPlaceholder(trimmed)) {
-            context.report({ node, messageId: 'placeholder', data: { tool: label, text: trimmed.length > 40 ? `${trimmed.slice(0, 37)}...` : trimmed } });
+            context.report({ node, messageId: 'placeholder', data: { tool: toolLabel(tool), text: trimmed.length > 40 ? `${trimmed.slice(0, 37)}...` : trimmed } });
           } else if (tool.name !== null && restatesName(trimmed, tool.name)) {
-            context.report({ node, messageId: 'restatesName', data: { tool: label } });
+            context.report({ node, messageId: 'restatesName', data: { tool: toolLabel(tool) } });
           } else if (trimmed.length < minLength) {
-            context.report({ node, messageId: 'tooShort', data: { tool: label, length: trimmed.length, minLength } });
+            context.report({ node, messageId: 'tooShort', data: { tool: toolLabel(tool), length: trimmed.length, minLength } });
           }
         }
       },

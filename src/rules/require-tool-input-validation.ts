@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { type FunctionNode, findVariable, getProperty, memberName, skipTSWrappers, staticKeyName } from '../analysis/ast.js';
 import { readJsonSchemaObject } from '../analysis/json-schema.js';
-import { splitWords } from '../analysis/words.js';
+import { rememberByName, splitWords } from '../analysis/words.js';
 import { readZodObject } from '../analysis/zod.js';
 import { createRule } from '../create-rule.js';
 import { type ToolInfo, getLiveKitModel, toolLabel } from '../livekit/program.js';
@@ -103,6 +103,9 @@ function categoryOf(name: string): Category | null {
   return LAST_WORD[last] ?? null;
 }
 
+/** Categories by parameter name: the same names (`email`, `phone`, `orderId`) recur across tools and files. */
+const categoryFor = rememberByName(categoryOf);
+
 /** True when the schema expression has an object-level refinement (`z.object({...}).refine(...)`). */
 function hasObjectRefinement(node: TSESTree.Node): boolean {
   let expression = skipTSWrappers(node);
@@ -124,10 +127,11 @@ function calleeName(node: TSESTree.Node): string | null {
   return null;
 }
 
-function isCheckName(name: string): boolean {
+/** Whether a callee's name marks a check; remembered, as callee names (`trim`, `find`, `isValidEmail`) recur. */
+const isCheckName = rememberByName((name) => {
   const words = splitWords(name);
   return words.some((word) => CHECK_WORDS.has(word)) || (words[0] === 'is' && words.length > 1);
-}
+});
 
 /** True when the position of a reference to the value shows a check of it. */
 function isCheckedAt(reference: TSESTree.Node): boolean {
@@ -252,17 +256,6 @@ export default createRule<[], MessageIds>({
       if (reads === null) return null;
       if (reads.length === 0) return null; // never used: nothing to protect
       return reads.some(isCheckedAt);
-    }
-
-    /** Categories by parameter name, for this file: the same names recur across tools. */
-    const categories = new Map<string, Category | null>();
-    function categoryFor(name: string): Category | null {
-      let category = categories.get(name);
-      if (category === undefined) {
-        category = categoryOf(name);
-        categories.set(name, category);
-      }
-      return category;
     }
 
     return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { restatesName, splitWords } from '../../src/analysis/words.js';
+import { WordReader, rememberByName, restatesName, splitWords } from '../../src/analysis/words.js';
 import { countWords } from '../../src/analysis/strings.js';
 import { withModel } from '../helpers/model.js';
 import { staticText } from '../../src/analysis/strings.js';
@@ -26,6 +26,41 @@ describe('splitWords', () => {
     const start = performance.now();
     splitWords('A'.repeat(200_000) + 'a'.repeat(200_000));
     expect(performance.now() - start).toBeLessThan(1000);
+  });
+});
+
+describe('rememberByName', () => {
+  it('computes each name once, and again after the memo fills up', () => {
+    const seen: string[] = [];
+    const length = rememberByName((name) => {
+      seen.push(name);
+      return name.length;
+    }, 2);
+    expect([length('ab'), length('ab'), length('abc')]).toEqual([2, 2, 3]);
+    expect(seen).toEqual(['ab', 'abc']);
+    length('abcd'); // full: starts over
+    length('ab');
+    expect(seen).toEqual(['ab', 'abc', 'abcd', 'ab']);
+  });
+});
+
+describe('WordReader', () => {
+  it.each(['getOrderStatus', 'HTTPRequest2 x', '  Look up the order, then read it out. ', 'naïveCafé', 'a', '', '-_-'])(
+    'reads the words splitWords lists: %s',
+    (text) => {
+      const reader = new WordReader().reset(text);
+      const words: string[] = [];
+      for (let word = reader.next(); word !== null; word = reader.next()) words.push(word);
+      expect(words).toEqual(splitWords(text));
+      expect(reader.next()).toBeNull();
+    },
+  );
+
+  it('starts over on reset', () => {
+    const reader = new WordReader().reset('one two');
+    expect(reader.next()).toBe('one');
+    expect(reader.reset('threeFour').next()).toBe('three');
+    expect(reader.next()).toBe('four');
   });
 });
 
@@ -66,5 +101,11 @@ describe('staticText', () => {
   it('countWords counts words in any script', () => {
     expect(countWords("You are Sam, the caller's first contact.")).toBe(7);
     expect(countWords('')).toBe(0);
+  });
+
+  it('countWords stops at a limit', () => {
+    expect(countWords("You are Sam, the caller's first contact.", 3)).toBe(3);
+    expect(countWords("You are Sam, the caller's first contact.", 20)).toBe(7);
+    expect(countWords('one two', 0)).toBe(0);
   });
 });
