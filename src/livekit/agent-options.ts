@@ -124,10 +124,16 @@ function throughConst(
  * factories and anything else.
  */
 export function resolveAgent(model: LiveKitModel, node: TSESTree.Node): ResolvedAgent | null {
+  // Only a name, a `new` or a call can stand for a construction (rules ask about every returned value).
+  const written = unwrap(node).type;
+  if (written !== AST_NODE_TYPES.Identifier && written !== AST_NODE_TYPES.NewExpression && written !== AST_NODE_TYPES.CallExpression) {
+    return null;
+  }
   const trail: Pick<ResolvedAgent, 'variables' | 'names'> = { variables: [], names: [] };
   const expression = throughConst(model.sourceCode, node, trail);
   if (!expression) return null;
-  const direct = model.agentConstructions.find((construction) => construction.node === expression);
+  if (expression.type !== AST_NODE_TYPES.CallExpression && expression.type !== AST_NODE_TYPES.NewExpression) return null;
+  const direct = model.constructionOf(expression);
   if (direct && !isFactoryCall(direct)) return { construction: direct, factory: null, ...trail };
   if (expression.type !== AST_NODE_TYPES.CallExpression) return null;
   const factory = factoryOf(model, expression);
@@ -135,7 +141,8 @@ export function resolveAgent(model: LiveKitModel, node: TSESTree.Node): Resolved
   if (!factory || !returned) return null;
   trail.names.push(factory.name);
   const inner = throughConst(model.sourceCode, returned, trail);
-  const construction = inner ? model.agentConstructions.find((candidate) => candidate.node === inner) : undefined;
+  const construction =
+    inner?.type === AST_NODE_TYPES.CallExpression || inner?.type === AST_NODE_TYPES.NewExpression ? model.constructionOf(inner) : null;
   if (!construction || isFactoryCall(construction)) return null;
   return { construction, factory: factory.fn, ...trail };
 }
