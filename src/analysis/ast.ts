@@ -8,27 +8,35 @@ export type FunctionNode =
   | TSESTree.FunctionDeclaration
   | TSESTree.FunctionExpression;
 
+// The helpers below run for most nodes the rules look at. AST nodes come in hundreds of shapes, so each property
+// read is a slow (megamorphic) load: they read `type` once into a local instead of once per comparison.
+
 export function isFunctionNode(node: TSESTree.Node | null | undefined): node is FunctionNode {
+  if (!node) return false;
+  const type = node.type;
   return (
-    node?.type === AST_NODE_TYPES.ArrowFunctionExpression ||
-    node?.type === AST_NODE_TYPES.FunctionExpression ||
-    node?.type === AST_NODE_TYPES.FunctionDeclaration
+    type === AST_NODE_TYPES.ArrowFunctionExpression ||
+    type === AST_NODE_TYPES.FunctionExpression ||
+    type === AST_NODE_TYPES.FunctionDeclaration
   );
 }
 
 /** Removes TypeScript-only wrappers (`x as T`, `x!`, `x satisfies T`, `<T>x`) and parentheses-free chains. */
 export function skipTSWrappers(node: TSESTree.Node): TSESTree.Node {
   let current = node;
-  while (
-    current.type === AST_NODE_TYPES.TSAsExpression ||
-    current.type === AST_NODE_TYPES.TSNonNullExpression ||
-    current.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-    current.type === AST_NODE_TYPES.TSTypeAssertion ||
-    current.type === AST_NODE_TYPES.ChainExpression
-  ) {
+  for (;;) {
+    const type = current.type;
+    if (
+      type !== AST_NODE_TYPES.TSAsExpression &&
+      type !== AST_NODE_TYPES.TSNonNullExpression &&
+      type !== AST_NODE_TYPES.TSSatisfiesExpression &&
+      type !== AST_NODE_TYPES.TSTypeAssertion &&
+      type !== AST_NODE_TYPES.ChainExpression
+    ) {
+      return current;
+    }
     current = current.expression;
   }
-  return current;
 }
 
 /** The static name of a property key or member property: `a`, `'a'`, `[`a`]`; null when computed from a value. */
@@ -36,10 +44,13 @@ export function staticKeyName(
   key: TSESTree.Node,
   computed: boolean,
 ): string | null {
-  if (!computed && key.type === AST_NODE_TYPES.Identifier) return key.name;
-  if (!computed && key.type === AST_NODE_TYPES.PrivateIdentifier) return null;
-  if (key.type === AST_NODE_TYPES.Literal) return typeof key.value === 'string' || typeof key.value === 'number' ? String(key.value) : null;
-  if (key.type === AST_NODE_TYPES.TemplateLiteral && key.expressions.length === 0) return key.quasis[0]?.value.cooked ?? null;
+  const type = key.type;
+  if (type === AST_NODE_TYPES.Identifier) return computed ? null : key.name;
+  if (type === AST_NODE_TYPES.Literal) {
+    const value = key.value;
+    return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : null;
+  }
+  if (type === AST_NODE_TYPES.TemplateLiteral && key.expressions.length === 0) return key.quasis[0]?.value.cooked ?? null;
   return null;
 }
 
@@ -90,15 +101,16 @@ export function isWithin(inner: TSESTree.Node, outer: TSESTree.Node): boolean {
 /** `a.b.c` → ['a', 'b', 'c'], `this.x` → ['this', 'x']; null for anything computed from a value. */
 export function memberPath(node: TSESTree.Node): string[] | null {
   const expression = skipTSWrappers(node);
-  if (expression.type === AST_NODE_TYPES.Identifier) return [expression.name];
-  if (expression.type === AST_NODE_TYPES.ThisExpression) return ['this'];
-  if (expression.type === AST_NODE_TYPES.MemberExpression) {
-    const name = memberName(expression);
-    if (name === null) return null;
-    const objectPath = memberPath(expression.object);
-    return objectPath ? [...objectPath, name] : null;
-  }
-  return null;
+  const type = expression.type;
+  if (type === AST_NODE_TYPES.Identifier) return [expression.name];
+  if (type === AST_NODE_TYPES.ThisExpression) return ['this'];
+  if (type !== AST_NODE_TYPES.MemberExpression) return null;
+  const name = memberName(expression);
+  if (name === null) return null;
+  const path = memberPath(expression.object);
+  // The array is this call's own (built by the call below): extend it in place.
+  path?.push(name);
+  return path;
 }
 
 /** The callee of a call as dotted text (`ctx.waitForParticipant`), or null. */
@@ -182,6 +194,16 @@ export function followConst(sourceCode: TSESLint.SourceCode, node: TSESTree.Node
   return init ? skipTSWrappers(init) : expression;
 }
 
+/** A node type `walkOwnBody` descends into: any node but a nested function. */
+function isWalkable(type: unknown): boolean {
+  return (
+    typeof type === 'string' &&
+    type !== AST_NODE_TYPES.ArrowFunctionExpression &&
+    type !== AST_NODE_TYPES.FunctionExpression &&
+    type !== AST_NODE_TYPES.FunctionDeclaration
+  );
+}
+
 /** Visits every node under `root` except the bodies of nested functions (and classes when asked). */
 export function walkOwnBody(
   root: TSESTree.Node,
@@ -201,11 +223,10 @@ export function walkOwnBody(
       if (Array.isArray(child)) {
         for (let index = child.length - 1; index >= 0; index--) {
           const item = child[index] as TSESTree.Node | null;
-          if (item && typeof item.type === 'string' && !(item !== root && isFunctionNode(item))) stack.push(item);
+          if (item && isWalkable(item.type)) stack.push(item);
         }
-      } else if (typeof (child as TSESTree.Node).type === 'string') {
-        const item = child as TSESTree.Node;
-        if (!isFunctionNode(item)) stack.push(item);
+      } else if (isWalkable((child as TSESTree.Node).type)) {
+        stack.push(child as TSESTree.Node);
       }
     }
   }

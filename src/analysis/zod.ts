@@ -108,15 +108,15 @@ function importedPath(imported: string): string {
  */
 export function zodPath(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): string | null {
   const expression = skipTSWrappers(node);
-  if (expression.type === AST_NODE_TYPES.MemberExpression) {
-    const name = memberName(expression);
-    if (name === null) return null;
-    const object = zodPath(sourceCode, expression.object);
-    if (object === null) return null;
-    return object === '' ? importedPath(name) : `${object}.${name}`;
-  }
-  if (expression.type !== AST_NODE_TYPES.Identifier) return null;
-  return zodReferences(sourceCode).get(expression) ?? null;
+  const type = expression.type;
+  if (type === AST_NODE_TYPES.Identifier) return zodReferences(sourceCode).get(expression) ?? null;
+  if (type !== AST_NODE_TYPES.MemberExpression) return null;
+  // The object first: most member chains read here are not Zod, and that answer needs no property name.
+  const object = zodPath(sourceCode, expression.object);
+  if (object === null) return null;
+  const name = memberName(expression);
+  if (name === null) return null;
+  return object === '' ? importedPath(name) : `${object}.${name}`;
 }
 
 const zodReferenceCache = new WeakMap<TSESLint.SourceCode, ReadonlyMap<TSESTree.Node, string>>();

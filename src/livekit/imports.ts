@@ -240,20 +240,20 @@ export class LiveKitImports {
   /** The LiveKit API an expression names (`voice.Agent`, `A`, `agents.llm.tool`), or null. */
   resolve(node: TSESTree.Node): ResolvedApi | null {
     const expression = skipTSWrappers(node);
-    if (expression.type === AST_NODE_TYPES.Identifier) {
+    const type = expression.type;
+    if (type === AST_NODE_TYPES.Identifier) {
       const binding = this.references.get(expression);
       if (!binding) return null;
       return { path: canonicalPath(binding.module, binding.rawPath), rawPath: binding.rawPath, binding };
     }
-    if (expression.type === AST_NODE_TYPES.MemberExpression) {
-      const name = memberName(expression);
-      if (name === null) return null;
-      const object = this.resolve(expression.object);
-      if (!object) return null;
-      const rawPath = joinPath(object.binding.module, object.rawPath, name);
-      return { path: canonicalPath(object.binding.module, rawPath), rawPath, binding: object.binding };
-    }
-    return null;
+    if (type !== AST_NODE_TYPES.MemberExpression) return null;
+    // The object first: most member chains are not LiveKit's, and that answer needs no property name.
+    const object = this.resolve(expression.object);
+    if (!object) return null;
+    const name = memberName(expression);
+    if (name === null) return null;
+    const rawPath = joinPath(object.binding.module, object.rawPath, name);
+    return { path: canonicalPath(object.binding.module, rawPath), rawPath, binding: object.binding };
   }
 
   /** True when `node` names exactly the API `path` (canonical). */
