@@ -40,6 +40,23 @@ export function isNodeBuiltin(source: string): boolean {
   return source.startsWith('node:') || BUILTINS.has(source);
 }
 
+const declaringScopesCache = new WeakMap<TSESLint.SourceCode, readonly TSESLint.Scope.Scope[]>();
+
+/**
+ * The scopes that can hold the file's own declarations, for per-file name sets: all of them but a module's global
+ * scope, which holds only implied globals (TypeScript's lib, about 200 names, and configured ones), none with a
+ * definition in the file (a module's top level is the module scope; `declare global` has a scope of its own).
+ */
+export function declaringScopes(sourceCode: TSESLint.SourceCode): readonly TSESLint.Scope.Scope[] {
+  let scopes = declaringScopesCache.get(sourceCode);
+  if (!scopes) {
+    const all = sourceCode.scopeManager?.scopes ?? [];
+    scopes = sourceCode.ast.sourceType === 'module' ? all.filter((scope) => scope.type !== 'global') : all;
+    declaringScopesCache.set(sourceCode, scopes);
+  }
+  return scopes;
+}
+
 /**
  * True when the root identifier of `node` (`Date` in `Date.now`, `process` in `process.stdout`) is a global: it is
  * declared nowhere in the file, so no local, parameter or import shadows it.
@@ -71,6 +88,60 @@ export function requiredModule(sourceCode: TSESLint.SourceCode, node: TSESTree.N
   }
   if (source === null) return null;
   return isGlobalRoot(sourceCode, expression.callee) ? source : null; // not a local function named require
+}
+
+/** What the file's top level says about the modules it loads. */
+interface ModuleUse {
+  /** Modules imported by top-level `import` declarations, without a `node:` prefix. */
+  imported: ReadonlySet<string>;
+  /** The file may load modules in other ways: it reads the global `require`, has `import x = require(...)`, or declares modules. */
+  other: boolean;
+}
+
+/** True when the file reads a global named `require` (unresolved, or resolved to a configured global). */
+function readsGlobalRequire(sourceCode: TSESLint.SourceCode): boolean {
+  const globalScope = sourceCode.scopeManager?.globalScope;
+  if (!globalScope) return true;
+  const configured = globalScope.set.get('require');
+  if (configured && configured.references.length > 0) return true;
+  for (const reference of globalScope.through) if (reference.identifier.name === 'require') return true;
+  return false;
+}
+
+const moduleUseCache = new WeakMap<TSESLint.SourceCode, ModuleUse>();
+
+function moduleUse(sourceCode: TSESLint.SourceCode): ModuleUse {
+  let use = moduleUseCache.get(sourceCode);
+  if (!use) {
+    const imported = new Set<string>();
+    let other = readsGlobalRequire(sourceCode);
+    for (const statement of sourceCode.ast.body) {
+      if (statement.type === AST_NODE_TYPES.ImportDeclaration) imported.add(moduleName(statement.source.value));
+      // `import x = require(...)` (exported or not) binds a module; `declare module` blocks hold imports of their own.
+      else if (
+        statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration ||
+        statement.type === AST_NODE_TYPES.TSModuleDeclaration ||
+        (statement.type === AST_NODE_TYPES.ExportNamedDeclaration &&
+          statement.declaration?.type === AST_NODE_TYPES.TSImportEqualsDeclaration)
+      ) {
+        other = true;
+      }
+    }
+    moduleUseCache.set(sourceCode, (use = { imported, other }));
+  }
+  return use;
+}
+
+/**
+ * False when nothing in the file can resolve to one of `modules` (names without `node:`): no top-level import of
+ * one, no `require`, no module declaration. `resolveModuleMember` can then only answer other modules, so a rule
+ * that cares about these modules alone skips the file's calls.
+ */
+export function mayLoadModule(sourceCode: TSESLint.SourceCode, modules: ReadonlySet<string>): boolean {
+  const use = moduleUse(sourceCode);
+  if (use.other) return true;
+  for (const module of use.imported) if (modules.has(module)) return true;
+  return false;
 }
 
 /**
@@ -113,7 +184,7 @@ function boundNames(sourceCode: TSESLint.SourceCode): ReadonlySet<string> {
   let names = boundNamesCache.get(sourceCode);
   if (!names) {
     const set = new Set<string>();
-    for (const scope of sourceCode.scopeManager?.scopes ?? []) {
+    for (const scope of declaringScopes(sourceCode)) {
       for (const variable of scope.variables) {
         if (variable.defs.length !== 1) continue;
         const definition = variable.defs[0]!;

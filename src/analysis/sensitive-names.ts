@@ -215,6 +215,8 @@ const DEFAULT_TABLE: PatternTable = (() => {
 
 const NO_PATTERNS: readonly Pattern[] = [];
 const NEUTRAL: NameVerdict = { verdict: 'neutral' };
+/** A classifier lives for the whole run (see `sensitiveNameClassifier`): its caches are emptied at this size. */
+const MAX_CACHED = 50_000;
 
 export class SensitiveNameClassifier {
   private readonly patterns: ReadonlyMap<string, Pattern[]>;
@@ -252,11 +254,15 @@ export class SensitiveNameClassifier {
     if (qualifier) {
       const byName = this.qualifiedCache.get(qualifier);
       if (byName) cache = byName;
-      else this.qualifiedCache.set(qualifier, (cache = new Map()));
+      else {
+        if (this.qualifiedCache.size >= MAX_CACHED) this.qualifiedCache.clear();
+        this.qualifiedCache.set(qualifier, (cache = new Map()));
+      }
     }
     let verdict = cache.get(name);
     if (!verdict) {
       verdict = this.compute(name, qualifier || null);
+      if (cache.size >= MAX_CACHED) cache.clear();
       cache.set(name, verdict);
     }
     return verdict;
@@ -315,6 +321,28 @@ export class SensitiveNameClassifier {
 }
 
 const EMPTY_SET: ReadonlySet<string> = new Set();
+
+const DEFAULT_CLASSIFIER = new SensitiveNameClassifier();
+/** Classifiers by their names, shared across files so that each name is classified once per run. */
+const classifiers = new Map<string, SensitiveNameClassifier>();
+
+/**
+ * The classifier for a rule's options on top of the shared settings' `sensitiveNames` (both lists are sensitive
+ * names; `allowNames` comes from the rule). Files and rules with the same names share one classifier and its cache.
+ */
+export function sensitiveNameClassifier(settingsNames: readonly string[], options: SensitiveNameOptions): SensitiveNameClassifier {
+  const ruleNames = options.sensitiveNames ?? [];
+  const allowNames = options.allowNames ?? [];
+  if (settingsNames.length === 0 && ruleNames.length === 0 && allowNames.length === 0) return DEFAULT_CLASSIFIER;
+  const sensitiveNames = [...settingsNames, ...ruleNames];
+  const key = JSON.stringify([sensitiveNames, allowNames]);
+  let classifier = classifiers.get(key);
+  if (!classifier) {
+    if (classifiers.size >= MAX_CACHED) classifiers.clear();
+    classifiers.set(key, (classifier = new SensitiveNameClassifier({ sensitiveNames, allowNames })));
+  }
+  return classifier;
+}
 
 function hasSafeWord(words: readonly string[]): boolean {
   return words.some(

@@ -60,8 +60,22 @@ const CONTENT_METHODS = new Set([
 ]);
 const COMPARISONS = new Set(['==', '!=', '===', '!==', '<', '>', '<=', '>=', 'in', 'instanceof']);
 
+/** `isSanitizerName` verdicts by name: the same few callee names come up in every file. */
+const sanitizerNames = new Map<string, boolean>();
+const MAX_CACHED_NAMES = 10_000;
+
 /** True when a call's name says it sanitises its argument (`maskCardNumber`, `redact`, `hashPii`, `toLast4`, `sha256`). */
 export function isSanitizerName(name: string): boolean {
+  let sanitizer = sanitizerNames.get(name);
+  if (sanitizer === undefined) {
+    sanitizer = nameSaysSanitized(name);
+    if (sanitizerNames.size >= MAX_CACHED_NAMES) sanitizerNames.clear();
+    sanitizerNames.set(name, sanitizer);
+  }
+  return sanitizer;
+}
+
+function nameSaysSanitized(name: string): boolean {
   // Every word is a piece of the lower-cased name: without one of the prefixes in it, no word can start with one.
   const lower = name.toLowerCase();
   if (!SANITIZER_HINTS.some((hint) => lower.includes(hint))) return false;

@@ -16,7 +16,7 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { calleeText, memberName, memberPath, skipTSWrappers, walkOwnBody } from './ast.js';
-import { isGlobalRoot, resolveModuleMember } from './node-modules.js';
+import { isGlobalRoot, mayLoadModule, resolveModuleMember } from './node-modules.js';
 import { staticText } from './strings.js';
 
 export type SyncSleepKind = 'atomics-wait' | 'child-process-sleep' | 'sleep-package' | 'busy-wait';
@@ -49,6 +49,8 @@ const SLEEP_EXPORT_NAMES: ReadonlySet<string> = new Set([
   ...Object.values(SLEEP_PACKAGES).flatMap((units) => Object.keys(units).filter((name) => name !== '')),
 ]);
 const SLEEP_COMMANDS = new Set(['sleep', '/bin/sleep', '/usr/bin/sleep']);
+/** Every module a sleep above comes from. */
+const SLEEP_MODULES: ReadonlySet<string> = new Set(['child_process', ...Object.keys(SLEEP_PACKAGES)]);
 
 /** A sync sleep performed by `call`, or null. `extraFunctions` are more callee texts to treat as sleeps. */
 export function syncSleepCall(
@@ -72,7 +74,7 @@ export function syncSleepCall(
     }
   }
   // A member callee names the export last (`sleep.msleep`): only a known name can be a sleep.
-  if (method === null || SLEEP_EXPORT_NAMES.has(method)) {
+  if ((method === null || SLEEP_EXPORT_NAMES.has(method)) && mayLoadModule(sourceCode, SLEEP_MODULES)) {
     const member = resolveModuleMember(sourceCode, call.callee);
     if (member) {
       const exportName = member.path.join('.');

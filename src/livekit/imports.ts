@@ -268,24 +268,20 @@ export class LiveKitImports {
   usages(path: string): readonly TSESTree.Node[] {
     if (!this.usageIndex) {
       this.usageIndex = new Map();
-      for (const identifier of this.references.keys()) {
+      for (const [identifier, binding] of this.references) {
+        // Up the member chain, building what `resolve(chain).path` gives without a result object per level.
         let chain: TSESTree.Node = identifier;
-        while (
-          chain.parent?.type === AST_NODE_TYPES.MemberExpression &&
-          chain.parent.object === chain &&
-          memberName(chain.parent) !== null
-        ) {
-          chain = chain.parent;
+        let rawPath = binding.rawPath;
+        let parent = chain.parent;
+        while (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === chain) {
+          const name = memberName(parent);
+          if (name === null) break;
+          rawPath = joinPath(binding.module, rawPath, name);
+          chain = parent;
+          parent = chain.parent;
         }
         // A chain that ends inside a declarator alias (`const { Agent } = voice`) is not a usage.
-        if (chain.parent?.type === AST_NODE_TYPES.VariableDeclarator && chain.parent.init === chain) continue;
-        // What `resolve(chain).path` gives, without a result object per level.
-        const binding = this.references.get(identifier)!;
-        let rawPath = binding.rawPath;
-        for (let member: TSESTree.Node = identifier; member !== chain; ) {
-          member = member.parent!;
-          rawPath = joinPath(binding.module, rawPath, memberName(member as TSESTree.MemberExpression)!);
-        }
+        if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === chain) continue;
         const path = canonicalPath(binding.module, rawPath);
         const list = this.usageIndex.get(path);
         if (list) list.push(chain);

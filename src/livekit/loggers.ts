@@ -16,7 +16,7 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { findVariable, isModuleScope, memberName, memberPath, propertyName, skipTSWrappers } from '../analysis/ast.js';
-import { isGlobalRoot } from '../analysis/node-modules.js';
+import { declaringScopes, isGlobalRoot } from '../analysis/node-modules.js';
 import { splitWords } from '../analysis/words.js';
 import { type LiveKitModel, getLiveKitModel } from './program.js';
 import { getSettings } from './settings.js';
@@ -75,7 +75,7 @@ interface LoggerFacts {
   hasNamespace: boolean;
   /** Which variables hold a LiveKit logger (memo; `false` also while being computed, against cycles). */
   variables: Map<TSESLint.Scope.Variable, boolean>;
-  /** Names of the file's variables that might hold one (one definition, a plain name, an initializer of a kind that can). */
+  /** Names of the file's variables that might hold one (one definition, a plain name, an initializer that may be one). */
   holderNames: ReadonlySet<string> | null;
   /** Instance fields by name, per class body (the first field of each name, as `classField` reads them). */
   classFields: Map<TSESTree.ClassBody, Map<string, TSESTree.PropertyDefinition>>;
@@ -135,6 +135,12 @@ interface SinkLookup {
   configured: ReadonlySet<string> | null;
   /** The file's logger facts; null when it binds no LiveKit `log` (no `livekit` sink is possible); computed on first need. */
   facts: LoggerFacts | null | undefined;
+  /**
+   * The last call looked up and its answer. ESLint hands a node to every rule's listener in turn, so the rules that
+   * share this lookup (both logging rules) ask about the same call one after the other: the second gets the answer.
+   */
+  lastCall: TSESTree.CallExpression | null;
+  lastSink: LoggerSink | null;
 }
 
 const NO_NAMES: readonly string[] = [];
@@ -145,19 +151,32 @@ const lookups = new WeakMap<TSESLint.SourceCode, SinkLookup>();
 function createLookup(context: Context, extra: readonly string[]): SinkLookup {
   const fromSettings = getSettings(context).loggers;
   const configured = fromSettings.length > 0 || extra.length > 0 ? new Set([...fromSettings, ...extra]) : null;
-  return { context, configured, facts: undefined };
+  return { context, configured, facts: undefined, lastCall: null, lastSink: null };
+}
+
+/** The file's lookup for sinks without a `loggers` option, shared by every rule that asks. */
+function sharedLookup(context: Context): SinkLookup {
+  let lookup = lookups.get(context.sourceCode);
+  if (!lookup) lookups.set(context.sourceCode, (lookup = createLookup(context, NO_NAMES)));
+  return lookup;
+}
+
+function cachedSink(call: TSESTree.CallExpression, lookup: SinkLookup): LoggerSink | null {
+  if (lookup.lastCall !== call) {
+    lookup.lastSink = findSink(call, lookup);
+    lookup.lastCall = call;
+  }
+  return lookup.lastSink;
 }
 
 /**
  * The logger sink `call` writes to, or null when it is not a logging call. `options.loggers` adds names to those
  * of the shared settings.
  */
-export function loggerSinkOf(call: TSESTree.CallExpression, context: Context, options: LoggerSinkOptions = {}): LoggerSink | null {
-  const extra = options.loggers ?? NO_NAMES;
+export function loggerSinkOf(call: TSESTree.CallExpression, context: Context, options?: LoggerSinkOptions): LoggerSink | null {
+  const extra = options?.loggers ?? NO_NAMES;
   if (extra.length > 0) return findSink(call, createLookup(context, extra));
-  let lookup = lookups.get(context.sourceCode);
-  if (!lookup) lookups.set(context.sourceCode, (lookup = createLookup(context, NO_NAMES)));
-  return findSink(call, lookup);
+  return cachedSink(call, sharedLookup(context));
 }
 
 /**
@@ -168,8 +187,13 @@ export function loggerSinkMatcher(
   context: Context,
   options: LoggerSinkOptions = {},
 ): (call: TSESTree.CallExpression) => LoggerSink | null {
-  const lookup = createLookup(context, options.loggers ?? NO_NAMES);
-  return (call) => findSink(call, lookup);
+  const extra = options.loggers ?? NO_NAMES;
+  if (extra.length > 0) {
+    const lookup = createLookup(context, extra);
+    return (call) => findSink(call, lookup);
+  }
+  const lookup = sharedLookup(context);
+  return (call) => cachedSink(call, lookup);
 }
 
 /** The file's logger facts, when it binds LiveKit's `log` (by name or through the namespace). */
@@ -182,7 +206,7 @@ function findSink(call: TSESTree.CallExpression, lookup: SinkLookup): LoggerSink
   const callee = skipTSWrappers(call.callee);
   const configured = lookup.configured;
   if (callee.type === AST_NODE_TYPES.Identifier) {
-    return configured !== null && configured.has(callee.name) ? sink('settings', call, callee.name, null, callee.name, false) : null;
+    return configured !== null && configured.has(callee.name) ? new Sink('settings', call, callee.name, null, false, null, callee.name) : null;
   }
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
   const method = memberName(callee);
@@ -201,26 +225,26 @@ function findSink(call: TSESTree.CallExpression, lookup: SinkLookup): LoggerSink
   const receiver = skipTSWrappers(callee.object) as TSESTree.Expression;
 
   if (consoleMethod && receiver.type === AST_NODE_TYPES.Identifier && receiver.name === 'console' && isGlobalRoot(sourceCode, receiver)) {
-    return sink('console', call, method, receiver, shorten(sourceCode, callee, method), false);
+    return new Sink('console', call, method, receiver, false, sourceCode, callee);
   }
   if (method === 'write' && isProcessStream(receiver) && isGlobalRoot(sourceCode, receiver)) {
-    return sink('stdout', call, method, receiver, shorten(sourceCode, callee, method), false);
+    return new Sink('stdout', call, method, receiver, false, sourceCode, callee);
   }
   const facts = liveKitMethod ? factsOf(lookup) : null;
   if (facts !== null && isLiveKitLogger(receiver, facts, 0)) {
-    return sink('livekit', call, method, receiver, shorten(sourceCode, callee, method), bindings);
+    return new Sink('livekit', call, method, receiver, bindings, sourceCode, callee);
   }
   if (namedMethod) {
     const last = lastPathName(receiver);
     if (last !== null && isLoggerName(last)) {
-      return sink('named', call, method, receiver, shorten(sourceCode, callee, method), bindings);
+      return new Sink('named', call, method, receiver, bindings, sourceCode, callee);
     }
   }
   if (configured !== null) {
     const receiverPath = memberPath(receiver);
     const receiverText = receiverPath?.join('.') ?? null;
     if (receiverText !== null && (configured.has(`${receiverText}.${method}`) || configured.has(receiverText))) {
-      return sink('settings', call, method, receiver, shorten(sourceCode, callee, method), false);
+      return new Sink('settings', call, method, receiver, false, sourceCode, callee);
     }
   }
   return null;
@@ -251,20 +275,44 @@ function lastPathName(node: TSESTree.Node): string | null {
   return current.type === AST_NODE_TYPES.Identifier || current.type === AST_NODE_TYPES.ThisExpression ? name : null;
 }
 
-function sink(
-  kind: LoggerSinkKind,
-  call: TSESTree.CallExpression,
-  method: string,
-  receiver: TSESTree.Expression | null,
-  text: string,
-  bindings: boolean,
-): LoggerSink {
-  return { kind, call, method, receiver, text, bindings };
+/** A sink found; its `text` is worked out when read (most sinks are checked and never reported). */
+class Sink implements LoggerSink {
+  #text: string | null;
+
+  constructor(
+    readonly kind: LoggerSinkKind,
+    readonly call: TSESTree.CallExpression,
+    readonly method: string,
+    readonly receiver: TSESTree.Expression | null,
+    readonly bindings: boolean,
+    private readonly sourceCode: TSESLint.SourceCode | null,
+    /** The member callee to shorten into `text`, or the text itself for a function called by name. */
+    private readonly callee: TSESTree.MemberExpression | string,
+  ) {
+    this.#text = typeof callee === 'string' ? callee : null;
+  }
+
+  get text(): string {
+    return (this.#text ??= shorten(this.sourceCode!, this.callee as TSESTree.MemberExpression, this.method));
+  }
 }
+
+/** `isLoggerName` verdicts by name: the same few receiver names come up in every file. */
+const loggerNames = new Map<string, boolean>();
+const MAX_CACHED_NAMES = 10_000;
 
 /** `logger`, `log`, `_logger`, `auditLogger`, `LOGGER`. */
 function isLoggerName(name: string): boolean {
-  if (NAMED_RECEIVERS.has(name)) return true;
+  let logger = loggerNames.get(name);
+  if (logger === undefined) {
+    logger = NAMED_RECEIVERS.has(name) || lastWordIsLogger(name);
+    if (loggerNames.size >= MAX_CACHED_NAMES) loggerNames.clear();
+    loggerNames.set(name, logger);
+  }
+  return logger;
+}
+
+function lastWordIsLogger(name: string): boolean {
   // The word `logger` is a piece of the lower-cased name; most names are rejected here without splitting.
   if (!name.toLowerCase().includes('logger')) return false;
   const words = splitWords(name);
@@ -314,26 +362,38 @@ function isLiveKitLogger(node: TSESTree.Node, facts: LoggerFacts, depth: number)
 }
 
 /**
+ * True when `isLiveKitLogger` may accept `node` as a variable's or a field's value: its first step does not
+ * reject it (a call of `log`, `.log` or `.child`, a name, a `this` member). The same test, so filtering by it
+ * changes no answer.
+ */
+function mayBeLogger(node: TSESTree.Node, facts: LoggerFacts): boolean {
+  const expression = skipTSWrappers(node);
+  if (expression.type === AST_NODE_TYPES.Identifier) return true;
+  if (expression.type === AST_NODE_TYPES.MemberExpression) {
+    return skipTSWrappers(expression.object).type === AST_NODE_TYPES.ThisExpression;
+  }
+  if (expression.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipTSWrappers(expression.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return facts.logNames.has(callee.name);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const name = memberName(callee);
+  return name === 'child' || (name === 'log' && facts.hasNamespace);
+}
+
+/**
  * Names of the variables that `variableHoldsLogger` could accept: one definition, a plain name, and an initializer
- * that `isLiveKitLogger` could accept (a call, a name, a member). A name not among them holds no LiveKit logger
- * wherever it is read, so most reads are answered without a scope lookup.
+ * that `isLiveKitLogger` may accept. A name not among them holds no LiveKit logger wherever it is read, so most
+ * reads are answered without a scope lookup.
  */
 function holderNames(facts: LoggerFacts): ReadonlySet<string> {
   if (facts.holderNames) return facts.holderNames;
   const names = new Set<string>();
-  for (const scope of facts.model.sourceCode.scopeManager?.scopes ?? []) {
+  for (const scope of declaringScopes(facts.model.sourceCode)) {
     for (const variable of scope.variables) {
       if (variable.defs.length !== 1) continue;
       const definition = variable.defs[0]!;
       if (definition.type !== 'Variable' || definition.node.id.type !== AST_NODE_TYPES.Identifier || !definition.node.init) continue;
-      const init = skipTSWrappers(definition.node.init);
-      if (
-        init.type === AST_NODE_TYPES.CallExpression ||
-        init.type === AST_NODE_TYPES.Identifier ||
-        init.type === AST_NODE_TYPES.MemberExpression
-      ) {
-        names.add(variable.name);
-      }
+      if (mayBeLogger(definition.node.init, facts)) names.add(variable.name);
     }
   }
   return (facts.holderNames = names);

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { memberName, skipTSWrappers } from '../analysis/ast.js';
-import { resolveModuleMember } from '../analysis/node-modules.js';
+import { mayLoadModule, resolveModuleMember } from '../analysis/node-modules.js';
 import { syncSleepCall } from '../analysis/sync-sleep.js';
 import { createRule } from '../create-rule.js';
 import { type HotKind, getLiveKitModel } from '../livekit/program.js';
@@ -18,6 +18,11 @@ const WHERE: Readonly<Record<HotKind, string>> = {
   'agent-hook': 'an agent hook',
   'session-listener': 'a session event listener',
 };
+
+/** A synchronous export's name: `readFileSync`, not `Sync` alone. */
+function isSyncName(name: string): boolean {
+  return name.endsWith('Sync') && name !== 'Sync';
+}
 
 /** The asynchronous API to use instead, for the message. */
 function alternativeFor(module: string, name: string): string {
@@ -62,6 +67,8 @@ export default createRule<Options, MessageIds>({
     const model = getLiveKitModel(context);
     if (!model) return {};
     const sourceCode = context.sourceCode;
+    // Most agent files load none of these modules: then no call of theirs can block.
+    if (!mayLoadModule(sourceCode, BLOCKING_MODULES)) return {};
     const allowed = new Set(allow);
     return {
       CallExpression(call) {
@@ -70,14 +77,14 @@ export default createRule<Options, MessageIds>({
         const callee = skipTSWrappers(call.callee);
         if (callee.type === AST_NODE_TYPES.MemberExpression) {
           const method = memberName(callee);
-          if (method === null || !method.endsWith('Sync') || method === 'Sync') return;
+          if (method === null || !isSyncName(method)) return;
         } else if (callee.type !== AST_NODE_TYPES.Identifier) {
           return;
         }
         const member = resolveModuleMember(sourceCode, call.callee);
         if (!member || !BLOCKING_MODULES.has(member.module) || member.path.length !== 1) return;
         const name = member.path[0]!;
-        if (!name.endsWith('Sync') || name === 'Sync') return;
+        if (!isSyncName(name)) return;
         if (allowed.has(name) || allowed.has(`${member.module}.${name}`)) return;
         const where = model.hotPathOf(call);
         if (!where) return;

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { maskCardNumber } from '../analysis/luhn.js';
-import { MASKABLE_KINDS, SensitiveNameClassifier, sensitiveKindLabel } from '../analysis/sensitive-names.js';
+import { MASKABLE_KINDS, sensitiveKindLabel, sensitiveNameClassifier } from '../analysis/sensitive-names.js';
 import { type SensitiveSearchOptions, type SensitiveValue, findSensitiveValues } from '../analysis/sensitive-values.js';
 import { createRule } from '../create-rule.js';
 import { loggerSinkMatcher } from '../livekit/loggers.js';
@@ -64,15 +64,6 @@ export default createRule<Options, MessageIds>({
     const sinkOf = loggerSinkMatcher(context, { loggers });
     /** Built on the first logging call: most files log little or nothing. */
     let search: SensitiveSearchOptions | null = null;
-    const searchOptions = (): SensitiveSearchOptions =>
-      (search ??= {
-        classifier: new SensitiveNameClassifier({
-          sensitiveNames: [...getSettings(context).sensitiveNames, ...sensitiveNames],
-          allowNames,
-        }),
-        sourceCode,
-        cardNumbers: true,
-      });
 
     function suggestion(value: SensitiveValue): TSESLint.ReportSuggestionArray<MessageIds> {
       if (!MASKABLE_KINDS.has(value.kind) || !value.reference) return [];
@@ -87,13 +78,18 @@ export default createRule<Options, MessageIds>({
       CallExpression(call) {
         const sink = sinkOf(call);
         if (!sink) return;
-        const options = searchOptions();
-        const sinkText = `\`${sink.text}\``;
-        const seen = new Set<string>();
+        search ??= {
+          classifier: sensitiveNameClassifier(getSettings(context).sensitiveNames, { sensitiveNames, allowNames }),
+          sourceCode,
+          cardNumbers: true,
+        };
+        let seen: Set<string> | null = null;
         for (const argument of call.arguments) {
-          for (const value of findSensitiveValues(argument, options)) {
+          for (const value of findSensitiveValues(argument, search)) {
+            seen ??= new Set();
             if (seen.has(value.name)) continue;
             seen.add(value.name);
+            const sinkText = `\`${sink.text}\``;
             if (value.card) {
               context.report({
                 node: value.node,

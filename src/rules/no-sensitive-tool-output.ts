@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { skipTSWrappers } from '../analysis/ast.js';
-import { MASKABLE_KINDS, SensitiveNameClassifier, sensitiveKindLabel } from '../analysis/sensitive-names.js';
-import { findSensitiveValues } from '../analysis/sensitive-values.js';
+import { MASKABLE_KINDS, sensitiveKindLabel, sensitiveNameClassifier } from '../analysis/sensitive-names.js';
+import { type SensitiveSearchOptions, findSensitiveValues } from '../analysis/sensitive-values.js';
 import { createRule } from '../create-rule.js';
 import { getLiveKitModel, toolLabel } from '../livekit/program.js';
 
@@ -104,10 +104,11 @@ export default createRule<Options, MessageIds>({
 
     return {
       'Program:exit'() {
-        const classifier = new SensitiveNameClassifier({
-          sensitiveNames: [...model.settings.sensitiveNames, ...sensitiveNames],
-          allowNames,
-        });
+        if (model.tools.length === 0) return;
+        const search: SensitiveSearchOptions = {
+          classifier: sensitiveNameClassifier(model.settings.sensitiveNames, { sensitiveNames, allowNames }),
+          sourceCode,
+        };
         for (const tool of model.tools) {
           const execute = tool.execute;
           if (!execute) continue;
@@ -119,7 +120,7 @@ export default createRule<Options, MessageIds>({
             const output = visibleOutput(value);
             if (!output) continue;
             const seen = new Set<string>();
-            for (const found of findSensitiveValues(output, { classifier, sourceCode })) {
+            for (const found of findSensitiveValues(output, search)) {
               if (seen.has(found.name)) continue;
               seen.add(found.name);
               context.report({

@@ -1,6 +1,12 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { isNodeBuiltin, moduleName, resolveModuleMember } from '../../src/analysis/node-modules.js';
+import {
+  declaringScopes,
+  isNodeBuiltin,
+  mayLoadModule,
+  moduleName,
+  resolveModuleMember,
+} from '../../src/analysis/node-modules.js';
 import { probe } from '../helpers/probe.js';
 
 /** What each call's callee resolves to, as 'module:path' (or null), in source order. */
@@ -132,5 +138,42 @@ describe('resolveModuleMember', () => {
         fs[name]('a'); globalThis.fs.readFileSync('b'); readFileSync('c');
       `),
     ).toEqual([null, null, null]);
+  });
+});
+
+describe('mayLoadModule', () => {
+  const FS = new Set(['fs']);
+  const loads = (code: string, sourceType: 'module' | 'script' = 'module'): boolean =>
+    probe(code, 'Program', (_node, context) => mayLoadModule(context.sourceCode, FS), { sourceType })[0]!;
+
+  it('false without an import of the module, a global require or a module declaration', () => {
+    expect(loads(`import { readFile } from 'node:fs/promises'; import { randomUUID } from 'node:crypto'; const required = 1;`)).toBe(false);
+    expect(loads(`function f(require: (x: string) => unknown) { return require('fs'); }`)).toBe(false);
+  });
+
+  it('true for an import of it, a global require, import-equals and declare module', () => {
+    expect(loads(`import fs from 'node:fs';`)).toBe(true);
+    expect(loads(`const fs = require('fs');`, 'script')).toBe(true);
+    expect(loads(`function f() { return require('zlib'); }`)).toBe(true);
+    expect(loads(`import cp = require('child_process');`)).toBe(true);
+    expect(loads(`declare module 'x' { import fs from 'fs'; }`)).toBe(true);
+  });
+});
+
+describe('declaringScopes', () => {
+  const declared = (code: string, sourceType: 'module' | 'script'): string[] =>
+    probe(
+      code,
+      'Program',
+      (_node, context) =>
+        declaringScopes(context.sourceCode).flatMap((scope) => scope.variables.filter((v) => v.defs.length > 0).map((v) => v.name)),
+      { sourceType },
+    )[0]!;
+
+  it("leaves out a module's global scope (only implied globals there), keeps a script's", () => {
+    const code = `var top = 1; function f(param: number) { const local = param; }`;
+    expect(declared(code, 'module').sort()).toEqual(['f', 'local', 'param', 'top']);
+    expect(declared(code, 'script').sort()).toEqual(['f', 'local', 'param', 'top']);
+    expect(probe('', 'Program', (_node, context) => declaringScopes(context.sourceCode).some((scope) => scope.type === 'global'))[0]).toBe(false);
   });
 });

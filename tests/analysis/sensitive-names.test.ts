@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { SensitiveNameClassifier, type SensitiveKind, sensitiveKindLabel } from '../../src/analysis/sensitive-names.js';
+import {
+  SensitiveNameClassifier,
+  type SensitiveKind,
+  sensitiveKindLabel,
+  sensitiveNameClassifier,
+} from '../../src/analysis/sensitive-names.js';
 
 type Expected = SensitiveKind | 'safe' | 'neutral';
 
@@ -190,5 +195,16 @@ describe('SensitiveNameClassifier', () => {
   it('labels each kind for messages', () => {
     expect(sensitiveKindLabel('card-security-code')).toBe('a card security code');
     expect(sensitiveKindLabel('api-key')).toBe('an API key');
+  });
+
+  it('sensitiveNameClassifier: settings names and a rule\'s options in one classifier, shared by equal lists', () => {
+    const shared = sensitiveNameClassifier(['memberNumber'], { sensitiveNames: ['dob'], allowNames: ['pin'] });
+    expect(verdictOf(shared, 'memberNumber')).toBe('custom');
+    expect(verdictOf(shared, 'customerDob')).toBe('custom');
+    expect(verdictOf(shared, 'pin')).toBe('safe');
+    expect(sensitiveNameClassifier(['memberNumber'], { sensitiveNames: ['dob'], allowNames: ['pin'] })).toBe(shared);
+    expect(sensitiveNameClassifier([], { sensitiveNames: ['dob'] })).not.toBe(shared);
+    expect(sensitiveNameClassifier([], {})).toBe(sensitiveNameClassifier([], { sensitiveNames: [], allowNames: [] }));
+    expect(verdictOf(sensitiveNameClassifier([], {}), 'memberNumber')).toBe('neutral');
   });
 });
