@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { ESLintUtils, type TSESLint } from '@typescript-eslint/utils';
 
 /** Where each rule's documentation page lives (also shown by editors next to a diagnostic). */
@@ -35,29 +36,11 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   return {
     ...rule,
     create(context) {
-      if (lastConfigured === null || !jsonEqual(lastConfigured, context.options)) {
+      if (lastConfigured === null || !isDeepStrictEqual(lastConfigured, context.options)) {
         lastMerged = ESLintUtils.applyDefault(defaults, context.options as Options) as Options;
         lastConfigured = context.options;
       }
       return definition.create(context, lastMerged);
     },
   };
-}
-
-/** Structural equality of JSON-like values (rule options are plain arrays, objects and primitives). */
-function jsonEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let index = 0; index < a.length; index++) if (!jsonEqual(a[index], b[index])) return false;
-    return true;
-  }
-  if (Array.isArray(b)) return false;
-  const aKeys = Object.keys(a);
-  if (aKeys.length !== Object.keys(b).length) return false;
-  for (const key of aKeys) {
-    if (!Object.hasOwn(b, key) || !jsonEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
-  }
-  return true;
 }

@@ -3,6 +3,7 @@
  * does it say when to transfer. Language-level: no LiveKit knowledge, no AST. Every check is a linear scan over
  * the words of the text; phrases are matched word by word, so "as a" never matches inside "has a".
  */
+import { rememberByName } from './words.js';
 
 /** Lower-case words of a text. Apostrophes inside a word are kept and normalised (`You’re` → `you're`). */
 export function textWords(text: string): string[] {
@@ -14,17 +15,13 @@ export function textWords(text: string): string[] {
  * `textWords`, remembered: several rules read the same prompt, and phrase lists are read on every call. The result
  * is shared, so callers here never change it. Bounded, so a long lint run does not keep every text.
  */
-const wordCache = new Map<string, readonly string[]>();
+const wordsOf = rememberByName((text): readonly string[] => textWords(text), 2000);
 /** The last text asked for: checks of one prompt come one after the other, and this spares hashing it again. */
 let lastText: string | null = null;
 let lastWords: readonly string[] = [];
 function cachedWords(text: string): readonly string[] {
   if (text === lastText) return lastWords;
-  let words = wordCache.get(text);
-  if (words === undefined) {
-    if (wordCache.size >= 2000) wordCache.clear();
-    wordCache.set(text, (words = textWords(text)));
-  }
+  const words = wordsOf(text);
   lastText = text;
   lastWords = words;
   return words;

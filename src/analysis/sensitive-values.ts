@@ -18,7 +18,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { findVariable, memberName, memberPath, propertyName, skipTSWrappers } from './ast.js';
 import { type CardNumberMatch, findCardNumbers, mayHoldCardNumber } from './luhn.js';
 import type { SensitiveKind, SensitiveNameClassifier } from './sensitive-names.js';
-import { splitWords } from './words.js';
+import { rememberByName, splitWords } from './words.js';
 
 export interface SensitiveValue {
   /** Where it is: the reference, the object property whose key names a secret, or the string literal. */
@@ -60,20 +60,11 @@ const CONTENT_METHODS = new Set([
 ]);
 const COMPARISONS = new Set(['==', '!=', '===', '!==', '<', '>', '<=', '>=', 'in', 'instanceof']);
 
-/** `isSanitizerName` verdicts by name: the same few callee names come up in every file. */
-const sanitizerNames = new Map<string, boolean>();
-const MAX_CACHED_NAMES = 10_000;
-
-/** True when a call's name says it sanitises its argument (`maskCardNumber`, `redact`, `hashPii`, `toLast4`, `sha256`). */
-export function isSanitizerName(name: string): boolean {
-  let sanitizer = sanitizerNames.get(name);
-  if (sanitizer === undefined) {
-    sanitizer = nameSaysSanitized(name);
-    if (sanitizerNames.size >= MAX_CACHED_NAMES) sanitizerNames.clear();
-    sanitizerNames.set(name, sanitizer);
-  }
-  return sanitizer;
-}
+/**
+ * True when a call's name says it sanitises its argument (`maskCardNumber`, `redact`, `hashPii`, `toLast4`, `sha256`).
+ * Remembered by name: the same few callee names come up in every file.
+ */
+export const isSanitizerName: (name: string) => boolean = rememberByName((name) => nameSaysSanitized(name), 10_000);
 
 function nameSaysSanitized(name: string): boolean {
   // Every word is a piece of the lower-cased name: without one of the prefixes in it, no word can start with one.

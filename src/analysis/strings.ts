@@ -83,39 +83,32 @@ function templateText(
   depth: number,
 ): StaticText {
   // As `join` over the quasis and the embedded texts, without the list.
-  let text = '';
-  let complete = true;
+  const result: StaticText = { text: '', complete: true };
   const quasis = template.quasis;
   for (let index = 0; index < quasis.length; index++) {
     const quasi = quasis[index]!;
-    text += quasi.value.cooked ?? quasi.value.raw;
+    result.text += quasi.value.cooked ?? quasi.value.raw;
     const embedded = template.expressions[index];
-    if (!embedded) continue;
-    const part = staticText(embedded, sourceCode, depth + 1);
-    if (part) {
-      text += part.text;
-      complete &&= part.complete;
-    } else {
-      text += ' ';
-      complete = false;
-    }
+    if (embedded) append(result, staticText(embedded, sourceCode, depth + 1));
   }
-  return { text, complete };
+  return result;
 }
 
 function join(parts: (StaticText | null)[]): StaticText {
-  let text = '';
-  let complete = true;
-  for (const part of parts) {
-    if (part) {
-      text += part.text;
-      complete &&= part.complete;
-    } else {
-      text += ' ';
-      complete = false;
-    }
+  const result: StaticText = { text: '', complete: true };
+  for (const part of parts) append(result, part);
+  return result;
+}
+
+/** Adds a part to `into`: its text, or a space (and incompleteness) where a dynamic part stood. */
+function append(into: StaticText, part: StaticText | null): void {
+  if (part) {
+    into.text += part.text;
+    into.complete &&= part.complete;
+  } else {
+    into.text += ' ';
+    into.complete = false;
   }
-  return { text, complete };
 }
 
 /** A word: a run of letters or digits, with apostrophe-joined letters (`caller's`). */

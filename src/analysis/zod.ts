@@ -9,6 +9,7 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { constInitializer, memberName, propertyName, skipTSWrappers, staticKeyName } from './ast.js';
+import { rememberByName } from './words.js';
 
 export interface ZodCall {
   /** The method or check name: 'email', 'optional', 'describe', 'regex'. */
@@ -200,17 +201,8 @@ interface BaseType {
   format: string | null;
 }
 
-/** Factory path → its kind of value; a handful of distinct paths per project (bounded for long runs). */
-const baseTypes = new Map<string, BaseType>();
-
-function baseTypeOf(base: string): BaseType {
-  let result = baseTypes.get(base);
-  if (!result) {
-    if (baseTypes.size >= 1024) baseTypes.clear();
-    baseTypes.set(base, (result = computeBaseType(base)));
-  }
-  return result;
-}
+/** Factory path → its kind of value; a handful of distinct paths per project. */
+const baseTypeOf = rememberByName(computeBaseType, 1024);
 
 function computeBaseType(base: string): BaseType {
   const name = lastSegment(base);

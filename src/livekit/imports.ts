@@ -13,6 +13,7 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { memberName, skipTSWrappers } from '../analysis/ast.js';
+import { rememberByName } from '../analysis/words.js';
 
 export const CORE_MODULE = '@livekit/agents';
 const PLUGIN_PREFIX = '@livekit/agents-plugin-';
@@ -82,16 +83,11 @@ function joinPath(module: string, rawPath: string, member: string): string {
 /** Maps a raw core path to its canonical spelling. */
 export function canonicalPath(module: string, rawPath: string): string {
   if (module !== 'core') return `${module}:${rawPath}`;
-  // Remembered: every reference of every file asks, for a few distinct paths (bounded for long runs).
-  let path = canonicalCache.get(rawPath);
-  if (path === undefined) {
-    if (canonicalCache.size >= 4096) canonicalCache.clear();
-    canonicalCache.set(rawPath, (path = computeCanonicalPath(rawPath)));
-  }
-  return path;
+  return canonicalCorePath(rawPath);
 }
 
-const canonicalCache = new Map<string, string>();
+/** Remembered: every reference of every file asks, for a few distinct paths. */
+const canonicalCorePath = rememberByName((rawPath) => computeCanonicalPath(rawPath), 4096);
 
 function computeCanonicalPath(rawPath: string): string {
   const dot = rawPath.indexOf('.');

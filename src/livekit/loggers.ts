@@ -17,7 +17,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { findVariable, isModuleScope, memberName, memberPath, propertyName, skipTSWrappers } from '../analysis/ast.js';
 import { declaringScopes, isGlobalRoot } from '../analysis/node-modules.js';
-import { splitWords } from '../analysis/words.js';
+import { rememberByName, splitWords } from '../analysis/words.js';
 import { type LiveKitModel, getLiveKitModel } from './program.js';
 import { getSettings } from './settings.js';
 
@@ -297,20 +297,8 @@ class Sink implements LoggerSink {
   }
 }
 
-/** `isLoggerName` verdicts by name: the same few receiver names come up in every file. */
-const loggerNames = new Map<string, boolean>();
-const MAX_CACHED_NAMES = 10_000;
-
-/** `logger`, `log`, `_logger`, `auditLogger`, `LOGGER`. */
-function isLoggerName(name: string): boolean {
-  let logger = loggerNames.get(name);
-  if (logger === undefined) {
-    logger = NAMED_RECEIVERS.has(name) || lastWordIsLogger(name);
-    if (loggerNames.size >= MAX_CACHED_NAMES) loggerNames.clear();
-    loggerNames.set(name, logger);
-  }
-  return logger;
-}
+/** `logger`, `log`, `_logger`, `auditLogger`, `LOGGER`; remembered by name (the same few names recur in every file). */
+const isLoggerName = rememberByName((name) => NAMED_RECEIVERS.has(name) || lastWordIsLogger(name), 10_000);
 
 function lastWordIsLogger(name: string): boolean {
   // The word `logger` is a piece of the lower-cased name; most names are rejected here without splitting.

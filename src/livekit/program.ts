@@ -192,22 +192,21 @@ export class LiveKitModel {
 
   /** The distinct entry functions of the file (two `defineAgent` calls may name the same function). */
   get entryFunctions(): FunctionNode[] {
-    if (this.cachedEntryFunctions) return this.cachedEntryFunctions;
-    const result: FunctionNode[] = [];
-    for (const definition of this.defineAgents) {
-      if (definition.entry && !result.includes(definition.entry)) result.push(definition.entry);
-    }
-    return (this.cachedEntryFunctions = result);
+    return (this.cachedEntryFunctions ??= this.distinctFunctions('entry'));
   }
 
   /** The distinct prewarm functions of the file. */
   get prewarmFunctions(): FunctionNode[] {
-    if (this.cachedPrewarmFunctions) return this.cachedPrewarmFunctions;
+    return (this.cachedPrewarmFunctions ??= this.distinctFunctions('prewarm'));
+  }
+
+  private distinctFunctions(key: 'entry' | 'prewarm'): FunctionNode[] {
     const result: FunctionNode[] = [];
     for (const definition of this.defineAgents) {
-      if (definition.prewarm && !result.includes(definition.prewarm)) result.push(definition.prewarm);
+      const fn = definition[key];
+      if (fn && !result.includes(fn)) result.push(fn);
     }
-    return (this.cachedPrewarmFunctions = result);
+    return result;
   }
 
   /** Classes that extend `voice.Agent` / `voice.AgentTask`, directly or through classes of this file. */
