@@ -9,6 +9,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from './args.js';
 import { createRandom, mixSeed } from './random.js';
 import { agentFile, plainFile } from './sources.js';
 
@@ -47,14 +48,8 @@ export function generateCorpus({ seed = 1, files = 500, plain = 250, parts = 4, 
   return { agentParts, plainFiles, bytes };
 }
 
-function parseArgs(argv) {
-  const args = {};
-  for (let i = 0; i < argv.length; i += 2) args[argv[i].replace(/^--/, '')] = Number(argv[i + 1]);
-  return args;
-}
-
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const args = parseArgs(process.argv.slice(2));
+  const args = Object.fromEntries(Object.entries(parseArgs(process.argv.slice(2))).map(([key, value]) => [key, Number(value)]));
   const result = generateCorpus(args);
   const count = result.agentParts.reduce((sum, list) => sum + list.length, 0);
   console.log(`bench corpus: ${count} agent files (${(result.bytes / 1e6).toFixed(1)} MB), ${result.plainFiles.length} plain files in ${corpusDir}`);

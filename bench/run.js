@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ESLint, Linter } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
+import { parseArgs } from './args.js';
 import { analyzeProfile, profileAsync } from './cpu-profile.js';
 import { corpusDir, generateCorpus } from './generate.js';
 
@@ -554,18 +555,4 @@ function warnIfStale() {
   if (newest(join(root, 'src')) > statSync(dist).mtimeMs) {
     console.error('bench: warning: src/ is newer than dist/; run `npm run build` for current numbers');
   }
-}
-
-function parseArgs(argv) {
-  const result = {};
-  for (let i = 0; i < argv.length; i++) {
-    const key = argv[i].replace(/^--/, '');
-    const next = argv[i + 1];
-    if (next === undefined || next.startsWith('--')) result[key] = true;
-    else {
-      result[key] = next;
-      i++;
-    }
-  }
-  return result;
 }

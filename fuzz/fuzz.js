@@ -8,19 +8,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from '../bench/args.js';
 import { formatFailure, runFuzz } from './harness.js';
 
-const args = {};
-const argv = process.argv.slice(2);
-for (let i = 0; i < argv.length; i++) {
-  const key = argv[i].replace(/^--/, '');
-  const value = argv[i + 1];
-  if (value === undefined || value.startsWith('--')) args[key] = true;
-  else {
-    args[key] = value;
-    i++;
-  }
-}
+const args = parseArgs(process.argv.slice(2));
 const count = Number(args.count ?? 1000);
 const seed = Number(args.seed ?? Math.floor(Math.random() * 2 ** 31));
 const start = Number(args.start ?? 0);
