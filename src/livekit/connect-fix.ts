@@ -23,11 +23,11 @@ export function connectCalls(info: EntryConnect): TSESTree.CallExpression[] {
 }
 
 /**
- * False when the connect point is a call handed `ctx` or `ctx.room`: it may connect with options we cannot see, which
- * an earlier plain `ctx.connect()` would silently drop (connect is idempotent).
+ * False when entry connects through a call handed `ctx` that we cannot see into: it may connect with options of its
+ * own, which an earlier plain `ctx.connect()` would silently drop (connect is idempotent).
  */
 export function canConnectEarlier(info: EntryConnect): boolean {
-  return info.point?.kind !== 'passes-context';
+  return !info.opaque;
 }
 
 /** The line break and indentation to put after text inserted before `node` on its own line (or a space). */
@@ -88,8 +88,8 @@ function argumentsAvailableAtStart(sourceCode: TSESLint.SourceCode, info: EntryC
  *   point hands `ctx` to a call we cannot see into (it may connect with options of its own).
  */
 export function connectFirstFix(sourceCode: TSESLint.SourceCode, info: EntryConnect): ConnectFix | null {
-  const first = info.body.body[0];
-  if (!first || !canConnectEarlier(info)) return null;
+  const first = info.body?.body[0];
+  if (!info.body || !first || !canConnectEarlier(info)) return null;
   const calls = connectCalls(info);
   const earliest = calls[0];
   if (earliest) {

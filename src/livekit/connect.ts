@@ -1,73 +1,110 @@
 /**
- * The connect point of an entry function, and what runs before it (RULES.md, "connect point").
+ * *Before connect* (RULES.md vocabulary): the awaits and calls of entry, and of the functions of this file that entry
+ * calls on the way, that can run on some path of the control flow that has passed no connecting call.
  *
- * The connect point is entry's first statement that
- *   - calls `ctx.connect(...)` (ctx = entry's first parameter),
- *   - calls `X.start({ ..., room: ctx.room })` (the session connects the room itself since 1.0.3),
- *   - or passes `ctx` or `ctx.room` to a call (as an argument, as a property value of an object literal argument, or
- *     through a const alias such as `const { room } = ctx`): we cannot see inside that call, so we stop looking there.
- * Nested functions are not looked into, with two narrow exceptions that only make the point earlier (and so the
- * rules quieter): a call to a function declared inside entry whose own body has a connect point, and a call given
- * an inline callback that itself calls `ctx.connect(...)` or starts a session with `room: ctx.room`
- * (`await retry(() => ctx.connect())`).
- *
- * Computed once per entry function and shared by `no-await-before-connect` and
- * `no-participant-wait-before-connect`.
+ * Paths come from ESLint's code-path analysis: while ESLint walks the file, a recorder notes, segment by segment, the
+ * awaits and calls of entry and of the functions it may call (the same-file call graph). At the end, a search from
+ * entry's first segment follows every path until it passes a connecting call:
+ *   - `ctx.connect(...)` (ctx = entry's JobContext, or a parameter that a same-file caller passes it to);
+ *   - `<session>.start({ ..., room: ctx.room })` (the session connects the room itself since 1.0.3);
+ *   - a call of a function of this file that connects on every path that returns (followed a few calls deep; when it
+ *     connects on some path only, its own awaits before connecting are reported, with the chain of calls);
+ *   - a call with an inline callback that connects (`await retry(() => ctx.connect())`);
+ *   - a call we cannot see into that is handed `ctx` (or `ctx.room`) and whose promise entry keeps (awaits, returns, chains or
+ *     leaves as a statement): it may connect, so we stay silent after it. Logger sinks, `JSON.stringify`, `String`
+ *     and friends never connect, nor does a call whose value entry uses at once (`const meta = parse(ctx)`).
+ * Entry that never connects in a way we can see reports nothing: it may connect through code we cannot read.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
   type FunctionNode,
-  followConst,
-  getProperty,
   isFunctionNode,
   isWithin,
   memberName,
-  resolveFunction,
+  memberPath,
   skipTSWrappers,
-  walkOwnBody,
 } from '../analysis/ast.js';
+import type { CallGraph } from '../analysis/call-graph.js';
+import { loggerSinkOf } from './loggers.js';
 
-export type ConnectKind = 'connect' | 'session-start' | 'passes-context' | 'connecting-function';
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+type Segment = TSESLint.CodePathSegment;
 
-export interface ConnectPoint {
-  /** The call that connects, or that is handed `ctx` / `ctx.room`. */
-  call: TSESTree.CallExpression | TSESTree.NewExpression;
-  kind: ConnectKind;
-  /** The statement of entry's body that holds the call. */
-  statement: TSESTree.Statement;
-  /**
-   * What runs before the call, in source order: entry's statements before `statement`, then, going down the blocks
-   * that lead to the call, the earlier statements of each block (and the test of an `if` on the way).
-   * Nested functions inside these nodes do not run before the call; callers skip them (see `walkBefore`).
-   */
-  before: TSESTree.Node[];
+/** How many calls deep the analysis follows functions of this file. */
+export const FOLLOW_DEPTH = 4;
+
+/**
+ * Whether an unseen call handed only `ctx.room` (not `ctx`) counts as connecting. Measured on the real-code corpus
+ * (../shared/realworld): counting it loses none of the labelled misses, and not counting it adds one false report,
+ * LiveKit's own avatar example (`await avatar.start(session, ctx.room)` before `session.start`), where the call is
+ * built to run before the room connects. So a call handed the room, whose promise entry keeps, may connect.
+ */
+const ROOM_ALONE_CONNECTS = true;
+
+/** Calls that never connect, whatever they are handed (pure functions of the language and runtime). */
+const NEVER_CONNECT = new Set([
+  'JSON.stringify',
+  'JSON.parse',
+  'String',
+  'Number',
+  'Boolean',
+  'Object.keys',
+  'Object.values',
+  'Object.entries',
+  'Object.assign',
+  'Object.freeze',
+  'Array.from',
+  'Array.isArray',
+  'structuredClone',
+  'util.inspect',
+  'inspect',
+]);
+
+export interface BeforeConnect<N extends TSESTree.Node = TSESTree.AwaitExpression | TSESTree.ForOfStatement> {
+  node: N;
+  /** The functions between entry and the node: `[]` in entry itself, `[runJob]` in a function entry delegates to. */
+  via: FunctionNode[];
 }
 
 export interface EntryConnect {
   entry: FunctionNode;
-  body: TSESTree.BlockStatement;
+  /** Entry's block body; null for an expression body (`(ctx) => runJob(ctx)`). */
+  body: TSESTree.BlockStatement | null;
   /** The entry's context parameter (`ctx`). */
   context: TSESLint.Scope.Variable;
   contextName: string;
-  /** Null when entry has no connect point we can see (it may connect in a way we cannot follow). */
-  point: ConnectPoint | null;
-  /** True when `node` is a reference to the context parameter. */
+  /** Awaits and `for await` loops that can run before connect, in source order. */
+  awaits: BeforeConnect[];
+  /** Calls that can run before connect, in source order. */
+  calls: BeforeConnect<TSESTree.CallExpression>[];
+  /** True when some path connects in a way we can see (or infer from a call handed ctx). */
+  connects: boolean;
+  /** True when a path connects only through a call we cannot see into (it may connect with its own options). */
+  opaque: boolean;
+  /** True when `node` is a reference to the JobContext (entry's parameter, or one a same-file caller passes it to). */
   isContext(node: TSESTree.Node): boolean;
-  /** True when `node` is `ctx.room` or a const bound to it (`const room = ctx.room`, `const { room } = ctx`). */
-  isContextRoom(node: TSESTree.Node): boolean;
-  /** True when `node` is a `ctx.connect(...)` call. */
-  isConnectCall(node: TSESTree.Node): boolean;
 }
 
-const cache = new WeakMap<FunctionNode, EntryConnect | null>();
+type FlowEvent = TSESTree.AwaitExpression | TSESTree.ForOfStatement | TSESTree.CallExpression;
 
-/** The entry's context parameter, its connect point and what runs before it; null when entry takes no `ctx`. */
-export function getEntryConnect(sourceCode: TSESLint.SourceCode, entry: FunctionNode): EntryConnect | null {
-  const cached = cache.get(entry);
-  if (cached !== undefined) return cached;
-  const result = computeEntryConnect(sourceCode, entry);
-  cache.set(entry, result);
-  return result;
+/** What the recorder noted for one function: its code path and, per segment, its awaits and calls in order. */
+interface FunctionFlow {
+  codePath: TSESLint.CodePath;
+  events: Map<Segment, FlowEvent[]>;
+}
+
+interface Frame {
+  flow: FunctionFlow | null;
+  segments: Set<Segment>;
+}
+
+interface Summary {
+  awaits: BeforeConnect[];
+  calls: BeforeConnect<TSESTree.CallExpression>[];
+  connects: boolean;
+  /** Some path returns without having connected. */
+  returnsUnconnected: boolean;
+  opaque: boolean;
 }
 
 /** The variable of a function's first parameter, when it is a plain identifier. */
@@ -75,8 +112,12 @@ export function firstParameterVariable(
   sourceCode: TSESLint.SourceCode,
   fn: FunctionNode,
 ): TSESLint.Scope.Variable | null {
-  const first = fn.params[0];
-  const pattern = first?.type === AST_NODE_TYPES.AssignmentPattern ? first.left : first;
+  return parameterVariable(sourceCode, fn, 0);
+}
+
+function parameterVariable(sourceCode: TSESLint.SourceCode, fn: FunctionNode, index: number): TSESLint.Scope.Variable | null {
+  const parameter = fn.params[index];
+  const pattern = parameter?.type === AST_NODE_TYPES.AssignmentPattern ? parameter.left : parameter;
   if (pattern?.type !== AST_NODE_TYPES.Identifier) return null;
   const variables = sourceCode.scopeManager?.getDeclaredVariables(fn) ?? [];
   return (
@@ -86,252 +127,424 @@ export function firstParameterVariable(
   );
 }
 
-function computeEntryConnect(sourceCode: TSESLint.SourceCode, entry: FunctionNode): EntryConnect | null {
-  if (entry.body.type !== AST_NODE_TYPES.BlockStatement) return null;
-  const context = firstParameterVariable(sourceCode, entry);
-  if (!context) return null;
-  const contextReferences = new Set<TSESTree.Node>();
-  for (const reference of context.references) contextReferences.add(reference.identifier);
-
-  // `const room = ctx.room` and `const { room } = ctx`: references of these stand for ctx.room.
-  const roomReferences = new Set<TSESTree.Node>();
-  for (const identifier of contextReferences) {
-    const parent = identifier.parent;
-    let declarator: TSESTree.VariableDeclarator | null = null;
-    let target: TSESTree.Node | null = null;
-    if (
-      parent?.type === AST_NODE_TYPES.MemberExpression &&
-      parent.object === identifier &&
-      memberName(parent) === 'room' &&
-      parent.parent.type === AST_NODE_TYPES.VariableDeclarator &&
-      parent.parent.init === parent
-    ) {
-      declarator = parent.parent;
-      target = declarator.id;
-    } else if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === identifier && parent.id.type === AST_NODE_TYPES.ObjectPattern) {
-      declarator = parent;
-      for (const property of parent.id.properties) {
-        if (property.type === AST_NODE_TYPES.Property && !property.computed && property.key.type === AST_NODE_TYPES.Identifier && property.key.name === 'room') {
-          target = property.value;
-        }
-      }
-    }
-    if (!declarator || declarator.parent.kind !== 'const' || target?.type !== AST_NODE_TYPES.Identifier) continue;
-    for (const variable of sourceCode.scopeManager!.getDeclaredVariables(declarator)) {
-      if (variable.name !== target.name) continue;
-      for (const reference of variable.references) {
-        if (reference.identifier !== target) roomReferences.add(reference.identifier);
-      }
-    }
-  }
-
-  const isContext = (node: TSESTree.Node): boolean => contextReferences.has(skipTSWrappers(node));
-  const isContextRoom = (node: TSESTree.Node): boolean => {
-    const expression = skipTSWrappers(node);
-    if (roomReferences.has(expression)) return true;
-    return expression.type === AST_NODE_TYPES.MemberExpression && memberName(expression) === 'room' && isContext(expression.object);
-  };
-  const isConnectCall = (node: TSESTree.Node): boolean => {
-    const expression = skipTSWrappers(node);
-    if (expression.type !== AST_NODE_TYPES.CallExpression) return false;
-    const callee = skipTSWrappers(expression.callee);
-    return callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'connect' && isContext(callee.object);
-  };
-
-  const info: EntryConnect = {
-    entry,
-    body: entry.body,
-    context,
-    contextName: context.name,
-    point: null,
-    isContext,
-    isContextRoom,
-    isConnectCall,
-  };
-  const finder = new ConnectFinder(sourceCode, info);
-  let mentions: number[] | null = null;
-  for (const [index, statement] of entry.body.body.entries()) {
-    // Every kind of connect point names ctx, a room alias or a function declared in entry: past the first statement
-    // (where most entries connect), skip the statements that name none of them.
-    if (index > 0) {
-      mentions ??= mentionPositions(sourceCode, entry, contextReferences, roomReferences);
-      if (!containsPosition(mentions, statement)) continue;
-    }
-    const found = finder.firstIn(statement);
-    if (found) {
-      info.point = {
-        call: found.call,
-        kind: found.kind,
-        statement,
-        before: [...entry.body.body.slice(0, index), ...innerBefore(statement, found.call)],
-      };
-      break;
-    }
-  }
-  return info;
-}
-
-/**
- * Sorted start offsets of the identifiers a connecting call must contain: references of ctx and of its room aliases,
- * of the functions declared inside entry (a call to one of them may connect), and of entry's consts whose value
- * mentions ctx (`const options = { room: ctx.room }; await session.start(options)`).
- */
-function mentionPositions(
-  sourceCode: TSESLint.SourceCode,
-  entry: FunctionNode,
-  contextReferences: ReadonlySet<TSESTree.Node>,
-  roomReferences: ReadonlySet<TSESTree.Node>,
-): number[] {
-  const contextPositions: number[] = [];
-  for (const identifier of contextReferences) contextPositions.push(identifier.range[0]);
-  for (const identifier of roomReferences) contextPositions.push(identifier.range[0]);
-  contextPositions.sort((a, b) => a - b);
-  const positions = [...contextPositions];
-  for (const scope of sourceCode.scopeManager?.scopes ?? []) {
-    if (!isWithin(scope.block, entry)) continue;
-    for (const variable of scope.variables) {
-      const definition = variable.defs[0];
-      let mentioned: boolean;
-      if (definition?.type === 'FunctionName') mentioned = definition.node.type === AST_NODE_TYPES.FunctionDeclaration;
-      else if (definition?.type === 'Variable' && definition.node.init) {
-        const init = definition.node.init;
-        mentioned = isFunctionNode(skipTSWrappers(init)) || containsPosition(contextPositions, init);
-      } else mentioned = false;
-      if (!mentioned) continue;
-      for (const reference of variable.references) positions.push(reference.identifier.range[0]);
-    }
-  }
-  return positions.sort((a, b) => a - b);
-}
-
-/** True when one of the sorted `positions` lies inside `node`. */
-function containsPosition(positions: readonly number[], node: TSESTree.Node): boolean {
-  let low = 0;
-  let high = positions.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (positions[middle]! < node.range[0]) low = middle + 1;
-    else high = middle;
-  }
-  return low < positions.length && positions[low]! < node.range[1];
-}
-
-/** Going down from `statement` to `call` through blocks: the earlier statements of each block, and `if` tests. */
-function innerBefore(statement: TSESTree.Statement, call: TSESTree.Node): TSESTree.Node[] {
-  const result: TSESTree.Node[] = [];
-  let current: TSESTree.Node = statement;
+/** The expression whose value `node` becomes, through TypeScript wrappers and `?.` chains. */
+function valueHolder(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
   for (;;) {
-    if (current.type === AST_NODE_TYPES.BlockStatement) {
-      const index = current.body.findIndex((child) => isWithin(call, child));
-      if (index === -1) break;
-      result.push(...current.body.slice(0, index));
-      current = current.body[index]!;
-    } else if (current.type === AST_NODE_TYPES.TryStatement && isWithin(call, current.block)) {
-      current = current.block;
-    } else if (current.type === AST_NODE_TYPES.IfStatement && !isWithin(call, current.test)) {
-      result.push(current.test);
-      if (isWithin(call, current.consequent)) current = current.consequent;
-      else if (current.alternate && isWithin(call, current.alternate)) current = current.alternate;
-      else break;
-    } else if (current.type === AST_NODE_TYPES.LabeledStatement) {
-      current = current.body;
+    const parent = current.parent;
+    if (
+      parent &&
+      (parent.type === AST_NODE_TYPES.ChainExpression ||
+        parent.type === AST_NODE_TYPES.TSAsExpression ||
+        parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+        parent.type === AST_NODE_TYPES.TSSatisfiesExpression)
+    ) {
+      current = parent;
     } else {
-      break;
+      return current;
     }
   }
-  return result;
 }
 
-interface Found {
-  call: TSESTree.CallExpression | TSESTree.NewExpression;
-  kind: ConnectKind;
+/** True when a promise at `node` is kept: awaited, returned, chained, gathered, left as a statement or `void`-ed. */
+function keepsPromise(node: TSESTree.Node): boolean {
+  const holder = valueHolder(node);
+  const parent = holder.parent;
+  if (!parent) return false;
+  switch (parent.type) {
+    case AST_NODE_TYPES.AwaitExpression:
+    case AST_NODE_TYPES.ReturnStatement:
+    case AST_NODE_TYPES.ExpressionStatement:
+    case AST_NODE_TYPES.ArrayExpression:
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+      return true;
+    case AST_NODE_TYPES.UnaryExpression:
+      return parent.operator === 'void';
+    case AST_NODE_TYPES.MemberExpression: {
+      const name = memberName(parent);
+      return parent.object === holder && (name === 'then' || name === 'catch' || name === 'finally');
+    }
+    default:
+      return false;
+  }
 }
 
-class ConnectFinder {
-  /** Functions declared in entry, and whether their own body connects (computed on demand, guarded against cycles). */
-  private readonly connecting = new Map<FunctionNode, boolean>();
+export class ConnectFlow {
+  private readonly sourceCode: TSESLint.SourceCode;
+  private readonly contextVariables = new Set<TSESLint.Scope.Variable>();
+  private readonly contextReferences = new Set<TSESTree.Node>();
+  private readonly roomReferences = new Set<TSESTree.Node>();
+  /** `ctx.connect(...)` calls and session starts with `room: ctx.room`. */
+  private readonly connectingCalls = new Set<TSESTree.CallExpression>();
+  /** Entry functions and the functions of this file they may call: the ones the recorder notes. */
+  private readonly followed: Map<FunctionNode, FunctionNode[]>;
+  private readonly flows = new Map<FunctionNode, FunctionFlow>();
+  private readonly summaries = new Map<FunctionNode, Summary | null>();
+  private readonly continuedSummaries = new Map<FunctionNode, Summary | null>();
+  private readonly anywhere = new Map<FunctionNode, boolean>();
+  private readonly entries = new Map<FunctionNode, EntryConnect | null>();
+  private recorderTaken = false;
 
   constructor(
-    private readonly sourceCode: TSESLint.SourceCode,
-    private readonly info: EntryConnect,
-  ) {}
-
-  /** The first connecting call under `root` in source order, not looking into nested functions. */
-  firstIn(root: TSESTree.Node, full = true): Found | null {
-    let found: Found | null = null;
-    if (isFunctionNode(root)) return null;
-    walkOwnBody(
-      root,
-      (node) => {
-        if (found && found.call.range[0] <= node.range[0]) return;
-        if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
-          const kind = this.kindOf(node, full);
-          if (kind) found = { call: node, kind };
-        }
-      },
-      this.sourceCode.visitorKeys,
-    );
-    return found as Found | null;
+    private readonly context: Context,
+    private readonly entryFunctions: readonly FunctionNode[],
+    private readonly callGraph: CallGraph,
+  ) {
+    this.sourceCode = context.sourceCode;
+    this.followed = callGraph.reachableFrom(entryFunctions, FOLLOW_DEPTH);
+    this.collectContexts();
+    this.collectConnectingCalls();
   }
 
-  private kindOf(call: TSESTree.CallExpression | TSESTree.NewExpression, full: boolean): ConnectKind | null {
-    const { info } = this;
-    if (info.isConnectCall(call)) return 'connect';
-    if (call.type === AST_NODE_TYPES.CallExpression && this.isSessionStart(call)) return 'session-start';
-    if (!full) return null;
-    for (const argument of call.arguments) {
-      const value = skipTSWrappers(argument.type === AST_NODE_TYPES.SpreadElement ? argument.argument : argument);
-      if (info.isContext(value) || info.isContextRoom(value)) return 'passes-context';
-      if (value.type === AST_NODE_TYPES.ObjectExpression) {
-        for (const property of value.properties) {
-          const inner = property.type === AST_NODE_TYPES.Property ? property.value : property.argument;
-          if (info.isContext(inner) || info.isContextRoom(inner)) return 'passes-context';
-        }
+  /**
+   * Listeners that record the flow while ESLint walks the file. Only the first rule that asks gets them (every rule
+   * that uses the flow reads it in `Program:exit`, after all functions have been walked); the others get none.
+   */
+  recorder(): TSESLint.RuleListener {
+    if (this.recorderTaken || this.entryFunctions.length === 0) return {};
+    this.recorderTaken = true;
+    const frames: Frame[] = [];
+    let top: Frame | null = null;
+    const note = (node: FlowEvent): void => {
+      if (!top?.flow) return;
+      for (const segment of top.segments) {
+        const list = top.flow.events.get(segment);
+        if (list) list.push(node);
+        else top.flow.events.set(segment, [node]);
       }
-      // `await retry(() => ctx.connect())`: an inline callback that connects.
-      if (isFunctionNode(value) && this.firstIn(value.body, false)) return 'connecting-function';
-    }
-    // A call to a function declared inside entry whose own body connects.
-    const callee = skipTSWrappers(call.callee);
-    if (callee.type === AST_NODE_TYPES.Identifier) {
-      const fn = resolveFunction(this.sourceCode, callee);
-      if (fn && fn !== info.entry && isWithin(fn, info.entry) && this.functionConnects(fn)) return 'connecting-function';
-    }
-    return null;
+    };
+    const listeners = {
+      onCodePathStart: (codePath: TSESLint.CodePath, node: TSESTree.Node) => {
+        const flow = isFunctionNode(node) && this.followed.has(node) ? { codePath, events: new Map() } : null;
+        if (flow) this.flows.set(node as FunctionNode, flow);
+        top = { flow, segments: new Set() };
+        frames.push(top);
+      },
+      onCodePathEnd: () => {
+        frames.pop();
+        top = frames.at(-1) ?? null;
+      },
+      onCodePathSegmentStart: (segment: Segment) => {
+        if (top?.flow) top.segments.add(segment);
+      },
+      onCodePathSegmentEnd: (segment: Segment) => {
+        if (top?.flow) top.segments.delete(segment);
+      },
+      'AwaitExpression:exit': note,
+      'CallExpression:exit': note,
+      ForOfStatement: (node: TSESTree.ForOfStatement) => {
+        if (node.await) note(node);
+      },
+    };
+    return listeners as unknown as TSESLint.RuleListener;
   }
 
-  private isSessionStart(call: TSESTree.CallExpression): boolean {
-    const callee = skipTSWrappers(call.callee);
-    if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'start') return false;
-    const first = call.arguments[0];
-    if (!first) return false;
-    const options = followConst(this.sourceCode, first);
-    if (options.type !== AST_NODE_TYPES.ObjectExpression) return false;
-    const room = getProperty(options, 'room');
-    return room !== null && this.info.isContextRoom(room.value);
-  }
-
-  private functionConnects(fn: FunctionNode): boolean {
-    const known = this.connecting.get(fn);
-    if (known !== undefined) return known;
-    this.connecting.set(fn, false);
-    const result = this.firstIn(fn.body) !== null;
-    this.connecting.set(fn, result);
+  /** What runs before connect in `entry`; null when entry takes no context parameter. Read it in `Program:exit`. */
+  entryConnect(entry: FunctionNode): EntryConnect | null {
+    if (this.entries.has(entry)) return this.entries.get(entry)!;
+    const context = firstParameterVariable(this.sourceCode, entry);
+    let result: EntryConnect | null = null;
+    if (context) {
+      const summary = this.summarize(entry, [], new Set());
+      const connects = summary?.connects ?? false;
+      result = {
+        entry,
+        body: entry.body.type === AST_NODE_TYPES.BlockStatement ? entry.body : null,
+        context,
+        contextName: context.name,
+        awaits: connects ? summary!.awaits : [],
+        calls: connects ? summary!.calls : [],
+        connects,
+        opaque: summary?.opaque ?? false,
+        isContext: (node) => this.isContext(node),
+      };
+    }
+    this.entries.set(entry, result);
     return result;
   }
-}
 
-/**
- * Visits every node of `before` (a connect point's earlier nodes) that runs before the connect point:
- * nested functions and class bodies are skipped, since declaring them runs none of their code.
- */
-export function walkBefore(
-  point: ConnectPoint,
-  visit: (node: TSESTree.Node) => void,
-  visitorKeys: TSESLint.SourceCode.VisitorKeys,
-): void {
-  for (const node of point.before) {
-    if (isFunctionNode(node)) continue;
-    walkOwnBody(node, visit, visitorKeys);
+  /** True when `node` is a reference to the JobContext, under any of its names. */
+  isContext(node: TSESTree.Node): boolean {
+    return this.contextReferences.has(skipTSWrappers(node));
+  }
+
+  /** True when `node` is `ctx.room` or a const bound to it (`const room = ctx.room`, `const { room } = ctx`). */
+  isContextRoom(node: TSESTree.Node): boolean {
+    const expression = skipTSWrappers(node);
+    if (this.roomReferences.has(expression)) return true;
+    return expression.type === AST_NODE_TYPES.MemberExpression && memberName(expression) === 'room' && this.isContext(expression.object);
+  }
+
+  /** The JobContext variables: entry's parameter, and parameters that same-file callers pass it to. */
+  get jobContextVariables(): ReadonlySet<TSESLint.Scope.Variable> {
+    return this.contextVariables;
+  }
+
+  /** `ctx.connect(...)` calls on any name of the JobContext. */
+  connectCalls(): TSESTree.CallExpression[] {
+    const calls: TSESTree.CallExpression[] = [];
+    for (const identifier of this.contextReferences) {
+      const member = identifier.parent;
+      if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== identifier || memberName(member) !== 'connect') continue;
+      const call = member.parent;
+      if (call.type === AST_NODE_TYPES.CallExpression && call.callee === member) calls.push(call);
+    }
+    return calls.sort((a, b) => a.range[0] - b.range[0]);
+  }
+
+  private collectContexts(): void {
+    const pending: TSESLint.Scope.Variable[] = [];
+    const add = (variable: TSESLint.Scope.Variable | null): void => {
+      if (!variable || this.contextVariables.has(variable)) return;
+      this.contextVariables.add(variable);
+      pending.push(variable);
+    };
+    for (const entry of this.entryFunctions) add(firstParameterVariable(this.sourceCode, entry));
+    // A same-file function handed ctx receives the JobContext under its own parameter name.
+    while (pending.length > 0) {
+      const variable = pending.pop()!;
+      for (const reference of variable.references) {
+        const identifier = reference.identifier;
+        this.contextReferences.add(identifier);
+        const call = valueHolder(identifier).parent;
+        if (call?.type !== AST_NODE_TYPES.CallExpression) continue;
+        const callee = this.callGraph.calleeOf(call);
+        const index = call.arguments.indexOf(valueHolder(identifier) as TSESTree.CallExpressionArgument);
+        if (callee && index >= 0 && this.followed.has(callee)) add(parameterVariable(this.sourceCode, callee, index));
+      }
+    }
+    // `const room = ctx.room` and `const { room } = ctx`: references of these stand for ctx.room.
+    for (const identifier of this.contextReferences) {
+      const parent = identifier.parent;
+      let declarator: TSESTree.VariableDeclarator | null = null;
+      let target: TSESTree.Node | null = null;
+      if (
+        parent?.type === AST_NODE_TYPES.MemberExpression &&
+        parent.object === identifier &&
+        memberName(parent) === 'room' &&
+        parent.parent.type === AST_NODE_TYPES.VariableDeclarator &&
+        parent.parent.init === parent
+      ) {
+        declarator = parent.parent;
+        target = declarator.id;
+      } else if (
+        parent?.type === AST_NODE_TYPES.VariableDeclarator &&
+        parent.init === identifier &&
+        parent.id.type === AST_NODE_TYPES.ObjectPattern
+      ) {
+        declarator = parent;
+        for (const property of parent.id.properties) {
+          if (
+            property.type === AST_NODE_TYPES.Property &&
+            !property.computed &&
+            property.key.type === AST_NODE_TYPES.Identifier &&
+            property.key.name === 'room'
+          ) {
+            target = property.value;
+          }
+        }
+      }
+      if (!declarator || declarator.parent.kind !== 'const' || target?.type !== AST_NODE_TYPES.Identifier) continue;
+      for (const variable of this.sourceCode.scopeManager!.getDeclaredVariables(declarator)) {
+        if (variable.name !== target.name) continue;
+        for (const reference of variable.references) {
+          if (reference.identifier !== target) this.roomReferences.add(reference.identifier);
+        }
+      }
+    }
+  }
+
+  private collectConnectingCalls(): void {
+    for (const call of this.connectCalls()) this.connectingCalls.add(call);
+    // `x.start({ room: ctx.room })`, also through a const holding the options.
+    const rooms: TSESTree.Node[] = [...this.roomReferences];
+    for (const identifier of this.contextReferences) {
+      const member = identifier.parent;
+      if (member?.type === AST_NODE_TYPES.MemberExpression && member.object === identifier && memberName(member) === 'room') rooms.push(member);
+    }
+    for (const room of rooms) {
+      const property = valueHolder(room).parent;
+      if (property?.type !== AST_NODE_TYPES.Property || property.value !== valueHolder(room)) continue;
+      const options = property.parent;
+      if (options.type !== AST_NODE_TYPES.ObjectExpression) continue;
+      this.addStart(options);
+      const declarator = valueHolder(options).parent;
+      if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === valueHolder(options)) {
+        for (const variable of this.sourceCode.scopeManager!.getDeclaredVariables(declarator)) {
+          for (const reference of variable.references) if (reference.identifier !== declarator.id) this.addStart(reference.identifier);
+        }
+      }
+    }
+  }
+
+  /** Records `x.start(options)` when `options` is its first argument. */
+  private addStart(options: TSESTree.Node): void {
+    const call = valueHolder(options).parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== valueHolder(options)) return;
+    const callee = skipTSWrappers(call.callee);
+    if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'start') this.connectingCalls.add(call);
+  }
+
+  /** How a call counts on the way to connecting. */
+  private classify(call: TSESTree.CallExpression): 'connect' | 'opaque' | FunctionNode | null {
+    if (this.connectingCalls.has(call)) return 'connect';
+    const target = this.callGraph.calleeOf(call);
+    if (target) return this.flows.has(target) ? target : null;
+    let handedContext = false;
+    for (const argument of call.arguments) {
+      const value = skipTSWrappers(argument.type === AST_NODE_TYPES.SpreadElement ? argument.argument : argument);
+      // `await retry(() => ctx.connect())`: an inline callback that connects.
+      if (isFunctionNode(value)) {
+        for (const connecting of this.connectingCalls) if (isWithin(connecting, value)) return 'connect';
+        continue;
+      }
+      if (this.handsContext(value)) handedContext = true;
+      else if (value.type === AST_NODE_TYPES.ObjectExpression) {
+        for (const property of value.properties) {
+          const inner = property.type === AST_NODE_TYPES.Property ? property.value : property.argument;
+          if (this.handsContext(inner)) handedContext = true;
+        }
+      }
+    }
+    if (!handedContext || !keepsPromise(call)) return null;
+    const path = memberPath(skipTSWrappers(call.callee));
+    if (path && NEVER_CONNECT.has(path.join('.'))) return null;
+    if (loggerSinkOf(call, this.context)) return null;
+    return 'opaque';
+  }
+
+  private handsContext(node: TSESTree.Node): boolean {
+    return this.isContext(node) || (ROOM_ALONE_CONNECTS && this.isContextRoom(node));
+  }
+
+  /** True when some call in `fn` (or in a function of this file it calls) connects, on any path. */
+  private connectsAnywhere(fn: FunctionNode, active = new Set<FunctionNode>()): boolean {
+    const known = this.anywhere.get(fn);
+    if (known !== undefined) return known;
+    const flow = this.flows.get(fn);
+    if (!flow || active.has(fn)) return false;
+    active.add(fn);
+    let result = false;
+    for (const events of flow.events.values()) {
+      for (const node of events) {
+        if (node.type === AST_NODE_TYPES.CallExpression && this.isConnectAhead(node, active)) result = true;
+        if (result) break;
+      }
+      if (result) break;
+    }
+    active.delete(fn);
+    this.anywhere.set(fn, result);
+    return result;
+  }
+
+  /** True when `call` connects, or calls a function of this file that connects on some path. */
+  private isConnectAhead(call: TSESTree.CallExpression, active?: Set<FunctionNode>): boolean {
+    const kind = this.classify(call);
+    if (kind === 'connect' || kind === 'opaque') return true;
+    return kind !== null && this.connectsAnywhere(kind, active);
+  }
+
+  /**
+   * The segments of `fn` from whose start some path reaches a connecting call (or, when `continues`, the end of `fn`,
+   * after which the caller connects).
+   */
+  private segmentsLeadingToConnect(flow: FunctionFlow, continues: boolean): Set<Segment> {
+    const leading = new Set<Segment>();
+    const pending: Segment[] = [];
+    const seed = (segment: Segment) => {
+      if (!leading.has(segment)) {
+        leading.add(segment);
+        pending.push(segment);
+      }
+    };
+    for (const [segment, events] of flow.events) {
+      if (events.some((node) => node.type === AST_NODE_TYPES.CallExpression && this.isConnectAhead(node))) seed(segment);
+    }
+    if (continues) for (const segment of flow.codePath.returnedSegments) seed(segment);
+    while (pending.length > 0) for (const previous of pending.pop()!.prevSegments) seed(previous);
+    return leading;
+  }
+
+  /**
+   * Searches `fn`'s code path from its start, stopping on each path at the first connecting call. An await counts
+   * when some path from it still reaches a connecting call: work on a path that never joins the room (a `catch` that
+   * logs and rethrows, a `finally` after a failed connect) keeps no one waiting. `continues` says that the caller
+   * connects after `fn` returns; `via` is the chain of calls from entry; `active` guards against recursion.
+   */
+  private summarize(fn: FunctionNode, via: FunctionNode[], active: Set<FunctionNode>, continues = false): Summary | null {
+    const cache = continues ? this.continuedSummaries : this.summaries;
+    if (cache.has(fn)) return cache.get(fn)!;
+    const flow = this.flows.get(fn);
+    if (!flow || active.has(fn)) return null;
+    active.add(fn);
+    const summary: Summary = { awaits: [], calls: [], connects: false, returnsUnconnected: false, opaque: false };
+    const leading = this.segmentsLeadingToConnect(flow, continues);
+    const returned = new Set(flow.codePath.returnedSegments);
+    const seenNodes = new Set<TSESTree.Node>();
+    const delegated = new Set<TSESTree.Node>();
+    const visited = new Set<Segment>();
+    const passedThrough = new Set<Segment>();
+    const queue: Segment[] = [flow.codePath.initialSegment];
+    while (queue.length > 0) {
+      const segment = queue.pop()!;
+      if (visited.has(segment)) continue;
+      visited.add(segment);
+      const events = flow.events.get(segment) ?? [];
+      // Whether a path from the end of this segment (or from a later point in it) still reaches a connect.
+      const leadsOnward = (continues && returned.has(segment)) || segment.nextSegments.some((next) => leading.has(next));
+      const connectAfter = (index: number): boolean => {
+        if (leadsOnward) return true;
+        for (let later = index + 1; later < events.length; later++) {
+          const node = events[later]!;
+          if (node.type === AST_NODE_TYPES.CallExpression && this.isConnectAhead(node)) return true;
+        }
+        return false;
+      };
+      let blocked = false;
+      for (const [index, node] of events.entries()) {
+        if (node.type !== AST_NODE_TYPES.CallExpression) {
+          const argument = node.type === AST_NODE_TYPES.AwaitExpression ? skipTSWrappers(node.argument) : null;
+          // `await runJob(ctx)`: the awaits inside the delegate are what the caller waits for; they are reported there.
+          if (argument && delegated.has(argument)) continue;
+          if (!seenNodes.has(node) && connectAfter(index)) summary.awaits.push({ node, via });
+          seenNodes.add(node);
+          continue;
+        }
+        if (!seenNodes.has(node)) summary.calls.push({ node, via });
+        seenNodes.add(node);
+        const kind = this.classify(node);
+        if (kind === 'connect' || kind === 'opaque') {
+          summary.connects = true;
+          if (kind === 'opaque') summary.opaque = true;
+          blocked = true;
+          break;
+        }
+        if (kind && via.length < FOLLOW_DEPTH && this.connectsAnywhere(kind)) {
+          const inner = this.summarize(kind, [...via, kind], active, connectAfter(index));
+          if (inner?.connects) {
+            delegated.add(node);
+            summary.connects = true;
+            summary.opaque ||= inner.opaque;
+            summary.awaits.push(...inner.awaits);
+            summary.calls.push(...inner.calls);
+            if (!inner.returnsUnconnected) {
+              blocked = true;
+              break;
+            }
+          }
+        }
+      }
+      if (blocked) continue;
+      passedThrough.add(segment);
+      for (const next of segment.nextSegments) if (next.reachable) queue.push(next);
+    }
+    summary.returnsUnconnected = flow.codePath.returnedSegments.some((segment) => passedThrough.has(segment));
+    const order = (a: { node: TSESTree.Node }, b: { node: TSESTree.Node }) => a.node.range[0] - b.node.range[0];
+    summary.awaits.sort(order);
+    summary.calls.sort(order);
+    active.delete(fn);
+    // The first chain that reaches a function names it in reports.
+    cache.set(fn, summary);
+    return summary;
   }
 }

@@ -19,7 +19,9 @@ import {
   skipTSWrappers,
   staticKeyName,
 } from '../analysis/ast.js';
+import { CallGraph } from '../analysis/call-graph.js';
 import { staticText } from '../analysis/strings.js';
+import { ConnectFlow } from './connect.js';
 import { LiveKitImports } from './imports.js';
 import { type LiveKitSettings, getSettings } from './settings.js';
 
@@ -128,6 +130,18 @@ export interface SessionInfo {
 
 export type HotKind = 'entry' | 'execute' | 'agent-method' | 'agent-hook' | 'session-listener';
 
+/** Where a hot path starts, and the functions of this file it calls on the way to the node asked about. */
+export interface HotPath {
+  kind: HotKind;
+  /** The root function (entry, the execute, the method, the listener). */
+  root: FunctionNode;
+  /** The same-file functions called from the root down to the node: `[]` when the node is in the root itself. */
+  via: FunctionNode[];
+}
+
+/** How many calls up `hotPath` follows a function of this file to a hot path. */
+const CALL_DEPTH = 4;
+
 /** Hooks that `voice.Agent.create({...})` accepts; each gets the agent's context (`AgentContext`) first. */
 export const HOOK_NAMES = new Set(['onEnter', 'onExit', 'onUserTurnCompleted', 'llmNode', 'ttsNode', 'sttNode', 'transcriptionNode', 'realtimeAudioOutputNode']);
 
@@ -157,7 +171,9 @@ export class LiveKitModel {
   private cachedPrewarmFunctions?: FunctionNode[];
   private cachedConstructionByNode?: Map<TSESTree.Node, AgentConstruction>;
   private cachedToolByCall?: Map<TSESTree.Node, ToolInfo>;
-  private readonly hotCache = new Map<TSESTree.Node, HotKind | null>();
+  private readonly hotCache = new Map<TSESTree.Node, HotPath | null>();
+  private cachedCallGraph?: CallGraph;
+  private cachedConnectFlow?: ConnectFlow;
 
   constructor(
     readonly sourceCode: TSESLint.SourceCode,
@@ -572,14 +588,37 @@ export class LiveKitModel {
     return (this.cachedHot = hot);
   }
 
+  /** The same-file call graph (which functions of this file call which), built once from scope references. */
+  get callGraph(): CallGraph {
+    return (this.cachedCallGraph ??= new CallGraph(this.sourceCode));
+  }
+
   /**
-   * The hot path `node` runs on (entry, a tool's execute, an Agent method, an agent hook, a session listener),
-   * found through its enclosing functions; null in prewarm, at module scope and in unrelated functions.
+   * What runs before connect in each entry (the connect rules). Rules that use it return `flow.recorder()` among their
+   * listeners and read the flow in `Program:exit`.
+   */
+  connectFlow(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): ConnectFlow {
+    return (this.cachedConnectFlow ??= new ConnectFlow(context, this.entryFunctions, this.callGraph));
+  }
+
+  /**
+   * The hot path `node` runs on (entry, a tool's execute, an Agent method, an agent hook, a session listener), found
+   * through its enclosing functions and, for a function of this file, through its callers (a few calls up: the
+   * same-file call graph); null in prewarm, at module scope and in functions no hot path calls.
    */
   hotPathOf(node: TSESTree.Node): HotKind | null {
+    return this.hotPathAt(node, 0)?.kind ?? null;
+  }
+
+  /** `hotPathOf`, with the root and the chain of same-file calls that reaches `node`. */
+  hotPath(node: TSESTree.Node): HotPath | null {
+    return this.hotPathAt(node, 0);
+  }
+
+  private hotPathAt(node: TSESTree.Node, depth: number): HotPath | null {
     let current: TSESTree.Node | undefined = node.parent;
     const visited: TSESTree.Node[] = [];
-    let result: HotKind | null = null;
+    let result: HotPath | null = null;
     while (current) {
       const cached = this.hotCache.get(current);
       if (cached !== undefined) {
@@ -590,7 +629,20 @@ export class LiveKitModel {
         visited.push(current);
         const kind = this.hotFunctions.get(current);
         if (kind) {
-          result = kind === 'prewarm' ? null : kind;
+          result = kind === 'prewarm' ? null : { kind, root: current, via: [] };
+          break;
+        }
+        const callers = depth < CALL_DEPTH ? this.callGraph.callersOf(current) : [];
+        if (callers.length > 0) {
+          // A helper: hot when some call of it is. Guard against recursion while its callers are looked at.
+          this.hotCache.set(current, null);
+          for (const edge of callers) {
+            const caller = this.hotPathAt(edge.call, depth + 1);
+            if (caller) {
+              result = { kind: caller.kind, root: caller.root, via: [...caller.via, current] };
+              break;
+            }
+          }
           break;
         }
       }

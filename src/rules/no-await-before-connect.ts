@@ -1,24 +1,13 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { type FunctionNode, calleeText, isFunctionNode, isWithin, memberPath, skipTSWrappers } from '../analysis/ast.js';
+import { type FunctionNode, calleeText, memberPath, skipTSWrappers } from '../analysis/ast.js';
 import { createRule } from '../create-rule.js';
-import { type ConnectPoint, getEntryConnect } from '../livekit/connect.js';
 import { connectFirstFix, describeExpression } from '../livekit/connect-fix.js';
 import { getLiveKitModel } from '../livekit/program.js';
 
 type Options = [{ allow?: string[] }];
-type MessageIds = 'awaitBeforeConnect' | 'forAwaitBeforeConnect' | 'moveConnect' | 'insertConnect';
+type MessageIds = 'awaitBeforeConnect' | 'forAwaitBeforeConnect' | 'awaitBeforeConnectVia' | 'moveConnect' | 'insertConnect';
 
 /** The texts an `allow` entry can match: each call's callee along a chain (`fetch(url).then(...)`), or a name. */
-/** True when `walkBefore(point, ...)` visits `node`: it lies in an earlier node and entry is its innermost function. */
-function isBefore(point: ConnectPoint, entry: FunctionNode, node: TSESTree.Node): boolean {
-  if (!isWithin(node, entry.body)) return false;
-  let fn: TSESTree.Node | undefined = node.parent;
-  while (fn && !isFunctionNode(fn)) fn = fn.parent;
-  if (fn !== entry) return false;
-  for (const before of point.before) if (!isFunctionNode(before) && isWithin(node, before)) return true;
-  return false;
-}
-
 function allowKeys(node: TSESTree.Node): string[] {
   const keys: string[] = [];
   let current = skipTSWrappers(node);
@@ -52,6 +41,8 @@ export default createRule<Options, MessageIds>({
         '`await {{name}}` runs before entry connects to the room, so the caller waits in silence until it settles. Connect first (`await {{ctx}}.connect()`), then do this work.',
       forAwaitBeforeConnect:
         '`for await` over `{{name}}` runs before entry connects to the room, so the caller waits in silence until the loop ends. Connect first (`await {{ctx}}.connect()`), then loop.',
+      awaitBeforeConnectVia:
+        '`{{name}}` is awaited in {{helper}} before entry connects to the room ({{chain}} connects later), so the caller waits in silence until it settles. Connect first (`await {{ctx}}.connect()` at the start of entry), then do this work.',
       moveConnect: 'Move the `await {{ctx}}.connect(…)` statement to the start of entry.',
       insertConnect: 'Insert `await {{ctx}}.connect();` at the start of entry.',
     },
@@ -75,34 +66,39 @@ export default createRule<Options, MessageIds>({
   defaultOptions: [{ allow: [] }],
   create(context, [{ allow = [] }]) {
     const model = getLiveKitModel(context);
-    if (!model) return {};
+    if (!model || model.entryFunctions.length === 0) return {};
     const sourceCode = context.sourceCode;
-    // Awaits of the file, collected by the traversal ESLint makes anyway (no second walk of entry's statements).
-    const awaits: (TSESTree.AwaitExpression | TSESTree.ForOfStatement)[] = [];
+    const flow = model.connectFlow(context);
+    const chainOf = (via: FunctionNode[]): string => ['entry', ...via.map((fn) => model.callGraph.nameOf(fn))].join(' → ');
     return {
-      AwaitExpression(node) {
-        awaits.push(node);
-      },
-      ForOfStatement(node) {
-        if (node.await) awaits.push(node);
-      },
+      ...flow.recorder(),
       'Program:exit'() {
-        if (awaits.length === 0) return;
         for (const entry of model.entryFunctions) {
-          const info = getEntryConnect(sourceCode, entry);
-          const point = info?.point;
-          if (!info || !point) continue;
+          const info = flow.entryConnect(entry);
+          if (!info || info.awaits.length === 0) continue;
           let fix: ReturnType<typeof connectFirstFix> | undefined;
           const suggest = (): TSESLint.SuggestionReportDescriptor<MessageIds>[] => {
             fix ??= connectFirstFix(sourceCode, info);
             if (!fix) return [];
             return [{ messageId: fix.kind === 'move' ? 'moveConnect' : 'insertConnect', data: { ctx: info.contextName }, fix: fix.fix }];
           };
-          for (const node of awaits) {
-            // What `walkBefore` visits: inside one of the earlier nodes, with entry as the innermost function.
-            if (!isBefore(point, entry, node)) continue;
-            if (node.type === AST_NODE_TYPES.AwaitExpression) {
-              if (allowKeys(node.argument).some((key) => allow.includes(key))) continue;
+          for (const { node, via } of info.awaits) {
+            const awaited = node.type === AST_NODE_TYPES.AwaitExpression ? node.argument : node.right;
+            if (allowKeys(awaited).some((key) => allow.includes(key))) continue;
+            if (via.length > 0) {
+              // In a function entry delegates to: the report names the chain of calls that leads there.
+              context.report({
+                node: node.type === AST_NODE_TYPES.AwaitExpression ? node : node.right,
+                messageId: 'awaitBeforeConnectVia',
+                data: {
+                  name: describeExpression(awaited),
+                  helper: `\`${model.callGraph.nameOf(via.at(-1)!)}\``,
+                  chain: chainOf(via),
+                  ctx: info.contextName,
+                },
+                suggest: suggest(),
+              });
+            } else if (node.type === AST_NODE_TYPES.AwaitExpression) {
               context.report({
                 node,
                 messageId: 'awaitBeforeConnect',
@@ -110,7 +106,6 @@ export default createRule<Options, MessageIds>({
                 suggest: suggest(),
               });
             } else {
-              if (allowKeys(node.right).some((key) => allow.includes(key))) continue;
               const awaitToken = sourceCode.getFirstToken(node, { skip: 1 });
               context.report({
                 node,

@@ -1,7 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { type FunctionNode, memberName, skipTSWrappers } from '../analysis/ast.js';
 import { createRule } from '../create-rule.js';
-import { getEntryConnect, walkBefore } from '../livekit/connect.js';
 import { canConnectEarlier, connectCalls, separatorBefore } from '../livekit/connect-fix.js';
 import { getLiveKitModel } from '../livekit/program.js';
 
@@ -36,47 +35,46 @@ export default createRule<[], MessageIds>({
   defaultOptions: [],
   create(context) {
     const model = getLiveKitModel(context);
-    if (!model) return {};
+    if (!model || model.entryFunctions.length === 0) return {};
     const sourceCode = context.sourceCode;
+    const flow = model.connectFlow(context);
     return {
+      ...flow.recorder(),
       'Program:exit'() {
         for (const entry of model.entryFunctions) {
-          const info = getEntryConnect(sourceCode, entry);
-          const point = info?.point;
-          if (!info || !point) continue;
+          const info = flow.entryConnect(entry);
+          if (!info || info.calls.length === 0) continue;
           // A later `ctx.connect(e2ee, ...)` (or a helper handed ctx) would lose its options after a plain connect.
-          const canInsert = entry.async && canConnectEarlier(info) && !connectCalls(info).some((call) => call.arguments.length > 0);
-          walkBefore(
-            point,
-            (node) => {
-              if (node.type !== AST_NODE_TYPES.CallExpression) return;
-              const callee = skipTSWrappers(node.callee);
-              if (
-                callee.type !== AST_NODE_TYPES.MemberExpression ||
-                memberName(callee) !== 'waitForParticipant' ||
-                !info.isContext(callee.object)
-              ) {
-                return;
-              }
-              const statement = canInsert ? statementInBlock(node, entry) : null;
-              context.report({
-                node,
-                messageId: 'waitBeforeConnect',
-                data: { ctx: info.contextName },
-                suggest: statement
-                  ? [
-                      {
-                        messageId: 'insertConnect',
-                        data: { ctx: info.contextName },
-                        fix: (fixer) =>
-                          fixer.insertTextBefore(statement, `await ${info.contextName}.connect();${separatorBefore(sourceCode, statement)}`),
-                      },
-                    ]
-                  : [],
-              });
-            },
-            sourceCode.visitorKeys,
-          );
+          const canInsert =
+            entry.async && canConnectEarlier(info) && !connectCalls(info).some((call) => call.arguments.length > 0);
+          for (const { node, via } of info.calls) {
+            const callee = skipTSWrappers(node.callee);
+            if (
+              callee.type !== AST_NODE_TYPES.MemberExpression ||
+              memberName(callee) !== 'waitForParticipant' ||
+              !info.isContext(callee.object)
+            ) {
+              continue;
+            }
+            const ctx = sourceCode.getText(callee.object);
+            // The fix inserts a connect in entry's own blocks only; a helper may run more than once.
+            const statement = canInsert && via.length === 0 ? statementInBlock(node, entry) : null;
+            context.report({
+              node,
+              messageId: 'waitBeforeConnect',
+              data: { ctx },
+              suggest: statement
+                ? [
+                    {
+                      messageId: 'insertConnect',
+                      data: { ctx },
+                      fix: (fixer) =>
+                        fixer.insertTextBefore(statement, `await ${ctx}.connect();${separatorBefore(sourceCode, statement)}`),
+                    },
+                  ]
+                : [],
+            });
+          }
         }
       },
     };

@@ -132,7 +132,7 @@ ruleTester.run('no-await-before-connect', rule, {
       `,
     },
     {
-      name: 'ctx.room handed to a call, through a const alias, is a connect point',
+      name: 'ctx.room handed to a call, through a const alias, may connect (the avatar pattern: started before the session)',
       code: code`
         import { defineAgent } from '@livekit/agents';
         export default defineAgent({
@@ -271,14 +271,59 @@ ruleTester.run('no-await-before-connect', rule, {
       `,
     },
     {
-      name: 'known miss: an await in the same statement as the connect call, evaluated first',
+      name: 'a call handed ctx whose value is used at once is not a connect (a synchronous metadata reader), but a later await of one is',
       code: code`
         import { defineAgent } from '@livekit/agents';
         export default defineAgent({
           entry: async (ctx) => {
-            await session.start({ agent: await buildAgent(), room: ctx.room });
+            const meta = readMetadata(ctx);
+            await startCall(ctx);
+            await fetchProfile(meta);
           },
         });
+      `,
+    },
+    {
+      name: 'work on paths that never join the room again (catch that rethrows, finally after a failed connect) is not reported',
+      code: code`
+        import { defineAgent } from '@livekit/agents';
+        export default defineAgent({
+          entry: async (ctx) => {
+            try {
+              await ctx.connect();
+              await runInterview();
+            } catch (error) {
+              await tracker.markFailed(error);
+              throw error;
+            } finally {
+              await flushWrites();
+            }
+          },
+        });
+      `,
+    },
+    {
+      name: 'an imported helper handed ctx may connect: silent after it (the official delegate style)',
+      code: code`
+        import { defineAgent } from '@livekit/agents';
+        import { runSession } from './session.js';
+        export default defineAgent({
+          entry: async (ctx) => {
+            await runSession(ctx);
+            await postCallSummary();
+          },
+        });
+      `,
+    },
+    {
+      name: 'a same-file helper that connects first, then works: nothing before connect',
+      code: code`
+        import { defineAgent } from '@livekit/agents';
+        async function runJob(ctx) {
+          await ctx.connect();
+          await loadCustomer(ctx.job.metadata);
+        }
+        export default defineAgent({ entry: (ctx) => runJob(ctx) });
       `,
     },
   ],
@@ -496,6 +541,210 @@ ruleTester.run('no-await-before-connect', rule, {
       options: [{ allow: ['loadConfig'] }],
       // startCall may connect with options of its own: a plain connect first would drop them, so no suggestion.
       errors: [{ messageId: 'awaitBeforeConnect', data: { name: 'http.get()', ctx: 'ctx' }, line: 5, suggestions: [] }],
+    },
+    {
+      name: 'a same-file helper that only reads metadata is not a connect point: the awaits after it are reported',
+      code: code`
+        import { defineAgent } from '@livekit/agents';
+        function field(ctx, key) {
+          return JSON.parse(ctx.job.metadata ?? '{}')[key];
+        }
+        export default defineAgent({
+          entry: async (ctx) => {
+            const phone = field(ctx, 'callerPhone');
+            const customer = await crm.lookup(phone);
+            await crm.logCall(customer);
+            await ctx.connect();
+          },
+        });
+      `,
+      errors: [
+        { messageId: 'awaitBeforeConnect', data: { name: 'crm.lookup()', ctx: 'ctx' }, line: 8, suggestions: [
+            { messageId: 'moveConnect', output: code`
+              import { defineAgent } from '@livekit/agents';
+              function field(ctx, key) {
+                return JSON.parse(ctx.job.metadata ?? '{}')[key];
+              }
+              export default defineAgent({
+                entry: async (ctx) => {
+                  await ctx.connect();
+                  const phone = field(ctx, 'callerPhone');
+                  const customer = await crm.lookup(phone);
+                  await crm.logCall(customer);
+                },
+              });
+            ` },
+          ] },
+        { messageId: 'awaitBeforeConnect', data: { name: 'crm.logCall()', ctx: 'ctx' }, line: 9, suggestions: [
+            { messageId: 'moveConnect', output: code`
+              import { defineAgent } from '@livekit/agents';
+              function field(ctx, key) {
+                return JSON.parse(ctx.job.metadata ?? '{}')[key];
+              }
+              export default defineAgent({
+                entry: async (ctx) => {
+                  await ctx.connect();
+                  const phone = field(ctx, 'callerPhone');
+                  const customer = await crm.lookup(phone);
+                  await crm.logCall(customer);
+                },
+              });
+            ` },
+          ] },
+      ],
+    },
+    {
+      name: 'a logger call handed ctx cannot connect; nor can a synchronous reader whose value is used',
+      code: code`
+        import { defineAgent } from '@livekit/agents';
+        export default defineAgent({
+          entry: async (ctx) => {
+            logger.info({ ctx, job: ctx.job }, 'new call');
+            const meta = readMetadata(ctx);
+            await mkdir(sessionDir(meta));
+            await session.start({ agent, room: ctx.room });
+          },
+        });
+      `,
+      errors: [{ messageId: 'awaitBeforeConnect', data: { name: 'mkdir()', ctx: 'ctx' }, line: 6, suggestions: [
+            { messageId: 'insertConnect', output: code`
+              import { defineAgent } from '@livekit/agents';
+              export default defineAgent({
+                entry: async (ctx) => {
+                  await ctx.connect();
+                  logger.info({ ctx, job: ctx.job }, 'new call');
+                  const meta = readMetadata(ctx);
+                  await mkdir(sessionDir(meta));
+                  await session.start({ agent, room: ctx.room });
+                },
+              });
+            ` },
+          ] }],
+    },
+    {
+      name: 'a try block runs before its catch: the fetch in try is before the fallback that connects',
+      code: code`
+        import { defineAgent } from '@livekit/agents';
+        export default defineAgent({
+          entry: async (ctx) => {
+            let cfg;
+            try {
+              cfg = await fetchConfig();
+            } catch {
+              await fallback.start({ room: ctx.room });
+            }
+            await ctx.connect();
+          },
+        });
+      `,
+      errors: [{ messageId: 'awaitBeforeConnect', data: { name: 'fetchConfig()', ctx: 'ctx' }, line: 6, suggestions: [
+            { messageId: 'moveConnect', output: code`
+              import { defineAgent } from '@livekit/agents';
+              export default defineAgent({
+                entry: async (ctx) => {
+                  await ctx.connect();
+                  let cfg;
+                  try {
+                    cfg = await fetchConfig();
+                  } catch {
+                    await fallback.start({ room: ctx.room });
+                  }
+                },
+              });
+            ` },
+          ] }],
+    },
+    {
+      name: 'a branch that connects leaves the other unconnected: the await after the if is reported',
+      code: code`
+        import { defineAgent } from '@livekit/agents';
+        export default defineAgent({
+          entry: async (ctx) => {
+            if (ctx.job.metadata) await ctx.connect();
+            await loadPrompt();
+            await session.start({ agent, room: ctx.room });
+          },
+        });
+      `,
+      errors: [{ messageId: 'awaitBeforeConnect', data: { name: 'loadPrompt()', ctx: 'ctx' }, line: 5, suggestions: [
+            { messageId: 'insertConnect', output: code`
+              import { defineAgent } from '@livekit/agents';
+              export default defineAgent({
+                entry: async (ctx) => {
+                  await ctx.connect();
+                  if (ctx.job.metadata) await ctx.connect();
+                  await loadPrompt();
+                  await session.start({ agent, room: ctx.room });
+                },
+              });
+            ` },
+          ] }],
+    },
+    {
+      name: 'entry delegates to a same-file function: its awaits before it connects are reported with the chain',
+      code: code`
+        import { defineAgent } from '@livekit/agents';
+        // Connects early (says the comment), after an HTTP call.
+        async function runJob(ctx) {
+          const config = await fetch(configUrl);
+          await ctx.connect();
+          await serve(config);
+        }
+        export default defineAgent({
+          entry: async (ctx) => {
+            await runJob(ctx);
+          },
+        });
+      `,
+      errors: [
+        {
+          messageId: 'awaitBeforeConnectVia',
+          data: { name: 'fetch()', helper: '`runJob`', chain: 'entry → runJob', ctx: 'ctx' },
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'insertConnect',
+              output: code`
+                import { defineAgent } from '@livekit/agents';
+                // Connects early (says the comment), after an HTTP call.
+                async function runJob(ctx) {
+                  const config = await fetch(configUrl);
+                  await ctx.connect();
+                  await serve(config);
+                }
+                export default defineAgent({
+                  entry: async (ctx) => {
+                    await ctx.connect();
+                    await runJob(ctx);
+                  },
+                });
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'an await in the same statement as the connect call is evaluated first',
+      code: code`
+        import { defineAgent } from '@livekit/agents';
+        export default defineAgent({
+          entry: async (ctx) => {
+            await session.start({ agent: await buildAgent(), room: ctx.room });
+          },
+        });
+      `,
+      errors: [{ messageId: 'awaitBeforeConnect', data: { name: 'buildAgent()', ctx: 'ctx' }, line: 4, suggestions: [
+            { messageId: 'insertConnect', output: code`
+              import { defineAgent } from '@livekit/agents';
+              export default defineAgent({
+                entry: async (ctx) => {
+                  await ctx.connect();
+                  await session.start({ agent: await buildAgent(), room: ctx.room });
+                },
+              });
+            ` },
+          ] }],
     },
   ],
 });

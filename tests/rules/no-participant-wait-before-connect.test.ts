@@ -83,17 +83,6 @@ ruleTester.run('no-participant-wait-before-connect', rule, {
       `,
     },
     {
-      name: 'known miss: a wait inside the connect statement, evaluated before the session starts',
-      code: code`
-        import { defineAgent } from '@livekit/agents';
-        export default defineAgent({
-          entry: async (ctx) => {
-            await session.start({ agent: build(await ctx.waitForParticipant()), room: ctx.room });
-          },
-        });
-      `,
-    },
-    {
       name: 'known miss: entry that never visibly connects has no connect point to compare with',
       code: code`
         import { defineAgent } from '@livekit/agents';
@@ -106,6 +95,28 @@ ruleTester.run('no-participant-wait-before-connect', rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a wait inside the connect statement is evaluated before the session starts',
+      code: code`
+        import { defineAgent } from '@livekit/agents';
+        export default defineAgent({
+          entry: async (ctx) => {
+            await session.start({ agent: build(await ctx.waitForParticipant()), room: ctx.room });
+          },
+        });
+      `,
+      errors: [{ messageId: 'waitBeforeConnect', data: { ctx: 'ctx' }, line: 4, suggestions: [
+            { messageId: 'insertConnect', output: code`
+              import { defineAgent } from '@livekit/agents';
+              export default defineAgent({
+                entry: async (ctx) => {
+                  await ctx.connect();
+                  await session.start({ agent: build(await ctx.waitForParticipant()), room: ctx.room });
+                },
+              });
+            ` },
+          ] }],
+    },
     {
       name: 'flat import: wait before ctx.connect()',
       code: code`
