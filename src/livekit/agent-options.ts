@@ -88,7 +88,7 @@ function singleReturn(fn: FunctionNode, visitorKeys: TSESLint.SourceCode.Visitor
 function factoryOf(model: LiveKitModel, call: TSESTree.CallExpression): { fn: FunctionNode; name: string } | null {
   const callee = skipTSWrappers(call.callee);
   if (callee.type === AST_NODE_TYPES.Identifier) {
-    const fn = resolveFunction(model.sourceCode, callee);
+    const fn = resolveFunction(model.sourceCode, callee) ?? factoryParameter(model, callee);
     return fn ? { fn, name: callee.name } : null;
   }
   if (callee.type === AST_NODE_TYPES.MemberExpression) {
@@ -98,6 +98,72 @@ function factoryOf(model: LiveKitModel, call: TSESTree.CallExpression): { fn: Fu
     return fn && name !== null ? { fn, name } : null;
   }
   return null;
+}
+
+/**
+ * A factory passed as a parameter (`function makeWeather(returnHome) { ... returnHome() ... }`): the function the
+ * first same-file call of the enclosing function hands in at that position (`makeWeather(() => new MainAgent())`).
+ */
+function factoryParameter(model: LiveKitModel, identifier: TSESTree.Identifier): FunctionNode | null {
+  const variable = findVariable(model.sourceCode, identifier);
+  const definition = variable?.defs[0];
+  if (definition?.type !== 'Parameter' || !isFunctionNode(definition.node)) return null;
+  const fn = definition.node;
+  const index = fn.params.findIndex((parameter) => parameter === definition.name);
+  if (index < 0) return null;
+  for (const edge of model.callGraph.callersOf(fn)) {
+    const argument = edge.call.arguments[index];
+    const passed = argument ? resolveFunction(model.sourceCode, argument) : null;
+    if (passed) return passed;
+  }
+  return null;
+}
+
+/**
+ * True when the agent is an instance that has already run, and so keeps its own history (an agent instance appends
+ * to its own chat context): the agent given to `session.start({ agent })`, or one kept in a field or in `userData`
+ * (`this.main = agent`, `userData.previous = agent`, `userData: { main: agent }`) to be handed back to.
+ */
+export function hasAlreadyRun(resolved: ResolvedAgent): boolean {
+  return resolved.variables.some((variable) =>
+    variable.references.some((reference) => {
+      const value = valueParent(reference.identifier);
+      const parent = value.parent;
+      if (parent?.type === AST_NODE_TYPES.AssignmentExpression) {
+        return parent.right === value && parent.left.type === AST_NODE_TYPES.MemberExpression;
+      }
+      if (parent?.type !== AST_NODE_TYPES.Property || parent.value !== value) return false;
+      const object = parent.parent;
+      if (object.type !== AST_NODE_TYPES.ObjectExpression) return false;
+      const holder = object.parent;
+      // `session.start({ agent })`
+      if (
+        propertyName(parent) === 'agent' &&
+        holder?.type === AST_NODE_TYPES.CallExpression &&
+        holder.arguments[0] === object &&
+        holder.callee.type === AST_NODE_TYPES.MemberExpression &&
+        memberName(holder.callee) === 'start'
+      ) {
+        return true;
+      }
+      // `userData: { main: agent }`
+      return holder?.type === AST_NODE_TYPES.Property && holder.value === object && propertyName(holder) === 'userData';
+    }),
+  );
+}
+
+/** `node` through the TypeScript wrappers around it (`agent as voice.Agent`). */
+function valueParent(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (
+    current.parent &&
+    (current.parent.type === AST_NODE_TYPES.TSAsExpression ||
+      current.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+      current.parent.type === AST_NODE_TYPES.TSSatisfiesExpression)
+  ) {
+    current = current.parent;
+  }
+  return current;
 }
 
 /** Follows an identifier to the const that holds it; records the const. */

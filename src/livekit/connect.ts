@@ -115,7 +115,7 @@ export function firstParameterVariable(
   return parameterVariable(sourceCode, fn, 0);
 }
 
-function parameterVariable(sourceCode: TSESLint.SourceCode, fn: FunctionNode, index: number): TSESLint.Scope.Variable | null {
+export function parameterVariable(sourceCode: TSESLint.SourceCode, fn: FunctionNode, index: number): TSESLint.Scope.Variable | null {
   const parameter = fn.params[index];
   const pattern = parameter?.type === AST_NODE_TYPES.AssignmentPattern ? parameter.left : parameter;
   if (pattern?.type !== AST_NODE_TYPES.Identifier) return null;
@@ -171,7 +171,6 @@ function keepsPromise(node: TSESTree.Node): boolean {
 
 export class ConnectFlow {
   private readonly sourceCode: TSESLint.SourceCode;
-  private readonly contextVariables = new Set<TSESLint.Scope.Variable>();
   private readonly contextReferences = new Set<TSESTree.Node>();
   private readonly roomReferences = new Set<TSESTree.Node>();
   /** `ctx.connect(...)` calls and session starts with `room: ctx.room`. */
@@ -189,6 +188,8 @@ export class ConnectFlow {
     private readonly context: Context,
     private readonly entryFunctions: readonly FunctionNode[],
     private readonly callGraph: CallGraph,
+    /** The JobContext under all its names (the model's `jobContextVariables`). */
+    private readonly contextVariables: ReadonlySet<TSESLint.Scope.Variable>,
   ) {
     this.sourceCode = context.sourceCode;
     this.followed = callGraph.reachableFrom(entryFunctions, FOLLOW_DEPTH);
@@ -275,11 +276,6 @@ export class ConnectFlow {
     return expression.type === AST_NODE_TYPES.MemberExpression && memberName(expression) === 'room' && this.isContext(expression.object);
   }
 
-  /** The JobContext variables: entry's parameter, and parameters that same-file callers pass it to. */
-  get jobContextVariables(): ReadonlySet<TSESLint.Scope.Variable> {
-    return this.contextVariables;
-  }
-
   /** `ctx.connect(...)` calls on any name of the JobContext. */
   connectCalls(): TSESTree.CallExpression[] {
     const calls: TSESTree.CallExpression[] = [];
@@ -293,25 +289,8 @@ export class ConnectFlow {
   }
 
   private collectContexts(): void {
-    const pending: TSESLint.Scope.Variable[] = [];
-    const add = (variable: TSESLint.Scope.Variable | null): void => {
-      if (!variable || this.contextVariables.has(variable)) return;
-      this.contextVariables.add(variable);
-      pending.push(variable);
-    };
-    for (const entry of this.entryFunctions) add(firstParameterVariable(this.sourceCode, entry));
-    // A same-file function handed ctx receives the JobContext under its own parameter name.
-    while (pending.length > 0) {
-      const variable = pending.pop()!;
-      for (const reference of variable.references) {
-        const identifier = reference.identifier;
-        this.contextReferences.add(identifier);
-        const call = valueHolder(identifier).parent;
-        if (call?.type !== AST_NODE_TYPES.CallExpression) continue;
-        const callee = this.callGraph.calleeOf(call);
-        const index = call.arguments.indexOf(valueHolder(identifier) as TSESTree.CallExpressionArgument);
-        if (callee && index >= 0 && this.followed.has(callee)) add(parameterVariable(this.sourceCode, callee, index));
-      }
+    for (const variable of this.contextVariables) {
+      for (const reference of variable.references) this.contextReferences.add(reference.identifier);
     }
     // `const room = ctx.room` and `const { room } = ctx`: references of these stand for ctx.room.
     for (const identifier of this.contextReferences) {

@@ -21,7 +21,7 @@ import {
 } from '../analysis/ast.js';
 import { CallGraph } from '../analysis/call-graph.js';
 import { staticText } from '../analysis/strings.js';
-import { ConnectFlow } from './connect.js';
+import { ConnectFlow, firstParameterVariable, parameterVariable } from './connect.js';
 import { LiveKitImports } from './imports.js';
 import { type LiveKitSettings, getSettings } from './settings.js';
 
@@ -174,6 +174,7 @@ export class LiveKitModel {
   private readonly hotCache = new Map<TSESTree.Node, HotPath | null>();
   private cachedCallGraph?: CallGraph;
   private cachedConnectFlow?: ConnectFlow;
+  private cachedJobContexts?: Set<TSESLint.Scope.Variable>;
 
   constructor(
     readonly sourceCode: TSESLint.SourceCode,
@@ -535,12 +536,22 @@ export class LiveKitModel {
         listeners: [],
         members: [],
       };
-      const declarator = skipParentWrappers(node);
-      if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.id.type === AST_NODE_TYPES.Identifier) {
-        info.variable = this.sourceCode.scopeManager!.getDeclaredVariables(declarator)[0] ?? null;
-        for (const reference of info.variable?.references ?? []) {
-          const member = reference.identifier.parent;
-          if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier) continue;
+      info.variable = this.sessionVariable(node);
+      // The session under every name: its variable, and parameters of same-file functions it is handed to.
+      const names = info.variable ? [info.variable] : [];
+      for (let index = 0; index < names.length && index < 8; index++) {
+        for (const reference of names[index]!.references) {
+          const identifier = reference.identifier;
+          const parent = skipParentWrappers(identifier);
+          if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee !== identifier) {
+            const callee = this.callGraph.calleeOf(parent);
+            const position = parent.arguments.findIndex((item) => skipTSWrappers(item) === identifier);
+            const parameter = callee && position >= 0 ? parameterVariable(this.sourceCode, callee, position) : null;
+            if (parameter && !names.includes(parameter)) names.push(parameter);
+            continue;
+          }
+          if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== identifier) continue;
+          const member = parent;
           const name = memberName(member);
           const isCall = member.parent.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member;
           if (isCall && name === 'start') info.starts.push(member.parent as TSESTree.CallExpression);
@@ -550,6 +561,21 @@ export class LiveKitModel {
       }
       return info;
     }));
+  }
+
+  /**
+   * The variable a new session is kept in: `const session = new AgentSession()`, or a variable some assignment gives
+   * it (`let session; beforeEach(() => { session = new AgentSession() })`).
+   */
+  private sessionVariable(node: TSESTree.NewExpression): TSESLint.Scope.Variable | null {
+    const parent = skipParentWrappers(node);
+    if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) {
+      return this.sourceCode.scopeManager!.getDeclaredVariables(parent)[0] ?? null;
+    }
+    if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.operator === '=' && parent.left.type === AST_NODE_TYPES.Identifier) {
+      return findVariable(this.sourceCode, parent.left);
+    }
+    return null;
   }
 
   private get hotFunctions(): Map<FunctionNode, HotKind | 'prewarm'> {
@@ -598,7 +624,54 @@ export class LiveKitModel {
    * listeners and read the flow in `Program:exit`.
    */
   connectFlow(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): ConnectFlow {
-    return (this.cachedConnectFlow ??= new ConnectFlow(context, this.entryFunctions, this.callGraph));
+    return (this.cachedConnectFlow ??= new ConnectFlow(context, this.entryFunctions, this.callGraph, this.jobContextVariables));
+  }
+
+  /**
+   * The JobContext under all its names: entry's first parameter, parameters typed `JobContext`, and parameters of
+   * functions of this file that a caller hands one of these to (followed through the call graph).
+   */
+  get jobContextVariables(): ReadonlySet<TSESLint.Scope.Variable> {
+    if (this.cachedJobContexts) return this.cachedJobContexts;
+    const variables = new Set<TSESLint.Scope.Variable>();
+    const pending: TSESLint.Scope.Variable[] = [];
+    const add = (variable: TSESLint.Scope.Variable | null): void => {
+      if (!variable || variables.has(variable)) return;
+      variables.add(variable);
+      pending.push(variable);
+    };
+    for (const entry of this.entryFunctions) add(firstParameterVariable(this.sourceCode, entry));
+    for (const variable of this.typedParameters('JobContext')) add(variable);
+    while (pending.length > 0) {
+      for (const reference of pending.pop()!.references) {
+        const argument = skipParentWrappers(reference.identifier);
+        const call = argument?.type === AST_NODE_TYPES.CallExpression ? argument : null;
+        if (!call) continue;
+        const callee = this.callGraph.calleeOf(call);
+        const index = call.arguments.findIndex((item) => skipTSWrappers(item) === reference.identifier);
+        if (callee && index >= 0) add(parameterVariable(this.sourceCode, callee, index));
+      }
+    }
+    return (this.cachedJobContexts = variables);
+  }
+
+  /** Parameters of the file's functions annotated with the type `name` (`ctx: JobContext`, `ctx: agents.JobContext`). */
+  private typedParameters(name: string): TSESLint.Scope.Variable[] {
+    if (!this.sourceCode.text.includes(name)) return [];
+    const result: TSESLint.Scope.Variable[] = [];
+    for (const scope of this.sourceCode.scopeManager?.scopes ?? []) {
+      if (scope.type !== 'function') continue;
+      for (const variable of scope.variables) {
+        const definition = variable.defs[0];
+        if (definition?.type !== 'Parameter') continue;
+        const annotation = (definition.name as TSESTree.Identifier).typeAnnotation?.typeAnnotation;
+        if (annotation?.type !== AST_NODE_TYPES.TSTypeReference) continue;
+        const typeName = annotation.typeName;
+        const last = typeName.type === AST_NODE_TYPES.TSQualifiedName ? typeName.right : typeName;
+        if (last.type === AST_NODE_TYPES.Identifier && last.name === name) result.push(variable);
+      }
+    }
+    return result;
   }
 
   /**

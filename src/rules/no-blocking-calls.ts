@@ -86,14 +86,21 @@ export default createRule<Options, MessageIds>({
         const name = member.path[0]!;
         if (!isSyncName(name)) return;
         if (allowed.has(name) || allowed.has(`${member.module}.${name}`)) return;
-        const where = model.hotPathOf(call);
-        if (!where) return;
+        const hot = model.hotPath(call);
+        if (!hot) return;
         // A sync sleep (`execSync('sleep 1')`) is no-sync-sleep's to report: one report per problem.
         if (syncSleepCall(sourceCode, call)) return;
         context.report({
           node: call.callee,
           messageId: 'blockingCall',
-          data: { call: name, where: WHERE[where], alternative: alternativeFor(member.module, name) },
+          data: {
+            call: name,
+            // A helper reached from a hot path names the chain of calls: `loadFile`, called from a tool's execute.
+            where: hot.via.length === 0
+              ? WHERE[hot.kind]
+              : `\`${model.callGraph.nameOf(hot.via.at(-1)!)}\` (called from ${WHERE[hot.kind]}${hot.via.length > 1 ? ` through ${hot.via.slice(0, -1).map((fn) => `\`${model.callGraph.nameOf(fn)}\``).join(', ')}` : ''})`,
+            alternative: alternativeFor(member.module, name),
+          },
         });
       },
     };

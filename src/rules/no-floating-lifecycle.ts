@@ -1,7 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { enclosingFunction, memberName } from '../analysis/ast.js';
 import { createRule } from '../create-rule.js';
-import { firstParameterVariable } from '../livekit/connect.js';
 import { describeExpression } from '../livekit/connect-fix.js';
 import { getLiveKitModel } from '../livekit/program.js';
 
@@ -49,14 +48,12 @@ export default createRule<[], MessageIds>({
   create(context) {
     const model = getLiveKitModel(context);
     if (!model) return {};
-    const sourceCode = context.sourceCode;
     return {
       'Program:exit'() {
         const calls = new Set<TSESTree.CallExpression>();
-        for (const definition of model.defineAgents) {
-          if (!definition.entry) continue;
-          const variable = firstParameterVariable(sourceCode, definition.entry);
-          for (const reference of variable?.references ?? []) {
+        // Entry's ctx, a parameter typed JobContext, or one a same-file caller hands the JobContext to.
+        for (const variable of model.jobContextVariables) {
+          for (const reference of variable.references) {
             const call = connectCallOn(reference.identifier);
             if (call) calls.add(call);
           }

@@ -33,8 +33,8 @@ function functionVariable(sourceCode: TSESLint.SourceCode, fn: FunctionNode): TS
  */
 function placeOf(model: LiveKitModel, call: TSESTree.CallExpression): string | null {
   if (model.isInPrewarm(call)) return null;
-  const hot = model.hotPathOf(call);
-  if (hot) return WHERE[hot];
+  const hot = model.hotPath(call);
+  if (hot) return hot.via.length === 0 ? WHERE[hot.kind] : `in ${model.callGraph.nameOf(hot.via.at(-1)!)}(), called ${WHERE[hot.kind]}`;
   let outer = enclosingFunction(call);
   if (!outer) return WHERE.module;
   for (let next = enclosingFunction(outer); next; next = enclosingFunction(next)) outer = next;

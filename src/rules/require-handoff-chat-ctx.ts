@@ -5,6 +5,7 @@ import {
   type HistorySource,
   type InsertPoint,
   agentOption,
+  hasAlreadyRun,
   historyAt,
   importsHistory,
   resolveAgent,
@@ -102,7 +103,8 @@ export default createRule<[], MessageIds>({
     /** `call` hands off to `agentNode`: a handoff, or an `updateAgent` call (the history is read only for a fix). */
     const check = (agentNode: TSESTree.Node, call: TSESTree.CallExpression): void => {
       const resolved = resolveAgent(model, agentNode);
-      if (!resolved || updatedLater(resolved)) return;
+      // An instance that already ran keeps its own history: handing back to it loses nothing.
+      if (!resolved || updatedLater(resolved) || hasAlreadyRun(resolved)) return;
       const { construction } = resolved;
       const option = agentOption(model, construction, 'chatCtx');
       // Cheap first: an agent that gets its `chatCtx` needs no look through its class for another history source.

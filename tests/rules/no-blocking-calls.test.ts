@@ -106,17 +106,30 @@ ruleTester.run('no-blocking-calls', rule, {
         });
       `,
     },
-    {
-      name: 'known miss: a blocking helper defined outside entry and called from it',
-      code: code`
-        import { defineAgent } from '@livekit/agents';
-        import { readFileSync } from 'node:fs';
-        function loadNotes() { return readFileSync('notes.txt', 'utf8'); }
-        export default defineAgent({ entry: async () => { loadNotes(); } });
-      `,
-    },
   ],
   invalid: [
+    {
+      name: 'a blocking helper of this file called from entry and from a tool names the hot path that reaches it',
+      code: code`
+        import { defineAgent, llm } from '@livekit/agents';
+        import { readFileSync } from 'node:fs';
+        function readNotes() { return readFileSync('notes.txt', 'utf8'); }
+        function loadNotes() { return readNotes(); }
+        export const notes = llm.tool({ description: 'Read the caller notes.', execute: async () => loadNotes() });
+        export default defineAgent({ prewarm: async () => { readNotes(); }, entry: async () => {} });
+      `,
+      errors: [
+        {
+          messageId: 'blockingCall',
+          data: {
+            call: 'readFileSync',
+            where: "`readNotes` (called from a tool's execute through `loadNotes`)",
+            alternative: "`await readFile(...)` from 'node:fs/promises'",
+          },
+          line: 3,
+        },
+      ],
+    },
     {
       name: 'readFileSync in entry (named node: import)',
       code: code`

@@ -69,17 +69,75 @@ ruleTester.run('no-floating-lifecycle', rule, {
       `,
     },
     {
-      name: 'known miss: a helper that receives the context as a parameter (no type information)',
+      name: 'an untyped helper parameter that no same-file caller hands the JobContext is not known to be one',
       code: code`
-        import { type JobContext } from '@livekit/agents';
         import { voice } from '@livekit/agents';
-        export function join(ctx: JobContext) {
-          ctx.connect();
+        export function join(room) {
+          room.connect();
         }
       `,
     },
   ],
   invalid: [
+    {
+      name: 'a helper parameter typed JobContext (type-only import), and one that entry hands ctx to',
+      code: code`
+        import { type JobContext, defineAgent } from '@livekit/agents';
+        export function join(ctx: JobContext) {
+          ctx.connect();
+        }
+        async function watch(job, room) {
+          await room.ready;
+          job.connect();
+        }
+        export default defineAgent({
+          entry: async (ctx) => {
+            await watch(ctx, ctx.room);
+          },
+        });
+      `,
+      errors: [
+        { messageId: 'floating', data: { name: 'ctx.connect()' }, line: 3, suggestions: [] },
+        { messageId: 'floating', data: { name: 'job.connect()' }, line: 7, suggestions: [
+            { messageId: 'addAwait', output: code`
+              import { type JobContext, defineAgent } from '@livekit/agents';
+              export function join(ctx: JobContext) {
+                ctx.connect();
+              }
+              async function watch(job, room) {
+                await room.ready;
+                await job.connect();
+              }
+              export default defineAgent({
+                entry: async (ctx) => {
+                  await watch(ctx, ctx.room);
+                },
+              });
+            ` },
+          ] },
+      ],
+    },
+    {
+      name: 'a session held in a let assigned in beforeEach, started without await',
+      code: code`
+        import { voice } from '@livekit/agents';
+        let session;
+        beforeEach(async () => {
+          session = new voice.AgentSession({});
+          session.start({ agent });
+        });
+      `,
+      errors: [{ messageId: 'floating', data: { name: 'session.start()' }, line: 5, suggestions: [
+            { messageId: 'addAwait', output: code`
+              import { voice } from '@livekit/agents';
+              let session;
+              beforeEach(async () => {
+                session = new voice.AgentSession({});
+                await session.start({ agent });
+              });
+            ` },
+          ] }],
+    },
     {
       name: 'flat imports: floating ctx.connect() and session.start() in entry',
       code: code`

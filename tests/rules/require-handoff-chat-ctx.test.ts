@@ -4,6 +4,36 @@ import { code, commonJsTester, ruleTester } from '../rule-tester.js';
 ruleTester.run('require-handoff-chat-ctx', rule, {
   valid: [
     {
+      name: 'handing back to the agent that already ran (given to session.start) keeps its own history',
+      code: code`
+        import { defineAgent, llm, voice } from '@livekit/agents';
+        export default defineAgent({
+          entry: async (ctx) => {
+            const router = new voice.Agent({
+              instructions: 'Route the caller to the right desk.',
+              tools: [llm.tool({ description: 'Go to billing.', execute: async () => llm.handoff({ agent: billing }) })],
+            });
+            const billing = new voice.Agent({
+              instructions: 'Answer billing questions; hand back when done.',
+              chatCtx: router.chatCtx,
+              tools: [llm.tool({ description: 'Back to the router.', execute: async () => llm.handoff({ agent: router }) })],
+            });
+            const session = new voice.AgentSession({});
+            await session.start({ agent: router, room: ctx.room });
+          },
+        });
+      `,
+    },
+    {
+      name: 'handing back to an agent kept in userData',
+      code: code`
+        import { llm, voice } from '@livekit/agents';
+        const main = new voice.Agent({ instructions: 'Greet and route.' });
+        const session = new voice.AgentSession({ userData: { main } });
+        export const back = llm.tool({ description: 'Return to the main desk.', execute: async () => llm.handoff({ agent: main }) });
+      `,
+    },
+    {
       name: 'official style: handoff passes the session history',
       code: code`
         import { llm, voice } from '@livekit/agents';
@@ -274,6 +304,26 @@ ruleTester.run('require-handoff-chat-ctx', rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a same-file factory passed as a parameter builds the agent handed off to',
+      code: code`
+        import { llm, voice } from '@livekit/agents';
+        class Desk extends voice.Agent {
+          constructor() {
+            super({ instructions: 'Take the caller name and route them.' });
+          }
+        }
+        function makeWeather(returnHome) {
+          return new voice.Agent({
+            instructions: 'Give the forecast, then hand back.',
+            chatCtx: llm.ChatContext.empty(),
+            tools: [llm.tool({ description: 'Finish the forecast.', execute: async () => llm.handoff({ agent: returnHome() }) })],
+          });
+        }
+        export const weather = makeWeather(() => new Desk());
+      `,
+      errors: [{ messageId: 'dropped', data: { agent: 'Desk' }, line: 11 }],
+    },
     {
       name: 'inline agent in a tool: suggestion uses execute context name',
       code: code`
