@@ -34,8 +34,8 @@ type Segment = TSESLint.CodePathSegment;
 export const FOLLOW_DEPTH = 4;
 
 /**
- * Whether an unseen call handed only `ctx.room` (not `ctx`) counts as connecting. Measured on the real-code corpus
- * (../shared/realworld): counting it loses none of the labelled misses, and not counting it adds one false report,
+ * Whether an unseen call handed only `ctx.room` (not `ctx`) counts as connecting. Measured on 16 public agent projects
+ * (bench/realworld-verdicts.json records the judgements): counting it loses none of the labelled misses, and not counting it adds one false report,
  * LiveKit's own avatar example (`await avatar.start(session, ctx.room)` before `session.start`), where the call is
  * built to run before the room connects. So a call handed the room, whose promise entry keeps, may connect.
  */
