@@ -10,7 +10,8 @@
  * same corpus under oxlint with the plugin. Writes bench/RESULTS.md and prints one summary line.
  *
  * Options: --rounds N (≥5, default 7), --seed S, --files N (1× corpus size, default 500), --quick (fewer rounds,
- * for trying the script), --no-oxlint, --no-generate (reuse bench/corpus as it is).
+ * for trying the script), --no-oxlint, --no-generate (reuse bench/corpus as it is), --corpus DIR (real-code mode:
+ * lint a folder of fetched public code instead; see bench/real-code.js).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -34,6 +35,12 @@ const perPart = Number(args.files ?? 500);
 
 warnIfStale();
 const { default: plugin } = await import('../dist/index.js');
+if (typeof args.corpus === 'string') {
+  // Real-code mode: a folder of fetched public code instead of the generated corpus (see bench/real-code.js).
+  const { runRealCode } = await import('./real-code.js');
+  await runRealCode({ dir: args.corpus, rounds: Math.max(3, Number(args.rounds ?? 5)), plugin });
+  process.exit(0);
+}
 const ruleIds = Object.keys(plugin.rules);
 const namespace = plugin.meta?.namespace ?? 'livekit-agents';
 
