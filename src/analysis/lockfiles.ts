@@ -174,7 +174,8 @@ function yarnIndex(text: string, dependency: string): LockIndex | null {
     if (!ranges) continue;
     const match = /^\s+version:?\s+"?([^"\s]+)"?\s*$/.exec(line);
     if (!match) continue;
-    const workspace = ranges.find((range) => range.startsWith('workspace:'));
+    // `workspace:^` names a range; `workspace:packages/sdk` names the folder (Berry lists both for one entry).
+    const workspace = ranges.find((range) => range.startsWith('workspace:') && !/^workspace:[*^~<>=\d]/.test(range));
     entries.push({ ranges, locked: workspace ? { link: workspace.slice('workspace:'.length) } : { version: match[1]! } });
     ranges = null;
   }

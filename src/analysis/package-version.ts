@@ -37,6 +37,8 @@ export const ANSWER_TTL_MS = 1000;
 const MAX_CACHED = 1024;
 const DEPENDENCY_FIELDS = ['dependencies', 'peerDependencies', 'devDependencies', 'optionalDependencies'] as const;
 const SEMVER_OPTIONS = { loose: true, includePrerelease: true } as const;
+/** For reading ranges: `1.x` stays `>=1.0.0 <2.0.0-0` (with includePrerelease it would admit 1.0.0 pre-releases). */
+const RANGE_OPTIONS = { loose: true } as const;
 
 type Json = Record<string, unknown>;
 
@@ -273,7 +275,7 @@ function declaredRangeOf(declared: Declaration, name: string): string | null {
     if (rest === '*' || rest === '^' || rest === '~' || rest === '') return workspaceVersion(declared.dir, name);
     text = rest;
   }
-  return semver.validRange(text, SEMVER_OPTIONS);
+  return semver.validRange(text, RANGE_OPTIONS);
 }
 
 function compute(directory: string, name: string): FoundVersion | null {

@@ -26,6 +26,8 @@ export interface SdkVersion {
 export type Support = 'yes' | 'maybe' | 'no';
 
 const SEMVER_OPTIONS = { loose: true, includePrerelease: true } as const;
+/** For reading ranges: `1.x` stays `>=1.0.0 <2.0.0-0` (with includePrerelease it would admit 1.0.0 pre-releases). */
+const RANGE_OPTIONS = { loose: true } as const;
 
 export const UNKNOWN_VERSION: SdkVersion = { range: null, source: 'unknown', written: null };
 
@@ -57,7 +59,7 @@ const settingMemo = new Map<string, SdkVersion>();
 function fromSetting(text: string): SdkVersion {
   let version = settingMemo.get(text);
   if (!version) {
-    const range = semver.validRange(text.trim(), SEMVER_OPTIONS);
+    const range = semver.validRange(text.trim(), RANGE_OPTIONS);
     // A setting that is no version or range (a typo) is treated as unknown: suggestions only, never a wrong fix.
     version = range === null ? UNKNOWN_VERSION : { range, source: 'setting', written: text };
     if (settingMemo.size >= MAX_MEMO) settingMemo.clear();
