@@ -26,6 +26,7 @@ const RANGE_CHECK = (needs: string, what: string) =>
   ` Check first: the replacement needs @livekit/agents ${needs} or later, and ${what} also admits older versions.`;
 const UNKNOWN_CHECK = (needs: string) =>
   ` Check first: the replacement needs @livekit/agents ${needs} or later, and no installed package, lockfile or package.json tells which version this project runs (set settings['livekit-agents'].version).`;
+const useAlias = (target: string, output: string) => [{ messageId: 'useAlias' as const, data: { target }, output }];
 const settings = (version: string) => ({ 'livekit-agents': { version } });
 
 /**
@@ -630,8 +631,14 @@ ruleTester.run('no-deprecated-api', rule, withLatestSdk({
       settings: settings('~1.0.12'),
       output: null,
       errors: [
-        { messageId: 'alias', data: { name: 'WorkerOptions', target: 'ServerOptions', since: '1.0.16', check: RANGE_CHECK('1.0.16', "the version setting '~1.0.12'") }, line: 1, suggestions: 1 },
-        { messageId: 'alias', line: 2, suggestions: 1 },
+        { messageId: 'alias', data: { name: 'WorkerOptions', target: 'ServerOptions', since: '1.0.16', check: RANGE_CHECK('1.0.16', "the version setting '~1.0.12'") }, line: 1, suggestions: useAlias('ServerOptions', code`
+            import { ServerOptions } from '@livekit/agents';
+            export const options = new ServerOptions({ agent: 'a.js' });
+          `) },
+        { messageId: 'alias', line: 2, suggestions: useAlias('ServerOptions', code`
+            import { ServerOptions } from '@livekit/agents';
+            export const options = new ServerOptions({ agent: 'a.js' });
+          `) },
       ],
     },
     {
@@ -645,7 +652,16 @@ ruleTester.run('no-deprecated-api', rule, withLatestSdk({
         {
           messageId: 'option',
           data: { owner: 'AgentSession', option: 'turnDetection', since: '1.2.0', replacement: 'turnHandling.turnDetection', check: RANGE_CHECK('1.2.0', "the version setting '^1.0.27'") },
-          suggestions: 1,
+          suggestions: [
+            {
+              messageId: 'moveToTurnHandling',
+              data: { option: 'turnDetection', replacement: 'turnHandling.turnDetection' },
+              output: code`
+                import { voice } from '@livekit/agents';
+                new voice.AgentSession({ turnHandling: { turnDetection: 'vad' } });
+              `,
+            },
+          ],
         },
       ],
     },
@@ -658,8 +674,14 @@ ruleTester.run('no-deprecated-api', rule, withLatestSdk({
       settings: settings('1.x'),
       output: null,
       errors: [
-        { messageId: 'alias', data: { name: 'Worker', target: 'AgentServer', since: '1.0.16', check: RANGE_CHECK('1.0.16', "the version setting '1.x'") }, suggestions: 1 },
-        { messageId: 'alias', suggestions: 1 },
+        { messageId: 'alias', data: { name: 'Worker', target: 'AgentServer', since: '1.0.16', check: RANGE_CHECK('1.0.16', "the version setting '1.x'") }, suggestions: useAlias('AgentServer', code`
+            import { AgentServer } from '@livekit/agents';
+            new AgentServer({});
+          `) },
+        { messageId: 'alias', suggestions: useAlias('AgentServer', code`
+            import { AgentServer } from '@livekit/agents';
+            new AgentServer({});
+          `) },
       ],
     },
     {
@@ -680,7 +702,10 @@ ruleTester.run('no-deprecated-api', rule, withLatestSdk({
             cli.runApp(new ServerOptions({ agent: 'agent.js' }));
           ` }],
         },
-        { messageId: 'alias', line: 2, suggestions: 1 },
+        { messageId: 'alias', line: 2, suggestions: useAlias('ServerOptions', code`
+            import { ServerOptions, cli } from '@livekit/agents';
+            cli.runApp(new ServerOptions({ agent: 'agent.js' }));
+          `) },
       ],
     },
     {
@@ -692,8 +717,14 @@ ruleTester.run('no-deprecated-api', rule, withLatestSdk({
       settings: settings('one point nine'),
       output: null,
       errors: [
-        { messageId: 'alias', data: { name: 'Worker', target: 'AgentServer', since: '1.0.16', check: UNKNOWN_CHECK('1.0.16') }, suggestions: 1 },
-        { messageId: 'alias', suggestions: 1 },
+        { messageId: 'alias', data: { name: 'Worker', target: 'AgentServer', since: '1.0.16', check: UNKNOWN_CHECK('1.0.16') }, suggestions: useAlias('AgentServer', code`
+            import { AgentServer } from '@livekit/agents';
+            new AgentServer({});
+          `) },
+        { messageId: 'alias', suggestions: useAlias('AgentServer', code`
+            import { AgentServer } from '@livekit/agents';
+            new AgentServer({});
+          `) },
       ],
     },
     {
@@ -763,7 +794,17 @@ ruleTester.run('no-deprecated-api', rule, withLatestSdk({
           },
           line: 3,
           // Moving it is offered; the value's own fix is not (no inference binding in the file to use).
-          suggestions: 1,
+          suggestions: [
+            {
+              messageId: 'moveToTurnHandling',
+              data: { option: 'turnDetection', replacement: 'turnHandling.turnDetection' },
+              output: code`
+                import { voice } from '@livekit/agents';
+                import { turnDetector } from '@livekit/agents-plugin-livekit';
+                new voice.Agent({ instructions: 'x', turnHandling: { turnDetection: new turnDetector.EnglishModel() } });
+              `,
+            },
+          ],
         },
       ],
     },
