@@ -2,165 +2,107 @@
  * The `@livekit/agents` version a linted file is written against, so that rules never suggest an API the project's
  * SDK does not have yet.
  *
- * In order: `settings['livekit-agents'].version`; the version of the `@livekit/agents` package that Node would
- * resolve from the file's directory (its `package.json`); the lowest version allowed by the nearest `package.json`
- * that declares `@livekit/agents` (a dependency or the peer dependency) when nothing is installed; else unknown,
- * which callers treat as the latest.
- *
- * Lookups go through the file system once per directory. The cache is a plain memo of the file system (the same
- * answer in every thread and process) and is bounded: it is cleared when it holds `MAX_CACHED_DIRECTORIES` entries.
+ * First found wins: `settings['livekit-agents'].version` (a version or a range); then, from the file's folder, the
+ * installed package, the lockfile and the declared range (`analysis/package-version.ts` says how each is read and
+ * cached); else unknown. A range answers "does it have X?" with `maybe` when it admits versions on both sides.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, isAbsolute, join } from 'node:path';
+import { dirname, isAbsolute } from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
+import semver from 'semver';
+import { type FoundVersion, findPackageVersion } from '../analysis/package-version.js';
 import { CORE_MODULE } from './imports.js';
 import { getSettings } from './settings.js';
 
-/** A version as [major, minor, patch]. */
-export type Version = readonly [number, number, number];
+export interface SdkVersion {
+  /** The versions the project may run, as a normalized semver range (`1.0.12` for one version); null when unknown. */
+  range: string | null;
+  /** Where it was found. */
+  source: 'setting' | FoundVersion['source'] | 'unknown';
+  /** As written where it was found (`~1.0.12`, `catalog:`, `1.9.0`); null when unknown. */
+  written: string | null;
+}
 
-const MAX_CACHED_DIRECTORIES = 512;
+/** Whether the project's SDK has something added in some version: in every version it may run, in some, or none. */
+export type Support = 'yes' | 'maybe' | 'no';
 
-/** Directory → the version found from it (null: none found from there up to the root). */
-const directoryCache = new Map<string, Version | null>();
-/** Directory → the version declared by the nearest `package.json` (when nothing is installed). */
-const declaredCache = new Map<string, Version | null>();
+const SEMVER_OPTIONS = { loose: true, includePrerelease: true } as const;
+/** For reading ranges: `1.x` stays `>=1.0.0 <2.0.0-0` (with includePrerelease it would admit 1.0.0 pre-releases). */
+const RANGE_OPTIONS = { loose: true } as const;
 
-/**
- * Reads `1.2.3`, `v1.2.3`, `1.2.3-beta.1`, and the lower bound of a simple range (`^1.2.3`, `~1.2`, `>=1.2.3`).
- * Returns null for anything else (`latest`, `*`, `workspace:*`, unions).
- */
-export function parseVersion(text: string): Version | null {
-  let rest = text.trim();
-  for (const prefix of ['>=', '^', '~', '=', 'v']) {
-    if (rest.startsWith(prefix)) rest = rest.slice(prefix.length).trimStart();
+export const UNKNOWN_VERSION: SdkVersion = { range: null, source: 'unknown', written: null };
+
+const MAX_MEMO = 256;
+/** `<range>\0<since>` → the answer (ranges and minimums are few; semver's range parsing is not free). */
+const supportMemo = new Map<string, Support>();
+
+/** Does a project on `version` have what `since` added? Unknown versions answer `maybe`. */
+export function supports(version: SdkVersion, since: string): Support {
+  if (version.range === null) return 'maybe';
+  const key = `${version.range}\0${since}`;
+  let answer = supportMemo.get(key);
+  if (answer === undefined) {
+    const wanted = `>=${since}`;
+    answer = semver.subset(version.range, wanted, SEMVER_OPTIONS)
+      ? 'yes'
+      : semver.intersects(version.range, wanted, SEMVER_OPTIONS)
+        ? 'maybe'
+        : 'no';
+    if (supportMemo.size >= MAX_MEMO) supportMemo.clear();
+    supportMemo.set(key, answer);
   }
-  if (rest.startsWith('v')) rest = rest.slice(1);
-  const end = [...rest].findIndex((char) => char !== '.' && (char < '0' || char > '9'));
-  const core = end === -1 ? rest : rest.slice(0, end);
-  const tail = end === -1 ? '' : rest.slice(end);
-  // A pre-release or build suffix is fine; a second range (`|| 2`, ` - 2`, ` <3`) is not a single lower bound.
-  if (tail !== '' && !tail.startsWith('-') && !tail.startsWith('+')) return null;
-  const parts = core.split('.');
-  if (parts.length < 1 || parts.length > 3 || parts.some((part) => part === '')) return null;
-  const numbers = parts.map(Number);
-  return [numbers[0]!, numbers[1] ?? 0, numbers[2] ?? 0];
+  return answer;
 }
 
-/** Minimums are constants of the rules: each is parsed once. */
-const parsedMinimums = new Map<string, Version | null>();
+/** The setting's text as a version: interned, so every file of a run gets the same object. */
+const settingMemo = new Map<string, SdkVersion>();
 
-/** True when `version` is at least `minimum` (both in `x.y.z` form). */
-export function isAtLeast(version: Version, minimum: string): boolean {
-  let wanted = parsedMinimums.get(minimum);
-  if (wanted === undefined) {
-    wanted = parseVersion(minimum);
-    if (parsedMinimums.size < MAX_CACHED_DIRECTORIES) parsedMinimums.set(minimum, wanted);
+function fromSetting(text: string): SdkVersion {
+  let version = settingMemo.get(text);
+  if (!version) {
+    const range = semver.validRange(text.trim(), RANGE_OPTIONS);
+    // A setting that is no version or range (a typo) is treated as unknown: suggestions only, never a wrong fix.
+    version = range === null ? UNKNOWN_VERSION : { range, source: 'setting', written: text };
+    if (settingMemo.size >= MAX_MEMO) settingMemo.clear();
+    settingMemo.set(text, version);
   }
-  if (!wanted) return true;
-  for (let index = 0; index < 3; index++) {
-    if (version[index]! !== wanted[index]!) return version[index]! > wanted[index]!;
+  return version;
+}
+
+/** The answers found on disk, as SdkVersion objects that stay the same while the answer does. */
+const foundMemo = new WeakMap<FoundVersion, SdkVersion>();
+
+/** The `@livekit/agents` version seen from `directory` (installed, lockfile, declared), or unknown. */
+export function detectVersion(directory: string): SdkVersion {
+  const found = findPackageVersion(directory, CORE_MODULE);
+  if (!found) return UNKNOWN_VERSION;
+  let version = foundMemo.get(found);
+  if (!version) {
+    version = { range: found.range, source: found.source, written: found.written };
+    foundMemo.set(found, version);
   }
-  return true;
+  return version;
 }
 
-export function formatVersion(version: Version): string {
-  return version.join('.');
-}
-
-function readJson(file: string): Record<string, unknown> | null {
-  try {
-    const value: unknown = JSON.parse(readFileSync(file, 'utf8'));
-    return value && typeof value === 'object' ? (value as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
-}
-
-/** The installed package's version in `directory/node_modules`, or the range a `package.json` there declares. */
-function versionIn(directory: string): Version | null | undefined {
-  const installed = readJson(join(directory, 'node_modules', ...CORE_MODULE.split('/'), 'package.json'));
-  if (installed && typeof installed.version === 'string') return parseVersion(installed.version);
-  return undefined;
-}
-
-function installedVersionFrom(directory: string): Version | null {
-  const cached = directoryCache.get(directory);
-  if (cached !== undefined) return cached;
-  const visited: string[] = [];
-  let current = directory;
-  let found: Version | null = null;
-  for (;;) {
-    const known = directoryCache.get(current);
-    if (known !== undefined) {
-      found = known;
-      break;
-    }
-    visited.push(current);
-    const here = versionIn(current);
-    if (here !== undefined) {
-      found = here;
-      break;
-    }
-    const parent = dirname(current);
-    if (parent === current) break;
-    current = parent;
-  }
-  if (directoryCache.size + visited.length > MAX_CACHED_DIRECTORIES) directoryCache.clear();
-  for (const entry of visited) directoryCache.set(entry, found);
-  return found;
-}
-
-/** The lowest version the nearest `package.json` that names `@livekit/agents` allows. */
-function declaredVersionFrom(directory: string): Version | null {
-  let current = directory;
-  for (;;) {
-    const manifest = readJson(join(current, 'package.json'));
-    if (manifest) {
-      for (const field of ['dependencies', 'peerDependencies', 'devDependencies']) {
-        const deps = manifest[field];
-        const range = deps && typeof deps === 'object' ? (deps as Record<string, unknown>)[CORE_MODULE] : undefined;
-        if (typeof range === 'string') return parseVersion(range);
-      }
-    }
-    const parent = dirname(current);
-    if (parent === current) return null;
-    current = parent;
-  }
-}
-
-/**
- * The version of `@livekit/agents` found for files in `directory` (installed, else declared), or null.
- * Exported for tests; rules call `projectVersion`.
- */
-export function detectVersion(directory: string): Version | null {
-  const installed = installedVersionFrom(directory);
-  if (installed) return installed;
-  const cached = declaredCache.get(directory);
-  if (cached !== undefined) return cached;
-  const declared = declaredVersionFrom(directory);
-  if (declaredCache.size >= MAX_CACHED_DIRECTORIES) declaredCache.clear();
-  declaredCache.set(directory, declared);
-  return declared;
-}
-
-let lastConfigured: string | null = null;
-let lastConfiguredVersion: Version | null = null;
-
-/**
- * The `@livekit/agents` version the linted file targets, or null when unknown (treat as the latest).
- */
-export function projectVersion(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): Version | null {
+/** The `@livekit/agents` version the linted file targets. */
+export function projectVersion(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): SdkVersion {
   const configured = getSettings(context).version;
-  if (configured !== null) {
-    // The same setting for every file: parsed once, and the same Version object each time (rules cache by it).
-    if (configured !== lastConfigured) {
-      lastConfigured = configured;
-      lastConfiguredVersion = parseVersion(configured);
-    }
-    return lastConfiguredVersion;
-  }
+  if (configured !== null) return fromSetting(configured);
   const filename = context.filename;
-  if (!filename || !isAbsolute(filename)) return null;
+  if (!filename || !isAbsolute(filename)) return UNKNOWN_VERSION;
   return detectVersion(dirname(filename));
+}
+
+/** Why a version is in doubt, for messages (`the range '~1.0.12' in package.json also admits older versions`). */
+export function describeVersion(version: SdkVersion): string {
+  switch (version.source) {
+    case 'setting':
+      return `the version setting '${version.written}' also admits older versions`;
+    case 'declared':
+      return `the range '${version.written}' in package.json also admits older versions`;
+    case 'installed':
+    case 'lockfile':
+      return `the project runs ${version.written}`;
+    case 'unknown':
+      return "no installed package, lockfile or package.json tells which version this project runs (set settings['livekit-agents'].version)";
+  }
 }

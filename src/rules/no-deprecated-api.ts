@@ -1,23 +1,26 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { getProperty, hasSpread, memberName, propertyName, skipTSWrappers } from '../analysis/ast.js';
 import { appendProperty, isPlainProperty, nameResolvesTo, nestedObjectText, removeListItem } from '../analysis/edits.js';
+import semver from 'semver';
 import { createRule } from '../create-rule.js';
 import {
   type AliasDeprecation,
   type ApiDeprecation,
   DEPRECATIONS,
+  type Deprecation,
   type OptionDeprecation,
   PREEMPTIVE_GENERATION_IN_TURN_HANDLING_SINCE,
   VOICE_OPTION_MOVES,
 } from '../livekit/deprecations.js';
 import { CORE_MODULE, type LiveKitBinding, canonicalPath } from '../livekit/imports.js';
 import { type LiveKitModel, getLiveKitModel } from '../livekit/program.js';
-import { type Version, isAtLeast, projectVersion } from '../livekit/version.js';
+import { type SdkVersion, describeVersion, projectVersion, supports } from '../livekit/version.js';
 
 type MessageIds =
   | 'alias'
   | 'api'
   | 'option'
+  | 'optionWithValue'
   | 'ignoredOption'
   | 'useAlias'
   | 'moveToTurnHandling'
@@ -34,26 +37,40 @@ interface ActiveDeprecations {
   /** Options by owner, then by option name (one entry per name and owner). */
   sessionOptions: Map<string, OptionDeprecation>;
   agentOptions: Map<string, OptionDeprecation>;
+  /**
+   * Entries whose replacement only some of the project's possible versions have (a range, or an unknown version):
+   * reported with the version the replacement needs, and never autofixed.
+   */
+  unverified: Set<Deprecation>;
 }
 
 /** Computed once per version (a project has one or a few), not once per file. */
-const activeByVersion = new WeakMap<Version, ActiveDeprecations>();
-let activeForLatest: ActiveDeprecations | null = null;
+const activeByVersion = new WeakMap<SdkVersion, ActiveDeprecations | null>();
 
-function activeDeprecations(version: Version | null): ActiveDeprecations | null {
-  let active = version === null ? activeForLatest : activeByVersion.get(version);
-  if (!active) {
-    active = { aliases: [], apis: [], sessionOptions: new Map(), agentOptions: new Map() };
+function activeDeprecations(version: SdkVersion): ActiveDeprecations | null {
+  let active = activeByVersion.get(version);
+  if (active === undefined) {
+    active = { aliases: [], apis: [], sessionOptions: new Map(), agentOptions: new Map(), unverified: new Set() };
     for (const entry of DEPRECATIONS) {
-      if (version !== null && !isAtLeast(version, entry.replacementSince)) continue;
+      const support = supports(version, entry.replacementSince);
+      if (support === 'no') continue;
+      if (support === 'maybe') active.unverified.add(entry);
       if (entry.kind === 'alias') active.aliases.push(entry);
       else if (entry.kind === 'api') active.apis.push(entry);
       else (entry.owner === 'AgentSession' ? active.sessionOptions : active.agentOptions).set(entry.option, entry);
     }
-    if (version === null) activeForLatest = active;
-    else activeByVersion.set(version, active);
+    const any = active.aliases.length > 0 || active.apis.length > 0 || active.sessionOptions.size > 0 || active.agentOptions.size > 0;
+    if (!any) active = null;
+    activeByVersion.set(version, active);
   }
-  return active.aliases.length > 0 || active.apis.length > 0 || active.sessionOptions.size > 0 || active.agentOptions.size > 0 ? active : null;
+  return active;
+}
+
+/** Where `voiceOptions.preemptiveGeneration` goes: into `turnHandling` only when every possible version has it there. */
+function preemptiveGenerationInTurnHandling(version: SdkVersion): boolean {
+  const support = supports(version, PREEMPTIVE_GENERATION_IN_TURN_HANDLING_SINCE);
+  // Unknown: the latest SDK's place, as the message says to check the version first.
+  return support === 'yes' || (support === 'maybe' && version.range === null);
 }
 
 export default createRule<[], MessageIds>({
@@ -68,12 +85,14 @@ export default createRule<[], MessageIds>({
     hasSuggestions: true,
     messages: {
       alias:
-        "'{{name}}' is a deprecated alias of '{{target}}' (since @livekit/agents {{since}}) and will be removed, which would stop the agent server from starting. Use '{{target}}': it is the same object.",
-      api: "'{{name}}' is deprecated since @livekit/agents {{since}} and will be removed in a future release. Use {{replacement}}.",
+        "'{{name}}' is a deprecated alias of '{{target}}' (since @livekit/agents {{since}}) and will be removed, which would stop the agent server from starting. Use '{{target}}': it is the same object.{{check}}",
+      api: "'{{name}}' is deprecated since @livekit/agents {{since}} and will be removed in a future release. Use {{replacement}}.{{check}}",
       option:
-        "The {{owner}} option '{{option}}' is deprecated since @livekit/agents {{since}}; the SDK only translates it for now. Use {{replacement}}.",
+        "The {{owner}} option '{{option}}' is deprecated since @livekit/agents {{since}}; the SDK only translates it for now. Use {{replacement}}.{{check}}",
+      optionWithValue:
+        "The {{owner}} option '{{option}}' is deprecated since @livekit/agents {{since}} (use {{replacement}}), and so is its value '{{name}}' (since {{valueSince}}; use {{valueReplacement}}).{{check}}",
       ignoredOption:
-        "The Agent option '{{option}}' is ignored: this agent also sets turnHandling, which replaces every deprecated turn option. Move it into {{replacement}}.",
+        "The Agent option '{{option}}' is ignored: this agent also sets turnHandling, which replaces every deprecated turn option. Move it into {{replacement}}.{{check}}",
       useAlias: "Use '{{target}}' (the same object).",
       moveToTurnHandling: "Move '{{option}}' into {{replacement}}.",
       flattenVoiceOptions: 'Move the voiceOptions fields to their current places (top-level options and turnHandling).',
@@ -88,9 +107,21 @@ export default createRule<[], MessageIds>({
     if (!model) return {};
     const lk: LiveKitModel = model;
     const version = projectVersion(context);
-    const active = activeDeprecations(version);
-    if (!active) return {};
+    const found = activeDeprecations(version);
+    if (!found) return {};
+    const active: ActiveDeprecations = found;
     const sourceCode = context.sourceCode;
+
+    /**
+     * '' when every version the project may run has the replacements; else a sentence naming the version they need
+     * and why it is in doubt (such a report never carries an autofix).
+     */
+    function versionCheck(entries: readonly Deprecation[]): string {
+      const doubtful = entries.filter((entry) => active.unverified.has(entry));
+      if (doubtful.length === 0) return '';
+      const needs = doubtful.map((entry) => entry.replacementSince).reduce((a, b) => (semver.gt(b, a) ? b : a));
+      return ` Check first: the replacement needs @livekit/agents ${needs} or later, and ${describeVersion(version)}.`;
+    }
 
     /** One pass over the bindings for every alias. */
     function checkAliases(entries: readonly AliasDeprecation[]): void {
@@ -211,30 +242,34 @@ export default createRule<[], MessageIds>({
     }
 
     function reportAlias(entry: AliasDeprecation, node: TSESTree.Node, binding: LiveKitBinding, fix: Fixer | null): void {
-      const data = { name: entry.name, target: entry.target, since: entry.deprecatedIn };
-      // Autofix only for the SDK itself: a wrapper module (importSources) may not re-export the new name.
-      if (binding.source === CORE_MODULE) {
+      const data = { name: entry.name, target: entry.target, since: entry.deprecatedIn, check: versionCheck([entry]) };
+      // Autofix only for the SDK itself, on a version known to have the new name: a wrapper module (importSources)
+      // may not re-export it, and an older install would stop building.
+      if (binding.source === CORE_MODULE && data.check === '') {
         context.report({ node, messageId: 'alias', data, fix });
       } else {
         context.report({ node, messageId: 'alias', data, suggest: fix ? [{ messageId: 'useAlias', data, fix }] : [] });
       }
     }
 
-    function checkApi(entry: ApiDeprecation): void {
-      for (const path of entry.paths) {
-        for (const usage of lk.imports.usages(path)) {
-          const data = { name: sourceCode.getText(usage), since: entry.deprecatedIn, replacement: entry.replacement };
-          const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
-          if (path === 'metrics.UsageCollector') {
-            const fix = modelUsageCollectorFix(usage);
-            if (fix) suggest.push({ messageId: 'useModelUsageCollector', fix });
-          } else {
-            const fix = turnDetectorFix(usage);
-            if (fix) suggest.push({ messageId: 'useInferenceTurnDetector', fix });
-          }
-          context.report({ node: usage, messageId: 'api', data, suggest });
-        }
+    /** Every use of a deprecated API, with its entry and path. */
+    function apiUsages(): Map<TSESTree.Node, { entry: ApiDeprecation; path: string }> {
+      const usages = new Map<TSESTree.Node, { entry: ApiDeprecation; path: string }>();
+      for (const entry of active.apis) {
+        for (const path of entry.paths) for (const usage of lk.imports.usages(path)) usages.set(usage, { entry, path });
       }
+      return usages;
+    }
+
+    function apiSuggestions(usage: TSESTree.Node, path: string): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
+      const fix = path === 'metrics.UsageCollector' ? modelUsageCollectorFix(usage) : turnDetectorFix(usage);
+      if (!fix) return [];
+      return [{ messageId: path === 'metrics.UsageCollector' ? 'useModelUsageCollector' : 'useInferenceTurnDetector', fix }];
+    }
+
+    function reportApi(usage: TSESTree.Node, entry: ApiDeprecation, path: string): void {
+      const data = { name: sourceCode.getText(usage), since: entry.deprecatedIn, replacement: entry.replacement, check: versionCheck([entry]) };
+      context.report({ node: usage, messageId: 'api', data, suggest: apiSuggestions(usage, path) });
     }
 
     /** `new metrics.UsageCollector()` held in a const that is only ever `.collect(...)`-ed. */
@@ -276,7 +311,15 @@ export default createRule<[], MessageIds>({
     /** Properties already reported (one options object can configure two owners). */
     let seen: Set<TSESTree.Property> | null = null;
 
-    function checkOptions(owner: 'AgentSession' | 'Agent', options: TSESTree.ObjectExpression, entries: Map<string, OptionDeprecation>): void {
+    /** Deprecated values that are reported with the option holding them (one problem, one report). */
+    const claimed = new Set<TSESTree.Node>();
+
+    function checkOptions(
+      owner: 'AgentSession' | 'Agent',
+      options: TSESTree.ObjectExpression,
+      entries: Map<string, OptionDeprecation>,
+      usages: Map<TSESTree.Node, { entry: ApiDeprecation; path: string }>,
+    ): void {
       // One pass over the properties; only a deprecated name costs a second look (is it the last one, which wins?).
       for (const property of options.properties) {
         if (property.type !== AST_NODE_TYPES.Property) continue;
@@ -286,17 +329,33 @@ export default createRule<[], MessageIds>({
         seen ??= new Set();
         if (seen.has(property)) continue;
         seen.add(property);
-        const data = { owner, option: entry.option, since: entry.deprecatedIn, replacement: entry.replacement };
+        // `turnDetection: new turnDetector.MultilingualModel()`: the value is deprecated too, and reported here.
+        const value = skipTSWrappers(property.value);
+        const valueNode = value.type === AST_NODE_TYPES.NewExpression || value.type === AST_NODE_TYPES.CallExpression ? value.callee : value;
+        const held = usages.get(valueNode);
+        if (held) claimed.add(valueNode);
+        const data = {
+          owner,
+          option: entry.option,
+          since: entry.deprecatedIn,
+          replacement: entry.replacement,
+          check: versionCheck(held ? [entry, held.entry] : [entry]),
+          name: held ? sourceCode.getText(valueNode) : '',
+          valueSince: held?.entry.deprecatedIn ?? '',
+          valueReplacement: held?.entry.replacement ?? '',
+        };
         const ignored = owner === 'Agent' && getProperty(options, 'turnHandling') !== null;
         const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
         if (entry.turnHandlingPath) {
           const fix = moveIntoTurnHandling(options, property, entry.turnHandlingPath);
           if (fix) suggest.push({ messageId: 'moveToTurnHandling', data, fix });
         } else if (entry.option === 'voiceOptions') {
-          const fix = flattenVoiceOptions(options, property, version);
+          const fix = flattenVoiceOptions(options, property);
           if (fix) suggest.push({ messageId: 'flattenVoiceOptions', fix });
         }
-        context.report({ node: property.key, messageId: ignored ? 'ignoredOption' : 'option', data, suggest });
+        if (held) suggest.push(...apiSuggestions(valueNode, held.path));
+        const messageId = ignored ? 'ignoredOption' : held ? 'optionWithValue' : 'option';
+        context.report({ node: property.key, messageId, data, suggest });
       }
     }
 
@@ -323,13 +382,12 @@ export default createRule<[], MessageIds>({
     }
 
     /** `voiceOptions: { maxToolSteps: 5, minEndpointingDelay: 400 }` → `maxToolSteps: 5, turnHandling: { ... }`. */
-    function flattenVoiceOptions(options: TSESTree.ObjectExpression, property: TSESTree.Property, projectVersionValue: Version | null): Fixer | null {
+    function flattenVoiceOptions(options: TSESTree.ObjectExpression, property: TSESTree.Property): Fixer | null {
       const voiceOptions = skipTSWrappers(property.value);
       if (hasSpread(options) || getProperty(options, 'turnHandling') || voiceOptions.type !== AST_NODE_TYPES.ObjectExpression) return null;
       const topLevel: string[] = [];
       const tree = new Map<string, Map<string, unknown> | string>();
-      const preemptiveInTurnHandling =
-        projectVersionValue === null || isAtLeast(projectVersionValue, PREEMPTIVE_GENERATION_IN_TURN_HANDLING_SINCE);
+      const preemptiveInTurnHandling = preemptiveGenerationInTurnHandling(version);
       for (const field of voiceOptions.properties) {
         if (!isPlainProperty(field) || field.computed) return null;
         const key = propertyName(field);
@@ -362,13 +420,14 @@ export default createRule<[], MessageIds>({
     return {
       'Program:exit'() {
         if (active.aliases.length > 0) checkAliases(active.aliases);
-        for (const entry of active.apis) checkApi(entry);
+        const usages = apiUsages();
         if (active.sessionOptions.size > 0) {
-          for (const session of lk.sessions) if (session.options) checkOptions('AgentSession', session.options, active.sessionOptions);
+          for (const session of lk.sessions) if (session.options) checkOptions('AgentSession', session.options, active.sessionOptions, usages);
         }
         if (active.agentOptions.size > 0) {
-          for (const agent of lk.agentOptions) checkOptions('Agent', agent.options, active.agentOptions);
+          for (const agent of lk.agentOptions) checkOptions('Agent', agent.options, active.agentOptions, usages);
         }
+        for (const [usage, { entry, path }] of usages) if (!claimed.has(usage)) reportApi(usage, entry, path);
       },
     };
   },

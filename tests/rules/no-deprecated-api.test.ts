@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { RunTests } from '@typescript-eslint/rule-tester';
 import rule from '../../src/rules/no-deprecated-api.js';
 import { code, commonJsTester, ruleTester } from '../rule-tester.js';
 
@@ -14,11 +15,33 @@ function projectWithSdk(version: string): string {
   return root;
 }
 
+const latestProject = projectWithSdk('1.9.0');
 const oldProject = projectWithSdk('1.0.12');
 const midProject = projectWithSdk('1.1.0');
+/** A project with no package.json, lockfile or installation: the version is unknown. */
+const bareProject = mkdtempSync(join(tmpdir(), 'lk-bare-'));
+mkdirSync(join(bareProject, 'src'));
+
+const RANGE_CHECK = (needs: string, what: string) =>
+  ` Check first: the replacement needs @livekit/agents ${needs} or later, and ${what} also admits older versions.`;
+const UNKNOWN_CHECK = (needs: string) =>
+  ` Check first: the replacement needs @livekit/agents ${needs} or later, and no installed package, lockfile or package.json tells which version this project runs (set settings['livekit-agents'].version).`;
+const useAlias = (target: string, output: string) => [{ messageId: 'useAlias' as const, data: { target }, output }];
 const settings = (version: string) => ({ 'livekit-agents': { version } });
 
-ruleTester.run('no-deprecated-api', rule, {
+/**
+ * Cases without a filename are linted as a file of a project with the latest SDK installed (the RuleTester's own
+ * default filename is relative, which the rule treats as an unknown version: suggestions only).
+ */
+function withLatestSdk<M extends string>(tests: RunTests<M, []>): RunTests<M, []> {
+  const filename = join(latestProject, 'src', 'agent.ts');
+  return {
+    valid: tests.valid.map((item) => (typeof item === 'string' ? { code: item, filename } : { filename, ...item })),
+    invalid: tests.invalid.map((item) => ({ filename, ...item })),
+  };
+}
+
+ruleTester.run('no-deprecated-api', rule, withLatestSdk({
   valid: [
     {
       name: 'official style: ServerOptions, turnHandling, ModelUsageCollector',
@@ -109,12 +132,22 @@ ruleTester.run('no-deprecated-api', rule, {
       settings: settings('1.2.7'),
     },
     {
-      name: 'version gate: a range setting reads its lower bound',
+      name: 'version gate: ~1.0.12 admits no version with turnHandling (1.2.0)',
       code: code`
-        import { Worker } from '@livekit/agents';
-        new Worker({});
+        import { voice } from '@livekit/agents';
+        new voice.AgentSession({ turnDetection: 'vad' });
       `,
-      settings: settings('^1.0.5'),
+      settings: settings('~1.0.12'),
+    },
+    {
+      name: 'version gate: a 0.x project gets no 1.x-only advice',
+      code: code`
+        import { WorkerOptions, cli, metrics, voice } from '@livekit/agents';
+        const usage = new metrics.UsageCollector();
+        new voice.AgentSession({ turnDetection: 'vad' });
+        cli.runApp(new WorkerOptions({ agent: 'a.js' }));
+      `,
+      settings: settings('^0.7.9'),
     },
   ],
   invalid: [
@@ -129,7 +162,7 @@ ruleTester.run('no-deprecated-api', rule, {
         cli.runApp(new ServerOptions({ agent: 'agent.js' }));
       `,
       errors: [
-        { messageId: 'alias', data: { name: 'WorkerOptions', target: 'ServerOptions', since: '1.0.16' }, line: 1, column: 10, endColumn: 23 },
+        { messageId: 'alias', data: { check: '', name: 'WorkerOptions', target: 'ServerOptions', since: '1.0.16' }, line: 1, column: 10, endColumn: 23 },
         { messageId: 'alias', line: 2, column: 16, endColumn: 29 },
       ],
     },
@@ -146,7 +179,7 @@ ruleTester.run('no-deprecated-api', rule, {
         await worker.run();
       `,
       settings: settings('1.9.0'),
-      errors: [{ messageId: 'alias', data: { name: 'Worker', target: 'AgentServer', since: '1.0.16' } }, { messageId: 'alias' }],
+      errors: [{ messageId: 'alias', data: { check: '', name: 'Worker', target: 'AgentServer', since: '1.0.16' } }, { messageId: 'alias' }],
     },
     {
       name: 'two aliases in one file: overlapping whole-file fixes are applied in two passes',
@@ -165,10 +198,10 @@ ruleTester.run('no-deprecated-api', rule, {
         `,
       ],
       errors: [
-        { messageId: 'alias', data: { name: 'Worker', target: 'AgentServer', since: '1.0.16' }, line: 1 },
-        { messageId: 'alias', data: { name: 'WorkerOptions', target: 'ServerOptions', since: '1.0.16' }, line: 1 },
-        { messageId: 'alias', data: { name: 'Worker', target: 'AgentServer', since: '1.0.16' }, line: 2 },
-        { messageId: 'alias', data: { name: 'WorkerOptions', target: 'ServerOptions', since: '1.0.16' }, line: 2 },
+        { messageId: 'alias', data: { check: '', name: 'Worker', target: 'AgentServer', since: '1.0.16' }, line: 1 },
+        { messageId: 'alias', data: { check: '', name: 'WorkerOptions', target: 'ServerOptions', since: '1.0.16' }, line: 1 },
+        { messageId: 'alias', data: { check: '', name: 'Worker', target: 'AgentServer', since: '1.0.16' }, line: 2 },
+        { messageId: 'alias', data: { check: '', name: 'WorkerOptions', target: 'ServerOptions', since: '1.0.16' }, line: 2 },
       ],
     },
     {
@@ -226,7 +259,7 @@ ruleTester.run('no-deprecated-api', rule, {
       `,
       errors: [
         { messageId: 'alias', line: 2, column: 30, endColumn: 43 },
-        { messageId: 'alias', data: { name: 'Worker', target: 'AgentServer', since: '1.0.16' }, line: 3 },
+        { messageId: 'alias', data: { check: '', name: 'Worker', target: 'AgentServer', since: '1.0.16' }, line: 3 },
       ],
     },
     {
@@ -304,7 +337,7 @@ ruleTester.run('no-deprecated-api', rule, {
       errors: [
         {
           messageId: 'api',
-          data: { name: 'metrics.UsageCollector', since: '1.2.0', replacement: 'metrics.ModelUsageCollector (per model and provider; read it with flatten())' },
+          data: { check: '', name: 'metrics.UsageCollector', since: '1.2.0', replacement: 'metrics.ModelUsageCollector (per model and provider; read it with flatten())' },
           line: 3,
           column: 21,
           endColumn: 43,
@@ -330,7 +363,7 @@ ruleTester.run('no-deprecated-api', rule, {
         const usage = new UsageCollector();
         console.log(usage.getSummary());
       `,
-      errors: [{ messageId: 'api', data: { name: 'UsageCollector', since: '1.2.0', replacement: 'metrics.ModelUsageCollector (per model and provider; read it with flatten())' }, line: 2, suggestions: [] }],
+      errors: [{ messageId: 'api', data: { check: '', name: 'UsageCollector', since: '1.2.0', replacement: 'metrics.ModelUsageCollector (per model and provider; read it with flatten())' }, line: 2, suggestions: [] }],
     },
     {
       name: 'livekit plugin turn detector: suggestion to inference.TurnDetector',
@@ -342,7 +375,7 @@ ruleTester.run('no-deprecated-api', rule, {
       errors: [
         {
           messageId: 'api',
-          data: { name: 'livekit.turnDetector.MultilingualModel', since: '1.4.7', replacement: 'inference.TurnDetector from @livekit/agents (or omit it: AgentSession provisions one by default)' },
+          data: { check: '', name: 'livekit.turnDetector.MultilingualModel', since: '1.4.7', replacement: 'inference.TurnDetector from @livekit/agents (or omit it: AgentSession provisions one by default)' },
           line: 3,
           suggestions: [
             {
@@ -363,7 +396,7 @@ ruleTester.run('no-deprecated-api', rule, {
         import { turnDetector } from '@livekit/agents-plugin-livekit';
         export const detector = new turnDetector.EnglishModel();
       `,
-      errors: [{ messageId: 'api', data: { name: 'turnDetector.EnglishModel', since: '1.4.7', replacement: 'inference.TurnDetector from @livekit/agents (or omit it: AgentSession provisions one by default)' }, suggestions: [] }],
+      errors: [{ messageId: 'api', data: { check: '', name: 'turnDetector.EnglishModel', since: '1.4.7', replacement: 'inference.TurnDetector from @livekit/agents (or omit it: AgentSession provisions one by default)' }, suggestions: [] }],
     },
     {
       name: 'AgentSession turnDetection moves into a new turnHandling',
@@ -374,7 +407,7 @@ ruleTester.run('no-deprecated-api', rule, {
       errors: [
         {
           messageId: 'option',
-          data: { owner: 'AgentSession', option: 'turnDetection', since: '1.2.0', replacement: 'turnHandling.turnDetection' },
+          data: { check: '', owner: 'AgentSession', option: 'turnDetection', since: '1.2.0', replacement: 'turnHandling.turnDetection' },
           line: 2,
           column: 70,
           suggestions: [
@@ -403,7 +436,7 @@ ruleTester.run('no-deprecated-api', rule, {
       errors: [
         {
           messageId: 'option',
-          data: { owner: 'AgentSession', option: 'preemptiveGeneration', since: '1.2.8', replacement: 'turnHandling.preemptiveGeneration.enabled' },
+          data: { check: '', owner: 'AgentSession', option: 'preemptiveGeneration', since: '1.2.8', replacement: 'turnHandling.preemptiveGeneration.enabled' },
           line: 3,
           suggestions: [
             {
@@ -438,7 +471,7 @@ ruleTester.run('no-deprecated-api', rule, {
       errors: [
         {
           messageId: 'option',
-          data: { owner: 'AgentSession', option: 'voiceOptions', since: '1.2.0', replacement: 'top-level session options and turnHandling' },
+          data: { check: '', owner: 'AgentSession', option: 'voiceOptions', since: '1.2.0', replacement: 'top-level session options and turnHandling' },
           suggestions: [
             {
               messageId: 'flattenVoiceOptions',
@@ -494,7 +527,7 @@ ruleTester.run('no-deprecated-api', rule, {
       errors: [
         {
           messageId: 'option',
-          data: { owner: 'Agent', option: 'allowInterruptions', since: '1.2.0', replacement: 'turnHandling.interruption.enabled' },
+          data: { check: '', owner: 'Agent', option: 'allowInterruptions', since: '1.2.0', replacement: 'turnHandling.interruption.enabled' },
           line: 4,
           suggestions: [
             {
@@ -521,7 +554,7 @@ ruleTester.run('no-deprecated-api', rule, {
       errors: [
         {
           messageId: 'ignoredOption',
-          data: { option: 'turnDetection', replacement: 'turnHandling.turnDetection' },
+          data: { check: '', option: 'turnDetection', replacement: 'turnHandling.turnDetection' },
           suggestions: [
             {
               messageId: 'moveToTurnHandling',
@@ -541,7 +574,7 @@ ruleTester.run('no-deprecated-api', rule, {
         new voice.AgentSession({ turnDetection: 'vad', preemptiveGeneration: true });
       `,
       settings: settings('1.2.0'),
-      errors: [{ messageId: 'option', data: { owner: 'AgentSession', option: 'turnDetection', since: '1.2.0', replacement: 'turnHandling.turnDetection' }, suggestions: [{ messageId: 'moveToTurnHandling', data: { owner: 'AgentSession', option: 'turnDetection', since: '1.2.0', replacement: 'turnHandling.turnDetection' }, output: code`
+      errors: [{ messageId: 'option', data: { check: '', owner: 'AgentSession', option: 'turnDetection', since: '1.2.0', replacement: 'turnHandling.turnDetection' }, suggestions: [{ messageId: 'moveToTurnHandling', data: { owner: 'AgentSession', option: 'turnDetection', since: '1.2.0', replacement: 'turnHandling.turnDetection' }, output: code`
         import { voice } from '@livekit/agents';
         new voice.AgentSession({ turnHandling: { turnDetection: 'vad' }, preemptiveGeneration: true });
       ` }] }],
@@ -561,10 +594,224 @@ ruleTester.run('no-deprecated-api', rule, {
       `,
       errors: [{ messageId: 'alias', line: 1 }, { messageId: 'alias', line: 3 }],
     },
+    {
+      name: 'range ^1.0.5 admits 1.0.16: reported, but as a suggestion naming the version it needs (no autofix)',
+      code: code`
+        import { Worker } from '@livekit/agents';
+        new Worker({});
+      `,
+      settings: settings('^1.0.5'),
+      output: null,
+      errors: [
+        {
+          messageId: 'alias',
+          data: { name: 'Worker', target: 'AgentServer', since: '1.0.16', check: RANGE_CHECK('1.0.16', "the version setting '^1.0.5'") },
+          line: 1,
+          suggestions: [{ messageId: 'useAlias', data: { target: 'AgentServer' }, output: code`
+            import { AgentServer } from '@livekit/agents';
+            new AgentServer({});
+          ` }],
+        },
+        {
+          messageId: 'alias',
+          line: 2,
+          suggestions: [{ messageId: 'useAlias', data: { target: 'AgentServer' }, output: code`
+            import { AgentServer } from '@livekit/agents';
+            new AgentServer({});
+          ` }],
+        },
+      ],
+    },
+    {
+      name: 'range ~1.0.12 admits 1.0.16 (ServerOptions): suggestion only',
+      code: code`
+        import { WorkerOptions } from '@livekit/agents';
+        export const options = new WorkerOptions({ agent: 'a.js' });
+      `,
+      settings: settings('~1.0.12'),
+      output: null,
+      errors: [
+        { messageId: 'alias', data: { name: 'WorkerOptions', target: 'ServerOptions', since: '1.0.16', check: RANGE_CHECK('1.0.16', "the version setting '~1.0.12'") }, line: 1, suggestions: useAlias('ServerOptions', code`
+            import { ServerOptions } from '@livekit/agents';
+            export const options = new ServerOptions({ agent: 'a.js' });
+          `) },
+        { messageId: 'alias', line: 2, suggestions: useAlias('ServerOptions', code`
+            import { ServerOptions } from '@livekit/agents';
+            export const options = new ServerOptions({ agent: 'a.js' });
+          `) },
+      ],
+    },
+    {
+      name: 'range ^1.0.27 admits 1.2.0: turnDetection reported with the version turnHandling needs',
+      code: code`
+        import { voice } from '@livekit/agents';
+        new voice.AgentSession({ turnDetection: 'vad' });
+      `,
+      settings: settings('^1.0.27'),
+      errors: [
+        {
+          messageId: 'option',
+          data: { owner: 'AgentSession', option: 'turnDetection', since: '1.2.0', replacement: 'turnHandling.turnDetection', check: RANGE_CHECK('1.2.0', "the version setting '^1.0.27'") },
+          suggestions: [
+            {
+              messageId: 'moveToTurnHandling',
+              data: { option: 'turnDetection', replacement: 'turnHandling.turnDetection' },
+              output: code`
+                import { voice } from '@livekit/agents';
+                new voice.AgentSession({ turnHandling: { turnDetection: 'vad' } });
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'range 1.x admits every replacement: reported, suggestions only',
+      code: code`
+        import { Worker } from '@livekit/agents';
+        new Worker({});
+      `,
+      settings: settings('1.x'),
+      output: null,
+      errors: [
+        { messageId: 'alias', data: { name: 'Worker', target: 'AgentServer', since: '1.0.16', check: RANGE_CHECK('1.0.16', "the version setting '1.x'") }, suggestions: useAlias('AgentServer', code`
+            import { AgentServer } from '@livekit/agents';
+            new AgentServer({});
+          `) },
+        { messageId: 'alias', suggestions: useAlias('AgentServer', code`
+            import { AgentServer } from '@livekit/agents';
+            new AgentServer({});
+          `) },
+      ],
+    },
+    {
+      name: 'unknown version (no package, lockfile or package.json): suggestion, never an autofix',
+      code: code`
+        import { WorkerOptions, cli } from '@livekit/agents';
+        cli.runApp(new WorkerOptions({ agent: 'agent.js' }));
+      `,
+      filename: join(bareProject, 'src', 'agent.ts'),
+      output: null,
+      errors: [
+        {
+          messageId: 'alias',
+          data: { name: 'WorkerOptions', target: 'ServerOptions', since: '1.0.16', check: UNKNOWN_CHECK('1.0.16') },
+          line: 1,
+          suggestions: [{ messageId: 'useAlias', data: { target: 'ServerOptions' }, output: code`
+            import { ServerOptions, cli } from '@livekit/agents';
+            cli.runApp(new ServerOptions({ agent: 'agent.js' }));
+          ` }],
+        },
+        { messageId: 'alias', line: 2, suggestions: useAlias('ServerOptions', code`
+            import { ServerOptions, cli } from '@livekit/agents';
+            cli.runApp(new ServerOptions({ agent: 'agent.js' }));
+          `) },
+      ],
+    },
+    {
+      name: 'a version setting that is no version is treated as unknown: suggestion only',
+      code: code`
+        import { Worker } from '@livekit/agents';
+        new Worker({});
+      `,
+      settings: settings('one point nine'),
+      output: null,
+      errors: [
+        { messageId: 'alias', data: { name: 'Worker', target: 'AgentServer', since: '1.0.16', check: UNKNOWN_CHECK('1.0.16') }, suggestions: useAlias('AgentServer', code`
+            import { AgentServer } from '@livekit/agents';
+            new AgentServer({});
+          `) },
+        { messageId: 'alias', suggestions: useAlias('AgentServer', code`
+            import { AgentServer } from '@livekit/agents';
+            new AgentServer({});
+          `) },
+      ],
+    },
+    {
+      name: 'one problem, one report: a deprecated option holding a deprecated value',
+      code: code`
+        import { inference, voice } from '@livekit/agents';
+        import * as livekit from '@livekit/agents-plugin-livekit';
+        new voice.AgentSession({ turnDetection: new livekit.turnDetector.MultilingualModel() });
+      `,
+      errors: [
+        {
+          messageId: 'optionWithValue',
+          data: {
+            owner: 'AgentSession',
+            option: 'turnDetection',
+            since: '1.2.0',
+            replacement: 'turnHandling.turnDetection',
+            name: 'livekit.turnDetector.MultilingualModel',
+            valueSince: '1.4.7',
+            valueReplacement: 'inference.TurnDetector from @livekit/agents (or omit it: AgentSession provisions one by default)',
+            check: '',
+          },
+          line: 3,
+          column: 26,
+          suggestions: [
+            {
+              messageId: 'moveToTurnHandling',
+              data: { option: 'turnDetection', replacement: 'turnHandling.turnDetection' },
+              output: code`
+                import { inference, voice } from '@livekit/agents';
+                import * as livekit from '@livekit/agents-plugin-livekit';
+                new voice.AgentSession({ turnHandling: { turnDetection: new livekit.turnDetector.MultilingualModel() } });
+              `,
+            },
+            {
+              messageId: 'useInferenceTurnDetector',
+              output: code`
+                import { inference, voice } from '@livekit/agents';
+                import * as livekit from '@livekit/agents-plugin-livekit';
+                new voice.AgentSession({ turnDetection: new inference.TurnDetector() });
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'one report per problem, with the later version in the check when the version is unknown',
+      code: code`
+        import { voice } from '@livekit/agents';
+        import { turnDetector } from '@livekit/agents-plugin-livekit';
+        new voice.Agent({ instructions: 'x', turnDetection: new turnDetector.EnglishModel() });
+      `,
+      filename: join(bareProject, 'src', 'agent.ts'),
+      errors: [
+        {
+          messageId: 'optionWithValue',
+          data: {
+            owner: 'Agent',
+            option: 'turnDetection',
+            since: '1.2.0',
+            replacement: 'turnHandling.turnDetection',
+            name: 'turnDetector.EnglishModel',
+            valueSince: '1.4.7',
+            valueReplacement: 'inference.TurnDetector from @livekit/agents (or omit it: AgentSession provisions one by default)',
+            check: UNKNOWN_CHECK('1.4.7'),
+          },
+          line: 3,
+          // Moving it is offered; the value's own fix is not (no inference binding in the file to use).
+          suggestions: [
+            {
+              messageId: 'moveToTurnHandling',
+              data: { option: 'turnDetection', replacement: 'turnHandling.turnDetection' },
+              output: code`
+                import { voice } from '@livekit/agents';
+                import { turnDetector } from '@livekit/agents-plugin-livekit';
+                new voice.Agent({ instructions: 'x', turnHandling: { turnDetection: new turnDetector.EnglishModel() } });
+              `,
+            },
+          ],
+        },
+      ],
+    },
   ],
-});
+}));
 
-commonJsTester.run('no-deprecated-api (CommonJS)', rule, {
+commonJsTester.run('no-deprecated-api (CommonJS)', rule, withLatestSdk({
   valid: [
     {
       name: 'require of another package',
@@ -588,7 +835,7 @@ commonJsTester.run('no-deprecated-api (CommonJS)', rule, {
       name: 'namespace require',
       code: "const agents = require('@livekit/agents'); new agents.Worker({});",
       output: "const agents = require('@livekit/agents'); new agents.AgentServer({});",
-      errors: [{ messageId: 'alias', data: { name: 'Worker', target: 'AgentServer', since: '1.0.16' } }],
+      errors: [{ messageId: 'alias', data: { check: '', name: 'Worker', target: 'AgentServer', since: '1.0.16' } }],
     },
   ],
-});
+}));
