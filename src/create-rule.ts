@@ -1,8 +1,14 @@
 import { isDeepStrictEqual } from 'node:util';
 import { ESLintUtils, type TSESLint } from '@typescript-eslint/utils';
 
-/** Where each rule's documentation page lives (also shown by editors next to a diagnostic). */
+/**
+ * The repository's web address: the one place every link to this project's docs is built from (rule pages, the
+ * audit's SARIF). package.json's `repository` and `homepage` must name the same address (tests/meta.test.ts).
+ */
 export const REPOSITORY_URL = 'https://github.com/livekit-agents-lint/eslint-plugin-livekit-agents';
+
+/** Where the docs/ folder is browsable; each rule's page (also shown by editors next to a diagnostic) is under it. */
+export const DOCS_BASE_URL = `${REPOSITORY_URL}/blob/main/docs`;
 
 export interface LiveKitRuleDocs {
   /** The config tier: `recommended` rules are errors in `recommended` and `strict`; `strict` rules warn in `strict`. */
@@ -16,7 +22,7 @@ type RuleDefinition<Options extends readonly unknown[], MessageIds extends strin
 >[0];
 
 const createNamedRule = ESLintUtils.RuleCreator<LiveKitRuleDocs>(
-  (name) => `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md`,
+  (name) => `${DOCS_BASE_URL}/rules/${name}.md`,
 );
 
 /**

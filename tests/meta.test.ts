@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import plugin from '../src/index.js';
+import { DOCS_BASE_URL, REPOSITORY_URL } from '../src/create-rule.js';
 import { rules } from '../src/rules/index.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -44,9 +45,29 @@ describe('rule registry', () => {
     expect(ruleIds).toEqual(files.sort());
   });
 
-  it('plugin meta names the package and namespace', () => {
+  it("plugin meta names the package and namespace, and meta.version is package.json's version (a release bump needs no code change)", () => {
     const pkg = JSON.parse(readFileSync(`${root}/package.json`, 'utf8')) as { name: string; version: string };
     expect(plugin.meta).toEqual({ name: pkg.name, version: pkg.version, namespace: 'livekit-agents' });
+  });
+});
+
+describe('one address for the docs', () => {
+  it("package.json's repository and homepage name REPOSITORY_URL, and DOCS_BASE_URL is under it", () => {
+    const pkg = JSON.parse(readFileSync(`${root}/package.json`, 'utf8')) as { repository: { url: string }; homepage: string };
+    expect(pkg.repository.url).toBe(`git+${REPOSITORY_URL}.git`);
+    expect(pkg.homepage).toBe(`${REPOSITORY_URL}#readme`);
+    expect(DOCS_BASE_URL.startsWith(`${REPOSITORY_URL}/`)).toBe(true);
+  });
+
+  it('no other file spells a link into the repository: code builds it from the constant, docs link relatively', () => {
+    const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8' })
+      .split('\n')
+      .filter((file) => /\.(?:[cm]?[jt]sx?|md|json)$/.test(file) && !['package.json', 'package-lock.json', 'src/create-rule.ts'].includes(file))
+      .filter((file) => existsSync(`${root}/${file}`));
+    expect(files).toContain('README.md');
+    // A page or anchor of the repository (`…/blob/…`, `…#section`); the bare address (a git URL to clone) is fine.
+    const link = new RegExp(`${REPOSITORY_URL.replace(/^https:\/\//, '').replaceAll('.', '\\.')}[/#]`);
+    expect(files.filter((file) => link.test(readFileSync(`${root}/${file}`, 'utf8')))).toEqual([]);
   });
 });
 
@@ -55,7 +76,7 @@ describe.each(ruleIds)('rule %s', (id) => {
   const docPath = `${root}/docs/rules/${id}.md`;
 
   it('has a docs URL that points at its page, and the page exists with the required sections', () => {
-    expect(rule.meta.docs.url).toMatch(new RegExp(`/docs/rules/${id}\\.md$`));
+    expect(rule.meta.docs.url).toBe(`${DOCS_BASE_URL}/rules/${id}.md`);
     expect(existsSync(docPath)).toBe(true);
     const page = readFileSync(docPath, 'utf8');
     for (const section of ['## Why it matters', '## Examples', '❌', '✅', '## When not to use it']) {

@@ -3,6 +3,7 @@
  * graph alone as Mermaid or JSON.
  */
 import { pathToFileURL } from 'node:url';
+import { REPOSITORY_URL } from '../create-rule.js';
 import type { Status } from './checklist.js';
 import { type AuditReport, type GraphJson, nodeName, reachableFromEntries } from './report.js';
 
@@ -164,7 +165,7 @@ export function renderSarif(report: AuditReport, absoluteRoot: string): string {
           driver: {
             name: report.tool.name,
             version: report.tool.version,
-            informationUri: 'https://github.com/livekit-agents-lint/eslint-plugin-livekit-agents#project-audit',
+            informationUri: `${REPOSITORY_URL}#project-audit`,
             rules: [...rules].map(([id, text]) => ({ id, shortDescription: { text } })),
           },
         },

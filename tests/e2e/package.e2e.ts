@@ -1,14 +1,23 @@
 /**
- * The installed package, proven as a user gets it: `npm pack` the working tree (after `npm run build`), check the
- * tarball with publint and Are the Types Wrong, install it with npm into an empty project next to only `eslint`
- * and `@typescript-eslint/parser` (the versions this repository uses), and lint the violations fixture there with
- * a flat config that `extends` the plugin's configs. A typed `eslint.config.ts` must type-check against the
- * installed types (and a misspelt config name must not).
+ * The package as a team adopts it, proven from a fresh checkout:
+ * - the working tree's files (no dist/, no build) are copied to a temporary checkout; `npm pack` there must build
+ *   dist/ itself (the `prepare` script) and give a tarball that publint and Are the Types Wrong accept;
+ * - the newest ESLint 10 project: eslint@^10, @typescript-eslint/parser@^8 and TypeScript are installed first,
+ *   then the tarball; what the tarball adds to node_modules must stay under 5 MB (no ts-morph, no second
+ *   toolchain). The README's config, a config that names `livekit-agents/strict`, and a typed `eslint.config.ts`
+ *   must work there, and the audit command must ask for ts-morph (exit 2) rather than crash;
+ * - the floor project: every lowest version package.json declares (ESLint 9, @typescript-eslint/utils and
+ *   parser, ts-morph), read from package.json so that the test follows the declared ranges: the README's config
+ *   must lint the fixture the same, and the audit must give the same report as this repository's own build;
+ * - the release flow: a changeset and `npm run version-packages` in the checkout bump package.json, the lock file
+ *   and CHANGELOG.md, and the plugin's `meta.version` and the audit's `--version` follow without a code change.
  *
- * The install uses the npm registry with `--prefer-offline`: after `npm ci` every package it needs is in the cache.
+ * The npm registry is needed (installs use the cache when they can); the two projects install in parallel.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,154 +34,258 @@ import {
   removeDir,
   root,
   run,
-  userConfig,
+  type RunResult,
 } from './helpers.js';
 import type { LiveKitAgentsPlugin } from '../../src/index.js';
 
-interface PackedFile {
-  path: string;
+interface Manifest {
+  version: string;
+  dependencies: Record<string, string>;
+  peerDependencies: Record<string, string>;
 }
 interface EslintJsonResult {
   filePath: string;
   messages: { ruleId: string | null; line: number; column: number; message: string }[];
 }
 
-describe('packaging: npm pack, publint, attw, install next to eslint, lint', () => {
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Manifest;
+
+/** The lowest version of a declared range (the test fails, rather than guesses, when the range changes shape). */
+function floorOf(range: string | undefined, pattern: RegExp, what: string): string {
+  const floor = range === undefined ? undefined : pattern.exec(range)?.[1];
+  if (!floor) throw new Error(`package.json: cannot read the lowest ${what} from ${JSON.stringify(range)}`);
+  return floor;
+}
+
+const FLOOR = {
+  eslint: floorOf(manifest.peerDependencies.eslint, /\^(9\.\d+\.\d+)/, 'ESLint 9 (peerDependencies.eslint)'),
+  utils: floorOf(manifest.dependencies['@typescript-eslint/utils'], /^\^(\d+\.\d+\.\d+)$/, '@typescript-eslint/utils'),
+  parser: floorOf(manifest.peerDependencies['@typescript-eslint/parser'], /^\^(\d+\.\d+\.\d+)$/, '@typescript-eslint/parser'),
+  tsMorph: floorOf(manifest.peerDependencies['ts-morph'], /^>=(\d+\.\d+\.\d+)/, 'ts-morph'),
+};
+/** The newest TypeScript that typescript-eslint 8.0.0 (the floor above) supports: its range is >=4.7.4 <5.6.0. */
+const FLOOR_TYPESCRIPT = '5.5.4';
+/** What installing the plugin may add to a project that already has eslint, the parser and TypeScript. */
+const MAX_ADDED_BYTES = 5_000_000;
+
+/** The README's flat config (the first `js` block under "## Configure"), and the extensions its `files` lints. */
+function readmeConfig(): { text: string; extensions: string[] } {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('\n## Configure'));
+  const text = /```js\n([\s\S]*?)```/.exec(section)?.[1];
+  const extensions = text && /files: \['\*\*\/\*\.\{([\w,]+)\}'\]/.exec(text)?.[1]?.split(',');
+  if (!text || !extensions) throw new Error('README.md: no config with files: [**/*.{...}] under "## Configure"');
+  return { text, extensions };
+}
+
+/** The files a fresh clone of the working tree would have: tracked and new files, nothing git ignores. */
+function copyCheckout(target: string): void {
+  const listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8' });
+  for (const file of listed.split('\0')) {
+    if (!file || !existsSync(join(root, file))) continue;
+    mkdirSync(dirname(join(target, file)), { recursive: true });
+    copyFileSync(join(root, file), join(target, file));
+  }
+}
+
+/** Bytes of every file under `dir` (apparent size, symlinks not followed). */
+function treeBytes(dir: string): number {
+  let total = 0;
+  for (const entry of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+    const stat = lstatSync(join(dir, entry));
+    if (stat.isFile()) total += stat.size;
+  }
+  return total;
+}
+
+function npmInstall(project: string, specs: readonly string[], options: { preferOffline: boolean }): Promise<RunResult> {
+  const args = ['install', '--no-audit', '--no-fund', '--loglevel=error', ...(options.preferOffline ? ['--prefer-offline'] : []), ...specs];
+  return run('npm', args, { cwd: project, timeoutMs: 300_000, env: childEnv() });
+}
+
+function newProject(dir: string, name: string): string {
+  const project = join(dir, name);
+  mkdirSync(project);
+  writeFileSync(join(project, 'package.json'), JSON.stringify({ name, private: true, type: 'module' }, null, 2));
+  return project;
+}
+
+function versionIn(project: string, name: string): string {
+  return (JSON.parse(readFileSync(join(project, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+describe('packaging: a fresh checkout packs, installs light, and works at both ends of the declared ranges', () => {
   let dir = '';
+  let checkout = '';
+  let checkoutHadDist = true;
+  let pack: RunResult | undefined;
   let tarball = '';
   let packedFiles: string[] = [];
-  let project = '';
-  let install: Awaited<ReturnType<typeof run>> | undefined;
+  let newest = '';
+  let floor = '';
+  const installs: Record<'baseline' | 'plugin' | 'floor', RunResult | undefined> = { baseline: undefined, plugin: undefined, floor: undefined };
+  let addedBytes = Number.NaN;
   let plugin: LiveKitAgentsPlugin;
 
   beforeAll(async () => {
     plugin = await loadBuiltPlugin();
     dir = makeTempDir('package');
-    const packed = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], {
-      cwd: root,
-      timeoutMs: 60_000,
-      env: childEnv(),
-    });
-    if (packed.code !== 0) throw new Error(`npm pack failed:\n${packed.stderr}`);
-    const [manifest] = JSON.parse(packed.stdout) as { filename: string; files: PackedFile[] }[];
-    tarball = join(dir, manifest!.filename);
-    packedFiles = manifest!.files.map((file) => file.path).sort();
+    checkout = join(dir, 'checkout');
+    copyCheckout(checkout);
+    checkoutHadDist = existsSync(join(checkout, 'dist'));
+    // The checkout borrows this repository's dev dependencies instead of a second `npm ci`.
+    symlinkSync(join(root, 'node_modules'), join(checkout, 'node_modules'), 'dir');
 
-    project = join(dir, 'project');
-    mkdirSync(project);
-    writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'user-project', private: true, type: 'module' }, null, 2));
-    install = await run(
-      'npm',
+    newest = newProject(dir, 'newest');
+    floor = newProject(dir, 'floor');
+    const baseline = npmInstall(
+      newest,
+      ['eslint@^10', '@typescript-eslint/parser@^8', `typescript@${installedVersion('typescript')}`],
+      { preferOffline: false },
+    );
+    pack = await run('npm', ['pack', '--json', '--pack-destination', dir], { cwd: checkout, timeoutMs: 240_000, env: childEnv() });
+    if (pack.code !== 0) throw new Error(`npm pack failed:\n${pack.stderr}`);
+    // Lifecycle output (the build) goes to stderr; stdout is the JSON manifest.
+    const [packed] = JSON.parse(pack.stdout) as { filename: string; files: { path: string }[] }[];
+    tarball = join(dir, packed!.filename);
+    packedFiles = packed!.files.map((file) => file.path).sort();
+
+    const floorInstall = npmInstall(
+      floor,
       [
-        'install',
-        '--prefer-offline',
-        '--no-audit',
-        '--no-fund',
-        '--ignore-scripts',
-        '--loglevel=error',
-        `eslint@${installedVersion('eslint')}`,
-        `@typescript-eslint/parser@${installedVersion('@typescript-eslint/parser')}`,
+        `eslint@${FLOOR.eslint}`,
+        `@typescript-eslint/parser@${FLOOR.parser}`,
+        `@typescript-eslint/utils@${FLOOR.utils}`,
+        `typescript@${FLOOR_TYPESCRIPT}`,
+        `ts-morph@${FLOOR.tsMorph}`,
         tarball,
       ],
-      { cwd: project, timeoutMs: 240_000, env: childEnv() },
+      { preferOffline: true },
     );
-  });
+    installs.baseline = await baseline;
+    if (installs.baseline.code === 0) {
+      const before = treeBytes(join(newest, 'node_modules'));
+      installs.plugin = await npmInstall(newest, [tarball], { preferOffline: true });
+      addedBytes = treeBytes(join(newest, 'node_modules')) - before;
+      console.log(`install size: eslint + parser + typescript ${(before / 1e6).toFixed(1)} MB; the plugin adds ${(addedBytes / 1e6).toFixed(2)} MB`);
+    }
+    installs.floor = await floorInstall;
+  }, 600_000);
 
   afterAll(() => removeDir(dir));
 
-  it('the tarball holds the built plugin, its docs and README, and no sources or tests', () => {
-    expect(packedFiles).toContain('package.json');
-    expect(packedFiles).toContain('README.md');
-    expect(packedFiles).toContain('dist/index.js');
-    expect(packedFiles).toContain('dist/index.d.ts');
-    for (const id of Object.keys(plugin.rules)) {
-      expect(packedFiles).toContain(`dist/rules/${id}.js`);
-      expect(packedFiles).toContain(`docs/rules/${id}.md`);
-    }
-    expect(packedFiles.filter((file) => !/^(?:dist\/|docs\/|README\.md$|LICENSE$|package\.json$)/.test(file))).toEqual([]);
-    expect(packedFiles.filter((file) => /\.test\.|\.e2e\./.test(file))).toEqual([]);
-  });
-
-  it('publint reports nothing (no error, warning or suggestion)', async () => {
-    const data = readFileSync(tarball);
-    const result = await publint({
-      pack: { tarball: data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer },
-      level: 'suggestion',
+  describe('npm pack on a fresh checkout', () => {
+    it('the checkout has no dist/; npm pack builds it (prepare) and the tarball holds the built plugin', () => {
+      expect(checkoutHadDist).toBe(false);
+      expect(pack?.stderr).toContain('tsc -p tsconfig.build.json');
+      expect(packedFiles).toContain('dist/index.js');
+      expect(packedFiles).toContain('dist/audit/cli.js');
     });
-    expect(result.messages.map((message) => `${message.type}: ${formatMessage(message, result.pkg, { color: false })}`)).toEqual([]);
-  });
 
-  it('Are the Types Wrong (esm-only profile) finds no problem, and the types resolve for node16 and bundlers', async () => {
-    const attw = await run(
-      process.execPath,
-      [binPath('@arethetypeswrong/cli', 'attw'), tarball, '--profile', 'esm-only', '--no-definitely-typed', '--format', 'json'],
-      { cwd: dir, timeoutMs: 60_000 },
-    );
-    const report = JSON.parse(attw.stdout) as {
-      problems: Record<string, unknown>;
-      analysis: {
-        types: { kind: string };
-        entrypoints: Record<string, { resolutions: Record<string, { resolution?: { fileName: string } }> }>;
+    it('the tarball holds the built plugin, its docs and README, and no sources or tests', () => {
+      expect(packedFiles).toContain('package.json');
+      expect(packedFiles).toContain('README.md');
+      expect(packedFiles).toContain('dist/index.d.ts');
+      for (const id of Object.keys(plugin.rules)) {
+        expect(packedFiles).toContain(`dist/rules/${id}.js`);
+        expect(packedFiles).toContain(`docs/rules/${id}.md`);
+      }
+      expect(packedFiles.filter((file) => !/^(?:dist\/|docs\/|README\.md$|LICENSE$|package\.json$)/.test(file))).toEqual([]);
+      expect(packedFiles.filter((file) => /\.test\.|\.e2e\./.test(file))).toEqual([]);
+    });
+
+    it('publint reports nothing (no error, warning or suggestion)', async () => {
+      const data = readFileSync(tarball);
+      const result = await publint({
+        pack: { tarball: data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer },
+        level: 'suggestion',
+      });
+      expect(result.messages.map((message) => `${message.type}: ${formatMessage(message, result.pkg, { color: false })}`)).toEqual([]);
+    });
+
+    it('Are the Types Wrong (esm-only profile) finds no problem, and the types resolve for node16 and bundlers', async () => {
+      const attw = await run(
+        process.execPath,
+        [binPath('@arethetypeswrong/cli', 'attw'), tarball, '--profile', 'esm-only', '--no-definitely-typed', '--format', 'json'],
+        { cwd: dir, timeoutMs: 60_000 },
+      );
+      const report = JSON.parse(attw.stdout) as {
+        problems: Record<string, unknown>;
+        analysis: {
+          types: { kind: string };
+          entrypoints: Record<string, { resolutions: Record<string, { resolution?: { fileName: string } }> }>;
+        };
       };
-    };
-    expect(attw.code, `attw problems: ${JSON.stringify(report.problems)}`).toBe(0);
-    expect(report.analysis.types.kind).toBe('included');
-    const main = report.analysis.entrypoints['.']!.resolutions;
-    expect(main['node16-esm']?.resolution?.fileName).toMatch(/\/dist\/index\.d\.ts$/);
-    expect(main.bundler?.resolution?.fileName).toMatch(/\/dist\/index\.d\.ts$/);
+      expect(attw.code, `attw problems: ${JSON.stringify(report.problems)}`).toBe(0);
+      expect(report.analysis.types.kind).toBe('included');
+      const main = report.analysis.entrypoints['.']!.resolutions;
+      expect(main['node16-esm']?.resolution?.fileName).toMatch(/\/dist\/index\.d\.ts$/);
+      expect(main.bundler?.resolution?.fileName).toMatch(/\/dist\/index\.d\.ts$/);
+    });
   });
 
-  it('npm installs the tarball next to eslint and the parser (peer dependencies satisfied)', () => {
-    expect(install?.code, install?.stderr).toBe(0);
-    const installed = JSON.parse(readFileSync(join(project, 'node_modules', PACKAGE_NAME, 'package.json'), 'utf8')) as { version: string };
-    expect(installed.version).toBe(plugin.meta.version);
-  });
+  /** What the violations fixture marks for one config, as `file:line rule`, over the files the config lints. */
+  function expectedFor(project: string, files: readonly string[], config: 'recommended' | 'strict', extensions?: readonly string[]): string[] {
+    const enabled = new Set(Object.keys(plugin.configs[config].rules ?? {}));
+    return files
+      .filter((file) => extensions === undefined || extensions.some((extension) => file.endsWith(`.${extension}`)))
+      .flatMap((file) =>
+        markedProblems(readFileSync(join(project, file), 'utf8'))
+          .filter((problem) => enabled.has(problem.ruleId))
+          .map((problem) => `${file}:${problem.line} ${problem.ruleId}`),
+      )
+      .sort();
+  }
 
-  describe('linting with the installed package', () => {
+  async function lintWith(project: string, configFile: string, configText: string): Promise<string[]> {
+    writeFileSync(join(project, configFile), configText);
+    const result = await run(process.execPath, [join(project, 'node_modules/eslint/bin/eslint.js'), '--config', configFile, '--format', 'json', 'agents'], {
+      cwd: project,
+      timeoutMs: 120_000,
+    });
+    // Exit code 1: lint errors found (2 would be a crash or a config error); nothing on stderr (no warnings either).
+    expect(result.code, result.stderr).toBe(1);
+    expect(result.stderr).toBe('');
+    const results = JSON.parse(result.stdout) as EslintJsonResult[];
+    return results
+      .flatMap((entry) =>
+        entry.messages.map((message) => `${relative(project, entry.filePath)}:${message.line} ${message.ruleId ?? `fatal: ${message.message}`}`),
+      )
+      .sort();
+  }
+
+  describe('the newest ESLint 10 project', () => {
     let files: string[] = [];
-    const eslintBin = () => join(project, 'node_modules/eslint/bin/eslint.js');
 
     beforeAll(() => {
-      files = copyViolations(project);
+      if (installs.plugin?.code === 0) files = copyViolations(newest);
     });
 
-    /** What the violations fixture marks for one config (the rules the config turns on), as `file:line rule`. */
-    function expectedFor(config: 'recommended' | 'strict'): string[] {
-      const enabled = new Set(Object.keys(plugin.configs[config].rules ?? {}));
-      return files
-        .flatMap((file) =>
-          markedProblems(readFileSync(join(project, file), 'utf8'))
-            .filter((problem) => enabled.has(problem.ruleId))
-            .map((problem) => `${file}:${problem.line} ${problem.ruleId}`),
-        )
-        .sort();
-    }
+    it('npm installs eslint 10, the parser and TypeScript, then the tarball (peer dependencies satisfied)', () => {
+      expect(installs.baseline?.code, installs.baseline?.stderr).toBe(0);
+      expect(installs.plugin?.code, installs.plugin?.stderr).toBe(0);
+      expect(versionIn(newest, 'eslint')).toMatch(/^10\./);
+      expect(versionIn(newest, PACKAGE_NAME)).toBe(plugin.meta.version);
+    });
 
-    async function lintWith(configFile: string, configText: string): Promise<string[]> {
-      writeFileSync(join(project, configFile), configText);
-      const result = await run(process.execPath, [eslintBin(), '--config', configFile, '--format', 'json', 'agents'], {
-        cwd: project,
-        timeoutMs: 120_000,
-      });
-      // Exit code 1: lint errors found (2 would be a crash or a config error).
-      expect(result.code, result.stderr).toBe(1);
-      const results = JSON.parse(result.stdout) as EslintJsonResult[];
-      return results
-        .flatMap((entry) =>
-          entry.messages.map((message) => `${relative(project, entry.filePath)}:${message.line} ${message.ruleId ?? `fatal: ${message.message}`}`),
-        )
-        .sort();
-    }
+    it(`the plugin adds at most ${MAX_ADDED_BYTES / 1e6} MB, and no ts-morph or second TypeScript`, () => {
+      expect(installs.plugin?.code).toBe(0);
+      expect(addedBytes).toBeGreaterThan(0);
+      expect(addedBytes).toBeLessThanOrEqual(MAX_ADDED_BYTES);
+      expect(existsSync(join(newest, 'node_modules/ts-morph'))).toBe(false);
+      expect(existsSync(join(newest, 'node_modules', PACKAGE_NAME, 'node_modules'))).toBe(false);
+    });
 
-    it('extends: [livekitAgents.configs.recommended] reports the recommended rules the fixture marks', async () => {
-      expect(install?.code).toBe(0);
-      const expected = expectedFor('recommended');
+    it("the README's config reports the recommended rules the fixture marks", async () => {
+      expect(installs.plugin?.code).toBe(0);
+      const { text, extensions } = readmeConfig();
+      const expected = expectedFor(newest, files, 'recommended', extensions);
       expect(expected.length).toBeGreaterThan(0);
-      expect(await lintWith('eslint.config.js', userConfig('recommended'))).toEqual(expected);
+      expect(await lintWith(newest, 'eslint.config.js', text)).toEqual(expected);
     });
 
     it("extends: ['livekit-agents/strict'] by name (plugin registered under its namespace) reports the strict set", async () => {
-      expect(install?.code).toBe(0);
+      expect(installs.plugin?.code).toBe(0);
       const config = [
         "import { defineConfig } from 'eslint/config';",
         "import tsParser from '@typescript-eslint/parser';",
@@ -186,69 +299,147 @@ describe('packaging: npm pack, publint, attw, install next to eslint, lint', () 
         '});',
         '',
       ].join('\n');
-      const expected = expectedFor('strict');
+      const expected = expectedFor(newest, files, 'strict');
       expect(expected.length).toBeGreaterThan(0);
-      expect(await lintWith('eslint.by-name.config.js', config)).toEqual(expected);
+      expect(await lintWith(newest, 'eslint.by-name.config.js', config)).toEqual(expected);
+    });
+
+    it('the audit command asks for ts-morph (its optional peer) with exit code 2 instead of crashing', async () => {
+      expect(installs.plugin?.code).toBe(0);
+      const audit = await run(join(newest, 'node_modules/.bin/livekit-agents-audit'), ['agents'], { cwd: newest, timeoutMs: 60_000 });
+      expect(audit.code).toBe(2);
+      expect(audit.stderr).toBe('livekit-agents-audit: the audit needs ts-morph: npm i -D ts-morph\n');
+      const help = await run(join(newest, 'node_modules/.bin/livekit-agents-audit'), ['--version'], { cwd: newest, timeoutMs: 60_000 });
+      expect(help.stdout.trim()).toBe(plugin.meta.version);
+    });
+
+    describe('eslint.config.ts with types', () => {
+      const typedConfig = (configName: string) =>
+        [
+          "import { defineConfig } from 'eslint/config';",
+          "import type { ESLint, Linter } from 'eslint';",
+          "import tsParser from '@typescript-eslint/parser';",
+          `import livekitAgents from '${PACKAGE_NAME}';`,
+          '',
+          'const asPlugin: ESLint.Plugin = livekitAgents;',
+          `const asConfig: Linter.Config = livekitAgents.configs.${configName};`,
+          '',
+          'export default defineConfig(',
+          '  {',
+          "    files: ['**/*.ts'],",
+          '    languageOptions: { parser: tsParser },',
+          `    extends: [livekitAgents.configs.${configName}],`,
+          "    settings: { 'livekit-agents': { importSources: ['@acme/voice'] } },",
+          '  },',
+          "  { files: ['**/*.ts'], plugins: { 'livekit-agents': asPlugin }, extends: ['livekit-agents/strict'] },",
+          "  { files: ['legacy/**'], ...asConfig },",
+          ');',
+          '',
+        ].join('\n');
+
+      let output = '';
+      let code: number | null = null;
+
+      beforeAll(async () => {
+        // One tsc run over two configs: the one users write, and the same with a misspelt config name (a control:
+        // if the package's types were missing or \`any\`, it would type-check too).
+        writeFileSync(join(newest, 'eslint.config.ts'), typedConfig('recommended'));
+        writeFileSync(join(newest, 'typo.config.ts'), typedConfig('recomended'));
+        writeFileSync(
+          join(newest, 'tsconfig.json'),
+          JSON.stringify({
+            compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: true, types: [] },
+            files: ['eslint.config.ts', 'typo.config.ts'],
+          }),
+        );
+        const result = await run(process.execPath, [join(newest, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--pretty', 'false'], {
+          cwd: newest,
+          timeoutMs: 120_000,
+        });
+        output = result.stdout + result.stderr;
+        code = result.code;
+      });
+
+      it('a typed eslint.config.ts using the installed package type-checks (defineConfig, extends, plugins)', () => {
+        expect(installs.plugin?.code).toBe(0);
+        expect(output.split('\n').filter((line) => line.startsWith('eslint.config.ts'))).toEqual([]);
+      });
+
+      it('and the types are real: a misspelt config name is a type error', () => {
+        expect(code).not.toBe(0);
+        const errors = output.split('\n').filter((line) => line.includes('error TS'));
+        expect(errors.length).toBeGreaterThan(0);
+        for (const error of errors) expect(error).toMatch(/^typo\.config\.ts\(\d+,\d+\): error TS\d+: Property 'recomended' does not exist/);
+      });
     });
   });
 
-  describe('eslint.config.ts with types', () => {
-    const typedConfig = (configName: string) =>
-      [
-        "import { defineConfig } from 'eslint/config';",
-        "import type { ESLint, Linter } from 'eslint';",
-        "import tsParser from '@typescript-eslint/parser';",
-        `import livekitAgents from '${PACKAGE_NAME}';`,
-        '',
-        'const asPlugin: ESLint.Plugin = livekitAgents;',
-        `const asConfig: Linter.Config = livekitAgents.configs.${configName};`,
-        '',
-        'export default defineConfig(',
-        '  {',
-        "    files: ['**/*.ts'],",
-        '    languageOptions: { parser: tsParser },',
-        `    extends: [livekitAgents.configs.${configName}],`,
-        "    settings: { 'livekit-agents': { importSources: ['@acme/voice'] } },",
-        '  },',
-        "  { files: ['**/*.ts'], plugins: { 'livekit-agents': asPlugin }, extends: ['livekit-agents/strict'] },",
-        "  { files: ['legacy/**'], ...asConfig },",
-        ');',
-        '',
-      ].join('\n');
+  describe(`the floor project: ESLint ${FLOOR.eslint}, typescript-eslint ${FLOOR.utils}, ts-morph ${FLOOR.tsMorph}`, () => {
+    let files: string[] = [];
 
-    let output = '';
-    let code: number | null = null;
+    beforeAll(() => {
+      if (installs.floor?.code === 0) files = copyViolations(floor);
+    });
+
+    it('npm installs the lowest declared versions next to the tarball, and the plugin uses them (no second copy)', () => {
+      expect(installs.floor?.code, installs.floor?.stderr).toBe(0);
+      expect(versionIn(floor, 'eslint')).toBe(FLOOR.eslint);
+      expect(versionIn(floor, '@typescript-eslint/utils')).toBe(FLOOR.utils);
+      expect(versionIn(floor, 'ts-morph')).toBe(FLOOR.tsMorph);
+      expect(existsSync(join(floor, 'node_modules', PACKAGE_NAME, 'node_modules'))).toBe(false);
+    });
+
+    it("the README's config (defineConfig from eslint/config) reports the recommended rules the fixture marks", async () => {
+      expect(installs.floor?.code).toBe(0);
+      const { text, extensions } = readmeConfig();
+      const expected = expectedFor(floor, files, 'recommended', extensions);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(await lintWith(floor, 'eslint.config.js', text)).toEqual(expected);
+    });
+
+    it("the audit with ts-morph at its floor gives the same report as this repository's build", async () => {
+      expect(installs.floor?.code).toBe(0);
+      const report = async (command: string, args: string[]) => {
+        const result = await run(command, [...args, 'agents', '--format', 'json'], { cwd: floor, timeoutMs: 120_000 });
+        // Exit code 1: the fixture fails checklist items (2 or 3 would be bad input or a crash).
+        expect(result.code, result.stderr).toBe(1);
+        const json = JSON.parse(result.stdout) as Record<string, unknown>;
+        delete json.durationMs;
+        return json;
+      };
+      const installed = await report(join(floor, 'node_modules/.bin/livekit-agents-audit'), []);
+      expect(installed).toEqual(await report(process.execPath, [join(root, 'dist/audit/cli.js')]));
+    });
+  });
+
+  describe('the release flow (changesets) in the checkout', () => {
+    let release: RunResult | undefined;
+    let next = '';
 
     beforeAll(async () => {
-      // One tsc run over two configs: the one users write, and the same with a misspelt config name (a control:
-      // if the package's types were missing or \`any\`, it would type-check too).
-      writeFileSync(join(project, 'eslint.config.ts'), typedConfig('recommended'));
-      writeFileSync(join(project, 'typo.config.ts'), typedConfig('recomended'));
-      writeFileSync(
-        join(project, 'tsconfig.json'),
-        JSON.stringify({
-          compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: true, types: [] },
-          files: ['eslint.config.ts', 'typo.config.ts'],
-        }),
-      );
-      const result = await run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--pretty', 'false'], {
-        cwd: project,
-        timeoutMs: 120_000,
-      });
-      output = result.stdout + result.stderr;
-      code = result.code;
+      const [major, minor] = manifest.version.split('.').map(Number);
+      next = `${major}.${minor! + 1}.0`;
+      writeFileSync(join(checkout, '.changeset/e2e-release.md'), `---\n'${PACKAGE_NAME}': minor\n---\n\nA change made by the release test.\n`);
+      release = await run('npm', ['run', 'version-packages'], { cwd: checkout, timeoutMs: 120_000, env: childEnv() });
     });
 
-    it('a typed eslint.config.ts using the installed package type-checks (defineConfig, extends, plugins)', () => {
-      expect(install?.code).toBe(0);
-      expect(output.split('\n').filter((line) => line.startsWith('eslint.config.ts'))).toEqual([]);
+    it('npm run version-packages bumps package.json and the lock file, writes CHANGELOG.md and uses up the changeset', () => {
+      expect(release?.code, release?.stderr).toBe(0);
+      const read = (file: string) => readFileSync(join(checkout, file), 'utf8');
+      expect((JSON.parse(read('package.json')) as Manifest).version).toBe(next);
+      const lock = JSON.parse(read('package-lock.json')) as { version: string; packages: Record<string, { version: string }> };
+      expect([lock.version, lock.packages['']!.version]).toEqual([next, next]);
+      expect(read('CHANGELOG.md')).toMatch(new RegExp(`## ${next.replaceAll('.', '\\.')}\\n\\n### Minor Changes\\n\\n- A change made by the release test\\.`));
+      expect(read('CHANGELOG.md')).toContain(`## ${manifest.version}\n`);
+      expect(existsSync(join(checkout, '.changeset/e2e-release.md'))).toBe(false);
     });
 
-    it('and the types are real: a misspelt config name is a type error', () => {
-      expect(code).not.toBe(0);
-      const errors = output.split('\n').filter((line) => line.includes('error TS'));
-      expect(errors.length).toBeGreaterThan(0);
-      for (const error of errors) expect(error).toMatch(/^typo\.config\.ts\(\d+,\d+\): error TS\d+: Property 'recomended' does not exist/);
+    it("the plugin's meta.version and the audit's --version follow package.json without a rebuild", async () => {
+      expect(release?.code).toBe(0);
+      const built = (await import(pathToFileURL(join(checkout, 'dist/index.js')).href)) as { default: LiveKitAgentsPlugin };
+      expect(built.default.meta.version).toBe(next);
+      const version = await run(process.execPath, [join(checkout, 'dist/audit/cli.js'), '--version'], { cwd: checkout, timeoutMs: 60_000 });
+      expect(version.stdout.trim()).toBe(next);
     });
   });
 });
