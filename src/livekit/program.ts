@@ -22,6 +22,7 @@ import {
 import { staticText } from '../analysis/strings.js';
 import { LiveKitImports } from './imports.js';
 import { type LiveKitSettings, getSettings } from './settings.js';
+import { isTestCode } from './test-code.js';
 
 export interface DefineAgentInfo {
   call: TSESTree.CallExpression;
@@ -158,14 +159,22 @@ export class LiveKitModel {
   private cachedConstructionByNode?: Map<TSESTree.Node, AgentConstruction>;
   private cachedToolByCall?: Map<TSESTree.Node, ToolInfo>;
   private readonly hotCache = new Map<TSESTree.Node, HotKind | null>();
+  private cachedTestCode?: boolean;
 
   constructor(
     readonly sourceCode: TSESLint.SourceCode,
     imports: LiveKitImports,
     settings: LiveKitSettings,
+    /** The linted file and the working directory its path is taken relative to. */
+    private readonly file: { filename: string; cwd: string } = { filename: '', cwd: '' },
   ) {
     this.imports = imports;
     this.settings = settings;
+  }
+
+  /** True when the file is *test code* (`testFiles` globs, or it imports a test runner): quality rules stay silent. */
+  get isTestCode(): boolean {
+    return (this.cachedTestCode ??= isTestCode(this.sourceCode.ast, this.file.filename, this.file.cwd, this.settings.testFiles));
   }
 
   /** `defineAgent({...})` calls with their entry and prewarm functions. */
@@ -673,7 +682,7 @@ export function getLiveKitModel(context: Readonly<TSESLint.RuleContext<string, r
   const text = sourceCode.text;
   if (text.includes('@livekit/') || settings.importSources.some((source) => text.includes(source))) {
     const imports = new LiveKitImports(sourceCode, settings.importSources);
-    if (!imports.isEmpty) model = new LiveKitModel(sourceCode, imports, settings);
+    if (!imports.isEmpty) model = new LiveKitModel(sourceCode, imports, settings, { filename: context.filename, cwd: context.cwd });
   }
   models.set(sourceCode, model);
   return model;
