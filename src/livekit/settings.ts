@@ -20,6 +20,7 @@ export interface LiveKitSettings {
 export const DEFAULT_TEST_FILES: readonly string[] = [
   '**/*.test.*',
   '**/*.spec.*',
+  '**/*_test.*', // the Go/Python spelling, used for manual test agents (`comprehensive_test.ts`)
   '**/test/**',
   '**/tests/**',
   '**/__tests__/**',
