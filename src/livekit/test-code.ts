@@ -56,3 +56,13 @@ export function isTestCode(program: TSESTree.Program, filename: string, cwd: str
   if (path !== null && testFiles.length > 0 && matchesAnyGlob(path, testFiles)) return true;
   return importsTestRunner(program);
 }
+
+/** Where command-line scripts live: their output is for the person at the terminal, not for the agent's logs. */
+const SCRIPT_FOLDERS: readonly string[] = ['**/scripts/**', '**/bin/**'];
+
+/** True when the file is a command-line script: it starts with a shebang (`#!`), or lies under `scripts/` or `bin/`. */
+export function isCliScript(text: string, filename: string, cwd: string): boolean {
+  if (text.startsWith('#!')) return true;
+  const path = pathForGlobs(filename, cwd);
+  return path !== null && matchesAnyGlob(path, SCRIPT_FOLDERS);
+}
