@@ -218,3 +218,17 @@ export function isGenericPrompt(text: string): boolean {
   for (const word of words) if (!GENERIC_WORDS.has(word)) return false;
   return true;
 }
+
+/** Words that open a condition: "Call this when ...", "Use after the caller ...", "If the caller asks ...". */
+const CONDITION_WORDS = new Set(['when', 'whenever', 'if', 'once', 'after', 'unless']);
+
+/**
+ * True when the text states a condition ("Called when the user wants to finish", "Call this immediately after the
+ * caller asks"), not only an action ("Transfer the call to Alloy."). For tool descriptions: the LLM reads them when
+ * it picks a tool.
+ */
+export function statesCondition(text: string): boolean {
+  const words = cachedWords(text);
+  if (words.some((word) => CONDITION_WORDS.has(word))) return true;
+  return containsPhrase(words, ['as', 'soon', 'as']) || containsPhrase(words, ['in', 'case']);
+}
