@@ -92,10 +92,8 @@ export default createRule<[], MessageIds>({
     const model = getLiveKitModel(context);
     if (!model || model.isTestCode) return {}; // a quality rule: test code exercises the runtime, it is not judged
     const sourceCode = context.sourceCode;
-    // Only files that run agent code; a command-line script prints for the person at the terminal.
-    const runsAgentCode =
-      model.defineAgents.length > 0 || model.tools.length > 0 || model.agentClasses.length > 0 || model.agentConstructions.length > 0 || model.sessions.length > 0;
-    if (!runsAgentCode || isCliScript(sourceCode.text, context.filename, context.cwd)) return {};
+    // A command-line script prints for the person at the terminal, not for the agent's logs.
+    if (isCliScript(sourceCode.text, context.filename, context.cwd)) return {};
     return {
       CallExpression(node) {
         const sink = loggerSinkOf(node, context);

@@ -82,16 +82,6 @@ ruleTester.run('prefer-structured-logging', rule, {
       `,
     },
     {
-      // RULES.md: only files that run agent code (an entry, a tool, an Agent class or a session).
-      name: 'a LiveKit file that runs no agent code (a helper module) is not judged',
-      code: code`
-        import { log } from '@livekit/agents';
-        export function report(orderId: string) {
-          console.log('order', orderId);
-        }
-      `,
-    },
-    {
       name: 'one JSON object per line is already structured',
       code: code`
         import { voice } from '@livekit/agents';
