@@ -16,12 +16,6 @@ const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
   .map((file) => join(dir, file))
   .sort();
 
-/**
- * Fixtures that show a problem of an older SDK, linted with that version (the installed one has the fix): a file's
- * header says so.
- */
-const VERSION_BY_FILE: Readonly<Record<string, string>> = { 'observability.ts': '1.0.12' };
-
 function expectedPairs(file: string): string[] {
   const pairs: string[] = [];
   readFileSync(file, 'utf8')
@@ -41,8 +35,7 @@ describe('fixtures/violations', () => {
 
   for (const file of files) {
     it(`${relative(dir, file)}: reports exactly the marked rule/line pairs`, async () => {
-      const version = VERSION_BY_FILE[relative(dir, file)];
-      const reported = await lintFiles([file], 'all', version ? [{ settings: { 'livekit-agents': { version } } }] : []);
+      const reported = await lintFiles([file]);
       const actual = reported.map((message) => `${relative(root, message.file)}:${message.line} ${message.ruleId ?? `fatal: ${message.message}`}`).sort();
       expect(actual).toEqual(expectedPairs(file));
     });

@@ -10,9 +10,11 @@ import { DEFAULT_TEST_FILES } from '../../src/livekit/settings.js';
  * The plugin's fixtures are examples of production agent code: linted as such, not as test code (the default test
  * globs include `fixtures/`). Their own `*.test.ts` files stay test code.
  */
-export const FIXTURES_ARE_PRODUCTION_CODE: Linter.Config = {
-  settings: { 'livekit-agents': { testFiles: DEFAULT_TEST_FILES.filter((glob) => glob !== '**/fixtures/**') } },
-};
+export const FIXTURE_SETTINGS: Linter.Config[] = [
+  { settings: { 'livekit-agents': { testFiles: DEFAULT_TEST_FILES.filter((glob) => glob !== '**/fixtures/**') } } },
+  // Fixtures that show a problem of an older SDK (their header says so): linted with that version.
+  { files: ['**/fixtures/violations/sdk-1.0/**'], settings: { 'livekit-agents': { version: '1.0.12' } } },
+];
 
 export type ConfigName = 'recommended' | 'strict' | 'all';
 
@@ -25,7 +27,7 @@ export function createESLint(config: ConfigName = 'all', extra: Linter.Config[] 
         languageOptions: { parser: tsParser as Linter.Parser, ecmaVersion: 'latest', sourceType: 'module' },
       },
       plugin.configs[config] as Linter.Config,
-      FIXTURES_ARE_PRODUCTION_CODE,
+      ...FIXTURE_SETTINGS,
       ...extra,
     ],
   });
@@ -38,8 +40,8 @@ export interface Reported {
   message: string;
 }
 
-export async function lintFiles(patterns: string[], config: ConfigName = 'all', extra: Linter.Config[] = []): Promise<Reported[]> {
-  const results = await createESLint(config, extra).lintFiles(patterns);
+export async function lintFiles(patterns: string[], config: ConfigName = 'all'): Promise<Reported[]> {
+  const results = await createESLint(config).lintFiles(patterns);
   return results.flatMap((result) =>
     result.messages.map((message) => ({ file: result.filePath, line: message.line, ruleId: message.ruleId, message: message.message })),
   );
