@@ -60,6 +60,11 @@ function extractExamples(markdown: string): Example[] {
   return examples;
 }
 
+/** Settings for pages whose rule depends on the SDK version: the version their examples are written for. */
+const PAGE_SETTINGS: Readonly<Record<string, Record<string, unknown>>> = {
+  'require-session-metrics': { 'livekit-agents': { version: '1.0.22' } },
+};
+
 function eslintFor(id: string): ESLint {
   return new ESLint({
     cwd: root,
@@ -69,7 +74,7 @@ function eslintFor(id: string): ESLint {
         files: ['**/*.ts', '**/*.js'],
         languageOptions: { parser: tsParser as Linter.Parser, ecmaVersion: 'latest', sourceType: 'module' },
       },
-      { plugins: { 'livekit-agents': plugin }, rules: { [`livekit-agents/${id}`]: 'error' } } as Linter.Config,
+      { plugins: { 'livekit-agents': plugin }, rules: { [`livekit-agents/${id}`]: 'error' }, settings: PAGE_SETTINGS[id] ?? {} } as Linter.Config,
     ],
   });
 }

@@ -1,6 +1,6 @@
 /**
- * What a prompt (instruction text) says, read as words: does it state a role, does it ask for visual formatting,
- * does it say when to transfer. Language-level: no LiveKit knowledge, no AST. Every check is a linear scan over
+ * What a prompt (instruction text) says, read as words: is it generic, does it ask for visual formatting, does it
+ * say when to transfer. Language-level: no LiveKit knowledge, no AST. Every check is a linear scan over
  * the words of the text; phrases are matched word by word, so "as a" never matches inside "has a".
  */
 import { rememberByName } from './words.js';
@@ -43,46 +43,8 @@ function containsAnyPhrase(words: readonly string[], phrases: readonly string[])
   return false;
 }
 
-function containsAnyPhraseWords(words: readonly string[], phrases: readonly (readonly string[])[]): boolean {
-  for (const phrase of phrases) if (containsPhrase(words, phrase)) return true;
-  return false;
-}
-
 /** Breaks between sentences (and list items, lines). */
 const SENTENCE_BREAK = /[.!?;\n\r]+/u;
-
-/** Ways a prompt says who the agent is. */
-export const ROLE_PHRASES: readonly string[] = [
-  'you are',
-  "you're",
-  'youre',
-  'your role',
-  'your job',
-  'your task',
-  'your name',
-  'your purpose',
-  'as a',
-  'as an',
-  'act as',
-  'acting as',
-  'you work',
-  'you represent',
-  'you play',
-  'you will be',
-  "i'm",
-  'i am',
-  'role',
-  'persona',
-];
-
-/** ROLE_PHRASES as words, split once. */
-const ROLE_PHRASE_WORDS: readonly (readonly string[])[] = ROLE_PHRASES.map(textWords);
-
-/** True when the text states the agent's role (`You are ...`, `Your role is ...`, `As a ...`), or an extra phrase. */
-export function hasRoleStatement(text: string, extraPhrases: readonly string[] = []): boolean {
-  const words = cachedWords(text);
-  return containsAnyPhraseWords(words, ROLE_PHRASE_WORDS) || containsAnyPhrase(words, extraPhrases);
-}
 
 export type FormattingTerm = 'markdown' | 'bullet points' | 'tables' | 'emoji' | 'code blocks';
 
@@ -93,6 +55,15 @@ const NEGATIONS = new Set([
   'not', 'no', 'never', 'avoid', 'avoids', 'avoiding', 'without', 'nor', 'instead', 'rather', 'refrain', 'neither',
   'none', 'unable', 'skip', 'omit', 'free', 'plain', "don't", 'dont', "doesn't", "can't", 'cannot', "won't",
   "shouldn't", "mustn't", "isn't", "aren't", 'forbidden', 'prohibited',
+]);
+
+/**
+ * Words that put the formatting somewhere else than in the spoken answer: a screen, a tool's arguments, a message
+ * ("pass the items to show_menu as a markdown list", "the screen shows a table").
+ */
+const ELSEWHERE = new Set([
+  'screen', 'screens', 'ui', 'frontend', 'payload', 'payloads', 'tool', 'tools', 'function', 'functions', 'parameter',
+  'parameters', 'argument', 'arguments', 'field', 'fields', 'json', 'sms', 'email', 'emails', 'document', 'documents',
 ]);
 
 /** Words that make "table" mean a layout, not a restaurant table. */
@@ -142,7 +113,8 @@ const FORMATTING_STEMS = ['markdown', 'bullet', 'emoji', 'emoticon', 'code', 'ta
 
 /**
  * The visual formats a text asks for: a sentence that names markdown, bullet points, emoji, code blocks or a table
- * layout and contains no negation ("Use bullet points" is a request; "Never use bullet points" is not).
+ * layout and contains no negation ("Use bullet points" is a request; "Never use bullet points" is not), and that
+ * does not put it on a screen or in a tool's arguments (the caller hears none of it).
  */
 export function requestedFormatting(text: string, allowed: readonly string[] = []): FormattingTerm[] {
   const result: FormattingTerm[] = [];
@@ -153,7 +125,7 @@ export function requestedFormatting(text: string, allowed: readonly string[] = [
     const lower = sentence.toLowerCase();
     if (!FORMATTING_STEMS.some((stem) => lower.includes(stem))) continue;
     const words = textWords(sentence);
-    if (words.some((word) => NEGATIONS.has(word))) continue;
+    if (words.some((word) => NEGATIONS.has(word) || ELSEWHERE.has(word))) continue;
     for (const term of termsIn(words)) if (!allowed.includes(term) && !result.includes(term)) result.push(term);
   }
   return result;
@@ -199,4 +171,64 @@ export function mentionsAnyWord(text: string, names: readonly string[]): boolean
   if (names.length === 0) return false;
   const words = new Set(cachedWords(text));
   return names.some((name) => words.has(name) || words.has(`${name}s`) || (name.endsWith('s') && words.has(name.slice(0, -1))));
+}
+
+/**
+ * Words that say nothing about what an agent is for: function words, the medium (voice, AI, assistant, system), a
+ * manner any agent has (helpful, friendly, concise) and open-ended help (answer questions, help users with their
+ * problems). A prompt made only of these names no task, domain or procedure.
+ */
+const GENERIC_WORDS = new Set([
+  // function words
+  'a', 'an', 'the', 'and', 'or', 'but', 'to', 'of', 'for', 'in', 'on', 'at', 'by', 'with', 'from', 'as', 'about',
+  'into', 'via', 'through', 'so', 'that', 'this', 'these', 'those', 'it', "it's", 'its', 'is', 'are', 'am', 'be',
+  'being', 'been', 'was', 'were', 'will', 'would', 'should', 'must', 'can', 'could', 'may', 'might', 'do', 'does',
+  'you', "you're", 'youre', 'your', 'yours', 'yourself', 'i', "i'm", 'me', 'my', 'we', 'us', 'our', 'they', 'them',
+  'their', 'he', 'she', 'his', 'her', 'who', 'what', 'how', 'when', 'where', 'which', 'any', 'all', 'every',
+  'anything', 'everything', 'something', 'some', 'other', 'others', 'even', 'if', 'just', 'very', 'always', 'please',
+  'also', 'too', 'more', 'most', 'much', 'many', 'have', 'has', 'here', 'there', 'then', 'like', 'while', 'own',
+  // the medium and the persona every agent has
+  'helpful', 'friendly', 'kind', 'nice', 'polite', 'warm', 'professional', 'courteous', 'useful', 'smart',
+  'intelligent', 'knowledgeable', 'cheerful', 'upbeat', 'positive', 'happy', 'great', 'good', 'best', 'honest',
+  'patient', 'respectful', 'empathetic', 'caring', 'engaging', 'enthusiastic', 'eager', 'eagerly',
+  'assistant', 'assistants', 'agent', 'agents', 'bot', 'chatbot', 'ai', 'voice', 'vocal', 'speech', 'spoken',
+  'audio', 'conversational', 'conversation', 'conversations', 'chat', 'interactive', 'response', 'responses',
+  'system', 'model', 'llm', 'virtual', 'digital', 'personal', 'general', 'purpose', 'human', 'humans', 'person',
+  'people', 'user', 'users', 'customer', 'customers', 'caller', 'callers', 'client', 'clients', 'someone',
+  'everyone', 'anyone', 'role', 'job',
+  // open-ended help
+  'help', 'helps', 'helping', 'assist', 'assists', 'assisting', 'assistance', 'support', 'supporting', 'serve',
+  'answer', 'answers', 'answering', 'respond', 'responding', 'reply', 'replies', 'question', 'questions', 'problem',
+  'problems', 'issue', 'issues', 'need', 'needs', 'request', 'requests', 'query', 'queries', 'information', 'info',
+  'talk', 'talking', 'speak', 'speaking', 'interact', 'interacting', 'interaction', 'communicate', 'provide',
+  'providing', 'give', 'offer', 'make', 'sure', 'keep', 'stay', 'try', 'possible', 'able', 'way', 'ways',
+  'concise', 'brief', 'short', 'clear', 'clearly', 'simple', 'simply', 'natural', 'naturally', 'helpfully',
+  'politely', 'sentence', 'sentences', 'word', 'words', 'thing', 'things', 'stuff', 'task', 'tasks', 'whatever',
+  'nicely', 'kindly',
+]);
+
+/**
+ * True when a prompt is generic: it names no task, domain or procedure (`You are a helpful voice assistant.`,
+ * `Help users with their problems.`, `Be helpful and nice.`). Length is not the test: "Collect the caller's email
+ * address" is short and specific.
+ */
+export function isGenericPrompt(text: string): boolean {
+  const words = cachedWords(text);
+  if (words.length === 0) return false;
+  for (const word of words) if (!GENERIC_WORDS.has(word)) return false;
+  return true;
+}
+
+/** Words that open a condition: "Call this when ...", "Use after the caller ...", "If the caller asks ...". */
+const CONDITION_WORDS = new Set(['when', 'whenever', 'if', 'once', 'after', 'unless']);
+
+/**
+ * True when the text states a condition ("Called when the user wants to finish", "Call this immediately after the
+ * caller asks"), not only an action ("Transfer the call to Alloy."). For tool descriptions: the LLM reads them when
+ * it picks a tool.
+ */
+export function statesCondition(text: string): boolean {
+  const words = cachedWords(text);
+  if (words.some((word) => CONDITION_WORDS.has(word))) return true;
+  return containsPhrase(words, ['as', 'soon', 'as']) || containsPhrase(words, ['in', 'case']);
 }

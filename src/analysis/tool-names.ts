@@ -68,6 +68,9 @@ export const GENERIC_WORDS: ReadonlySet<string> = new Set([
   'util', 'utility', 'utils',
 ]);
 
+/** Names of a tool that deliberately does nothing, as words: the LLM calls it to decline to act. */
+const NO_OPS: ReadonlySet<string> = new Set(['do nothing', 'nothing', 'noop', 'no op']);
+
 /** Words that carry no meaning of their own inside a name. */
 const FILLER_WORDS: ReadonlySet<string> = new Set(['a', 'an', 'the', 'of', 'for', 'to', 'and', 'or', 'by', 'from', 'with']);
 
@@ -191,6 +194,8 @@ function computeVagueToolName(name: string, extra: ReadonlySet<string>): VagueNa
   while (end > 0 && isNumber(content[end - 1]!)) end--;
   const stem = content.slice(0, end);
   if (stem.length === 0) return { kind: 'generic', word: null };
+  // An explicit no-op (`do_nothing`, `noop`) says exactly what it does.
+  if (end === content.length && NO_OPS.has(stem.join(' '))) return null;
   const first = stem[0]!;
   if (end < content.length && stem.every((word) => isGeneric(word) || GENERIC_VERBS.has(word))) {
     return { kind: 'numbered', word: first };

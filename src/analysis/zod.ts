@@ -438,3 +438,35 @@ function readZodObjectAt(sourceCode: TSESLint.SourceCode, node: TSESTree.Node, d
 export function isBooleanField(field: ZodField): boolean {
   return field.baseType === 'boolean';
 }
+
+/** Kinds of value that list every value they accept: the type alone tells the LLM what to pass. */
+const CLOSED_BASES = new Set(['enum', 'nativeEnum', 'literal', 'boolean']);
+const LOWER_BOUNDS = new Set(['min', 'gte', 'gt', 'positive', 'nonnegative']);
+const UPPER_BOUNDS = new Set(['max', 'lte', 'lt', 'negative', 'nonpositive']);
+
+/**
+ * True when a schema is a closed choice: an enum, a literal, a boolean, a union of those, an array of those, or a
+ * number bounded on both ends (`z.number().int().min(1).max(12)`). Its type already tells the LLM every value.
+ */
+export function isClosedChoice(sourceCode: TSESLint.SourceCode, schema: ZodSchema, depth = 0): boolean {
+  const type = schema.baseType;
+  if (CLOSED_BASES.has(type)) return true;
+  if (type === 'number') {
+    const names = schema.refinements.map((refinement) => refinement.name);
+    return names.some((name) => LOWER_BOUNDS.has(name)) && names.some((name) => UPPER_BOUNDS.has(name));
+  }
+  if (depth > MAX_DEPTH) return false;
+  const argument = schema.baseCall.arguments[0];
+  // Only the plain factories `z.union([...])` and `z.array(x)`; `.or()` / `.array()` chains are not read here.
+  if (type === 'union' && schema.base === 'union' && argument?.type === AST_NODE_TYPES.ArrayExpression) {
+    return argument.elements.length > 0 && argument.elements.every((element) => {
+      const option = element && element.type !== AST_NODE_TYPES.SpreadElement ? readZodSchema(sourceCode, element, depth + 1) : null;
+      return option !== null && isClosedChoice(sourceCode, option, depth + 1);
+    });
+  }
+  if (type === 'array' && schema.base === 'array' && argument) {
+    const element = readZodSchema(sourceCode, argument, depth + 1);
+    return element !== null && isClosedChoice(sourceCode, element, depth + 1);
+  }
+  return false;
+}

@@ -24,6 +24,7 @@ import { staticText } from '../analysis/strings.js';
 import { ConnectFlow, firstParameterVariable, parameterVariable } from './connect.js';
 import { LiveKitImports } from './imports.js';
 import { type LiveKitSettings, getSettings } from './settings.js';
+import { isTestCode } from './test-code.js';
 
 export interface DefineAgentInfo {
   call: TSESTree.CallExpression;
@@ -175,14 +176,22 @@ export class LiveKitModel {
   private cachedCallGraph?: CallGraph;
   private cachedConnectFlow?: ConnectFlow;
   private cachedJobContexts?: Set<TSESLint.Scope.Variable>;
+  private cachedTestCode?: boolean;
 
   constructor(
     readonly sourceCode: TSESLint.SourceCode,
     imports: LiveKitImports,
     settings: LiveKitSettings,
+    /** The linted file and the working directory its path is taken relative to. */
+    private readonly file: { filename: string; cwd: string } = { filename: '', cwd: '' },
   ) {
     this.imports = imports;
     this.settings = settings;
+  }
+
+  /** True when the file is *test code* (`testFiles` globs, or it imports a test runner): quality rules stay silent. */
+  get isTestCode(): boolean {
+    return (this.cachedTestCode ??= isTestCode(this.sourceCode.ast, this.file.filename, this.file.cwd, this.settings.testFiles));
   }
 
   /** `defineAgent({...})` calls with their entry and prewarm functions. */
@@ -798,7 +807,7 @@ export function getLiveKitModel(context: Readonly<TSESLint.RuleContext<string, r
   const text = sourceCode.text;
   if (text.includes('@livekit/') || settings.importSources.some((source) => text.includes(source))) {
     const imports = new LiveKitImports(sourceCode, settings.importSources);
-    if (!imports.isEmpty) model = new LiveKitModel(sourceCode, imports, settings);
+    if (!imports.isEmpty) model = new LiveKitModel(sourceCode, imports, settings, { filename: context.filename, cwd: context.cwd });
   }
   models.set(sourceCode, model);
   return model;

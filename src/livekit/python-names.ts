@@ -135,6 +135,26 @@ export const VAD_DURATIONS: Readonly<Record<string, number>> = {
   maxBufferedSpeech: 300,
 };
 
+/**
+ * AgentSession options that are durations in milliseconds (the SDK's types say so), by their path in the options
+ * object, and the value below which a number reads as seconds. `userAwayTimeout` is in seconds and is not here.
+ */
+export const SESSION_DURATIONS: Readonly<Record<string, number>> = {
+  'voiceOptions.minInterruptionDuration': 10,
+  'voiceOptions.minEndpointingDelay': 10,
+  'voiceOptions.maxEndpointingDelay': 10,
+  'turnHandling.interruption.minDuration': 10,
+  'turnHandling.interruption.falseInterruptionTimeout': 10,
+  'turnHandling.endpointing.minDelay': 10,
+  'turnHandling.endpointing.maxDelay': 10,
+  'turnHandling.preemptiveGeneration.maxSpeechDuration': 10,
+  'turnHandling.userTurnLimit.maxDuration': 10,
+  aecWarmupDuration: 10,
+  transcriptionTimeout: 10,
+  ttsReadIdleTimeout: 10,
+  forwardAudioIdleTimeout: 10,
+};
+
 /** The keys `ctx.connect(e2ee, autoSubscribe, rtcConfig)` would need as positional arguments. */
 export const CONNECT_POSITIONS: Readonly<Record<string, number>> = {
   e2ee: 0,

@@ -12,12 +12,26 @@ export interface LiveKitSettings {
   sensitiveNames: readonly string[];
   /** The `@livekit/agents` version the project uses, when set explicitly. */
   version: string | null;
+  /** Globs (relative to the working directory) of test code, where the quality rules stay silent. */
+  testFiles: readonly string[];
 }
+
+/** Where test code lives by default (RULES.md, *test code*); `settings['livekit-agents'].testFiles` replaces it. */
+export const DEFAULT_TEST_FILES: readonly string[] = [
+  '**/*.test.*',
+  '**/*.spec.*',
+  '**/*_test.*', // the Go/Python spelling, used for manual test agents (`comprehensive_test.ts`)
+  '**/test/**',
+  '**/tests/**',
+  '**/__tests__/**',
+  '**/e2e/**',
+  '**/fixtures/**',
+];
 
 export const SETTINGS_KEY = 'livekit-agents';
 
 const cache = new WeakMap<object, LiveKitSettings>();
-const EMPTY: LiveKitSettings = { importSources: [], loggers: [], sensitiveNames: [], version: null };
+const EMPTY: LiveKitSettings = { importSources: [], loggers: [], sensitiveNames: [], version: null, testFiles: DEFAULT_TEST_FILES };
 
 function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
@@ -34,6 +48,7 @@ export function getSettings(context: Readonly<TSESLint.RuleContext<string, reado
       loggers: stringList(record.loggers),
       sensitiveNames: stringList(record.sensitiveNames),
       version: typeof record.version === 'string' ? record.version : null,
+      testFiles: Array.isArray(record.testFiles) ? stringList(record.testFiles) : DEFAULT_TEST_FILES,
     };
     cache.set(raw, settings);
   }

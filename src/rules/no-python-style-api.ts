@@ -18,6 +18,7 @@ import {
   type OptionTarget,
   PYTHON_FUNCTIONS,
   type PythonReceiver,
+  SESSION_DURATIONS,
   VAD_DURATIONS,
   isPythonName,
   jsMemberName,
@@ -109,7 +110,7 @@ export default createRule<[], MessageIds>({
       connectObject:
         'ctx.connect() takes positional arguments (e2ee, autoSubscribe, rtcConfig): this object lands in e2ee, so its settings are ignored or break the connection. Pass them by position.',
       secondsDuration:
-        "'{{name}}: {{value}}' looks like seconds, but VAD durations in Node.js are milliseconds: this is {{value}} ms, which changes when the agent thinks the caller started or stopped speaking. Use {{milliseconds}}.",
+        "'{{name}}: {{value}}' looks like seconds, but this duration is in milliseconds in Node.js: {{value}} ms changes when the agent thinks the caller started or stopped speaking (or gives up waiting). Use {{milliseconds}}.",
       pythonFunction:
         "'{{name}}' is the Python SDK's decorator and does not exist in Node.js. Define tools with {{jsName}}({ name, description, parameters, execute }).",
       rename: "Rename to '{{jsName}}'.",
@@ -331,8 +332,23 @@ export default createRule<[], MessageIds>({
       }
     }
 
-    function checkDuration(property: TSESTree.Property, jsName: string): void {
-      const limit = VAD_DURATIONS[jsName];
+    /** Durations anywhere in the session's options: top level, `voiceOptions`, `turnHandling.<group>`. */
+    function checkSessionDurations(node: TSESTree.Node | null | undefined, prefix: string, depth = 0): void {
+      if (!node || depth > 2) return;
+      const options = followConst(sourceCode, node);
+      if (options.type !== AST_NODE_TYPES.ObjectExpression) return;
+      for (const property of options.properties) {
+        if (!isPlainProperty(property)) continue;
+        const name = propertyName(property);
+        if (name === null) continue;
+        const path = prefix + name;
+        if (SESSION_DURATIONS[path] !== undefined) checkDuration(property, name, SESSION_DURATIONS[path], path);
+        else if (name === 'voiceOptions' || name === 'turnHandling' || prefix === 'turnHandling.') checkSessionDurations(property.value, `${path}.`, depth + 1);
+      }
+    }
+
+    function checkDuration(property: TSESTree.Property, jsName: string, sessionLimit?: number, label = jsName): void {
+      const limit = sessionLimit ?? VAD_DURATIONS[jsName];
       const value = skipTSWrappers(property.value);
       if (limit === undefined || value.type !== AST_NODE_TYPES.Literal || typeof value.value !== 'number') return;
       if (value.value <= 0 || value.value >= limit) return;
@@ -340,7 +356,7 @@ export default createRule<[], MessageIds>({
       context.report({
         node: value,
         messageId: 'secondsDuration',
-        data: { name: jsName, value: value.raw, milliseconds },
+        data: { name: label, value: value.raw, milliseconds },
         suggest: [{ messageId: 'toMilliseconds', data: { milliseconds }, fix: (fixer) => fixer.replaceText(value, milliseconds) }],
       });
     }
@@ -417,6 +433,7 @@ export default createRule<[], MessageIds>({
         checkReceivers();
         for (const session of lk.sessions) {
           checkOptions(session.options, 'AgentSession');
+          checkSessionDurations(session.options, '');
           // Starts on a session variable are found here even when `receiverOf` cannot see the call's receiver.
           for (const start of session.starts) checkOptions(start.arguments[0], 'session.start');
         }

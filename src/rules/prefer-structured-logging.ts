@@ -4,6 +4,7 @@ import { staticText } from '../analysis/strings.js';
 import { createRule } from '../create-rule.js';
 import { PINO_METHODS, loggerSinkOf, runsBeforeLoggerSetUp } from '../livekit/loggers.js';
 import { getLiveKitModel } from '../livekit/program.js';
+import { isCliScript } from '../livekit/test-code.js';
 
 type MessageIds = 'console' | 'interpolated' | 'useFields';
 
@@ -50,6 +51,20 @@ function staticMessage(parts: Part[]): string {
   return text;
 }
 
+/** `JSON.stringify(...)`: one JSON object per line is already structured output. */
+function isJsonLine(node: TSESTree.Node | undefined): boolean {
+  const expression = node ? skipTSWrappers(node) : null;
+  if (expression?.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = expression.callee;
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    callee.object.type === AST_NODE_TYPES.Identifier &&
+    callee.object.name === 'JSON' &&
+    callee.property.type === AST_NODE_TYPES.Identifier &&
+    callee.property.name === 'stringify'
+  );
+}
+
 function quote(text: string): string {
   return `'${text.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
 }
@@ -75,8 +90,10 @@ export default createRule<[], MessageIds>({
   defaultOptions: [],
   create(context) {
     const model = getLiveKitModel(context);
-    if (!model) return {};
+    if (!model || model.isTestCode) return {}; // a quality rule: test code exercises the runtime, it is not judged
     const sourceCode = context.sourceCode;
+    // A command-line script prints for the person at the terminal, not for the agent's logs.
+    if (isCliScript(sourceCode.text, context.filename, context.cwd)) return {};
     return {
       CallExpression(node) {
         const sink = loggerSinkOf(node, context);
@@ -84,6 +101,7 @@ export default createRule<[], MessageIds>({
         if (sink.kind === 'console') {
           // At module scope LiveKit's log() throws (the logger is set up after import): console is the only choice.
           if (runsBeforeLoggerSetUp(model, node)) return;
+          if (node.arguments.length === 1 && isJsonLine(node.arguments[0])) return;
           context.report({ node: node.callee, messageId: 'console', data: { method: sink.method } });
           return;
         }

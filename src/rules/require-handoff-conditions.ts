@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { isWithin } from '../analysis/ast.js';
-import { mentionsAnyWord, mentionsTransfer } from '../analysis/instructions.js';
+import { mentionsAnyWord, mentionsTransfer, statesCondition } from '../analysis/instructions.js';
 import { staticText } from '../analysis/strings.js';
 import { createRule } from '../create-rule.js';
 import { agentConfigurations, agentNameWords, registeredTools } from '../livekit/agent-options.js';
@@ -19,12 +19,12 @@ export default createRule<Options, MessageIds>({
   meta: {
     type: 'suggestion',
     docs: {
-      description: 'Require the instructions of an agent that can hand off to say when to transfer',
+      description: 'Require the instructions of an agent that can hand off, or its handoff tool descriptions, to say when to transfer',
       recommended: 'strict',
     },
     messages: {
       noConditions:
-        "This agent can hand the caller off to another agent (tool {{tool}}), but its instructions never say when to transfer. Without a condition the LLM transfers too early, too late or never; add a line such as \"Transfer the caller to billing when they ask about an invoice.\"",
+        "This agent can hand the caller off to another agent (tool {{tool}}), but neither its instructions nor the tool's description say when to transfer. Without a condition the LLM transfers too early, too late or never; add a line such as \"Transfer the caller to billing when they ask about an invoice.\"",
     },
     schema: [
       {
@@ -46,7 +46,11 @@ export default createRule<Options, MessageIds>({
   defaultOptions: [{ transferPhrases: [] }],
   create(context, [{ transferPhrases = [] }]) {
     const model = getLiveKitModel(context);
-    if (!model) return {};
+    if (!model || model.isTestCode) return {}; // a quality rule: test code exercises the runtime, it is not judged
+    const describesWhen = (tool: ToolInfo): boolean => {
+      const description = tool.descriptionProperty ? staticText(tool.descriptionProperty.value, context.sourceCode) : null;
+      return description !== null && statesCondition(description.text);
+    };
     return {
       'Program:exit'() {
         if (model.handoffs.length === 0) return;
@@ -69,6 +73,8 @@ export default createRule<Options, MessageIds>({
           }
         }
         for (const [node, judged] of byInstructions) {
+          // The LLM also reads each handoff tool's description when it picks the tool: a condition there counts.
+          if (judged.tools.every((tool) => describesWhen(tool))) continue;
           const text = staticText(node, context.sourceCode);
           if (!text || mentionsTransfer(text.text, transferPhrases)) continue;
           const names = judged.handoffs.flatMap((handoff) => (handoff.agent ? agentNameWords(model, handoff.agent) : []));

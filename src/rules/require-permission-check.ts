@@ -3,6 +3,7 @@ import { type FunctionNode, isWithin, resolveFunction } from '../analysis/ast.js
 import { WordReader, rememberByName, splitWords } from '../analysis/words.js';
 import { createRule } from '../create-rule.js';
 import { getLiveKitModel } from '../livekit/program.js';
+import { changesOnlySessionState } from '../livekit/tool-effects.js';
 
 type Options = [{ destructiveVerbs?: string[]; permissionWords?: string[] }];
 type MessageIds = 'noPermissionCheck';
@@ -151,6 +152,8 @@ export default createRule<Options, MessageIds>({
           const verb = firstWord.reset(tool.name).next();
           if (verb === null || !verbs.has(verb)) continue;
           if (readsPermission(tool.execute, true)) continue;
+          // Removing an item from the caller's own cart in userData reaches no one else's data.
+          if (changesOnlySessionState(sourceCode, tool.execute)) continue;
           context.report({ node: tool.nameNode, messageId: 'noPermissionCheck', data: { tool: tool.name, verb } });
         }
       },

@@ -3,6 +3,15 @@ import { followConst, isWithin, memberName } from '../analysis/ast.js';
 import { staticText } from '../analysis/strings.js';
 import { createRule } from '../create-rule.js';
 import { type LiveKitModel, type SessionInfo, getLiveKitModel } from '../livekit/program.js';
+import { projectVersion, supports } from '../livekit/version.js';
+
+/**
+ * Since 1.0.23 the SDK reports metrics by itself: LLM and TTS metrics (time to first token / byte, tokens) go on its
+ * OpenTelemetry spans, exported to LiveKit Cloud observability (set up automatically there) or to a tracer provider
+ * the project sets, and the session report is uploaded at the end of a recorded session; since 1.2.0 `session.usage`
+ * sums model usage without any listener. Before 1.0.23 nothing is recorded unless the code listens.
+ */
+const SELF_REPORTING_SINCE = '1.0.23';
 
 /** Session events that carry metrics or usage, by their event-type member and their string value. */
 const METRICS_EVENTS = new Map([
@@ -51,19 +60,24 @@ export default createRule<[], 'noMetrics'>({
   meta: {
     type: 'suggestion',
     docs: {
-      description: 'Require a session started in entry to collect metrics or read its usage',
+      description: 'Require a session started in entry to collect metrics, on SDK versions that do not report them by themselves',
       recommended: 'strict',
     },
     messages: {
       noMetrics:
-        'This AgentSession is started with no metrics: nothing listens for MetricsCollected and session.usage is never read, so turn latency (end of utterance, LLM time to first token, TTS time to first byte) and model cost stay invisible in production. Add `session.on(voice.AgentSessionEventTypes.MetricsCollected, (ev) => metrics.logMetrics(ev.metrics))`.',
+        'This AgentSession is started with no metrics, and @livekit/agents {{version}} records none by itself (it does since 1.0.23): nothing listens for MetricsCollected, so turn latency (end of utterance, LLM time to first token, TTS time to first byte) and model cost stay invisible in production. Add `session.on(voice.AgentSessionEventTypes.MetricsCollected, (ev) => metrics.logMetrics(ev.metrics))`, or upgrade.',
     },
     schema: [],
   },
   defaultOptions: [],
   create(context) {
     const model = getLiveKitModel(context);
-    if (!model) return {};
+    if (!model || model.isTestCode) return {}; // a quality rule: test code exercises the runtime, it is not judged
+    // Only where the SDK does not do the job: every version the project may run is older than 1.0.23 (an unknown
+    // version, or a range that admits a self-reporting one, stays silent).
+    const version = projectVersion(context);
+    if (supports(version, SELF_REPORTING_SINCE) !== 'no') return {};
+    const data = { version: version.written ?? version.range ?? 'this version' };
     const lk: LiveKitModel = model;
     return {
       'Program:exit'() {
@@ -72,7 +86,7 @@ export default createRule<[], 'noMetrics'>({
         const entries = lk.defineAgents.flatMap((definition) => (definition.entry ? [definition.entry] : []));
         for (const session of lk.sessions) {
           if (session.starts.length === 0 || !entries.some((entry) => isWithin(session.node, entry))) continue;
-          if (lacksMetrics(lk, session)) context.report({ node: session.node.callee, messageId: 'noMetrics' });
+          if (lacksMetrics(lk, session)) context.report({ node: session.node.callee, messageId: 'noMetrics', data });
         }
       },
     };

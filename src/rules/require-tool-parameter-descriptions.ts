@@ -1,6 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
+import { getProperty } from '../analysis/ast.js';
 import { readJsonSchemaObject } from '../analysis/json-schema.js';
-import { readZodObject } from '../analysis/zod.js';
+import { isSelfExplainingName, needsFormat, textExplainsName } from '../analysis/parameter-names.js';
+import { staticText } from '../analysis/strings.js';
+import { isClosedChoice, readZodObject } from '../analysis/zod.js';
 import { createRule } from '../create-rule.js';
 import { getLiveKitModel, toolLabel } from '../livekit/program.js';
 
@@ -25,7 +28,7 @@ export default createRule<[], MessageIds>({
   defaultOptions: [],
   create(context) {
     const model = getLiveKitModel(context);
-    if (!model) return {};
+    if (!model || model.isTestCode) return {}; // a quality rule: test code exercises the runtime, it is not judged
     const sourceCode = context.sourceCode;
         return {
       'Program:exit'() {
@@ -34,10 +37,18 @@ export default createRule<[], MessageIds>({
         const once = (node: TSESTree.Node): boolean => !seen.has(node) && Boolean(seen.add(node));
         for (const tool of model.tools) {
           if (!tool.parameters) continue;
+          const description = tool.descriptionProperty ? staticText(tool.descriptionProperty.value, sourceCode) : null;
+          // The name tells what and how (`firstName`), or the tool's description names it; a date or a time never.
+          const explainedByName = (name: string): boolean =>
+            !needsFormat(name) && (isSelfExplainingName(name) || (description !== null && textExplainsName(description.text, name)));
           const zod = readZodObject(sourceCode, tool.parameters);
           if (zod) {
             for (const field of zod.fields) {
-              if (field.described === false && once(field.key)) {
+              if (field.described !== false) continue;
+              // The type lists every value (`z.enum`, a literal, a boolean, a bounded number) or fixes the format.
+              if (field.schema && (field.format !== null || isClosedChoice(sourceCode, field.schema))) continue;
+              if (explainedByName(field.name)) continue;
+              if (once(field.key)) {
                 context.report({ node: field.key, messageId: 'zodField', data: { field: field.name, tool: toolLabel(tool) } });
               }
             }
@@ -45,7 +56,10 @@ export default createRule<[], MessageIds>({
           }
           const json = readJsonSchemaObject(sourceCode, tool.parameters);
           for (const property of json?.properties ?? []) {
-            if (property.described === false && once(property.key)) {
+            if (property.described !== false || explainedByName(property.name)) continue;
+            const schema = property.schema;
+            if (property.type === 'boolean' || (schema && (getProperty(schema, 'enum') || getProperty(schema, 'const')))) continue;
+            if (once(property.key)) {
               context.report({ node: property.key, messageId: 'jsonProperty', data: { field: property.name, tool: toolLabel(tool) } });
             }
           }

@@ -1,11 +1,11 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { hasSpread, skipTSWrappers } from '../analysis/ast.js';
+import { hasSpread, memberName, propertyName, skipTSWrappers } from '../analysis/ast.js';
 import { removeListItem } from '../analysis/edits.js';
 import { isPortableToolName } from '../analysis/tool-names.js';
 import { createRule } from '../create-rule.js';
 import { type ToolInfo, type ToolRegistration, type ToolRegistrationEntry, getLiveKitModel } from '../livekit/program.js';
 
-type MessageIds = 'namedInMap' | 'anonymousInArray' | 'duplicateName' | 'dropName' | 'useArray' | 'addName';
+type MessageIds = 'namedInMap' | 'anonymousInArray' | 'duplicateName' | 'dropName' | 'useArray' | 'addName' | 'assignedTools';
 
 function quote(text: string): string {
   let result = "'";
@@ -99,7 +99,7 @@ export default createRule<[], MessageIds>({
   meta: {
     type: 'problem',
     docs: {
-      description: 'Require tools to be registered in the form the SDK accepts: named in arrays, anonymous in maps',
+      description: 'Require tools to be registered in the form the SDK accepts: named in arrays, anonymous in maps, never assigned to `agent.tools`',
       recommended: 'recommended',
     },
     hasSuggestions: true,
@@ -110,6 +110,8 @@ export default createRule<[], MessageIds>({
         "This tool has no `name` but is registered in a tools array: the SDK throws 'unknown tool type: object' when the agent starts. Give it a `name`, or register it in a map under its name.",
       duplicateName:
         "Another tool in this array is already named '{{name}}': the SDK throws 'duplicate function name' when the agent starts. Give each tool its own name.",
+      assignedTools:
+        'Assigning `{{target}}.tools` registers nothing: voice.Agent has no `tools` property, so the LLM never sees these tools. Pass `tools` to the constructor (`super({ tools })`) or call `await {{target}}.updateTools(tools)`.',
       dropName: "Remove `name` from the tool (the map key '{{key}}' names it).",
       useArray: 'Register these tools as an array, moving each map key into its tool’s `name`.',
       addName: "Add `name: '{{name}}'` to the tool.",
@@ -173,7 +175,43 @@ export default createRule<[], MessageIds>({
       }
     };
 
+    /** True when the class (or a class of this file it extends) declares its own `tools` member. */
+    const declaresTools = (node: TSESTree.ClassDeclaration | TSESTree.ClassExpression): boolean => {
+      for (let info = model.agentClasses.find((candidate) => candidate.node === node) ?? null; info; info = info.parent) {
+        if (info.node.body.body.some((member) => 'key' in member && member.key && !member.computed && propertyName(member as TSESTree.PropertyDefinition) === 'tools')) {
+          return true;
+        }
+      }
+      return false;
+    };
+
+    /** The Agent class whose instance `this` is at `node` (methods and arrows of the class body), or null. */
+    const agentClassOfThis = (node: TSESTree.Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | null => {
+      for (let current = node.parent; current; current = current.parent) {
+        const type = current.type;
+        if (type === AST_NODE_TYPES.FunctionDeclaration) return null;
+        if (type === AST_NODE_TYPES.FunctionExpression && current.parent.type !== AST_NODE_TYPES.MethodDefinition) return null;
+        if (type === AST_NODE_TYPES.ClassDeclaration || type === AST_NODE_TYPES.ClassExpression) {
+          return model.agentClasses.some((info) => info.node === current) ? current : null;
+        }
+      }
+      return null;
+    };
+
     return {
+      'AssignmentExpression[operator="="] > MemberExpression.left'(left: TSESTree.MemberExpression) {
+        if (memberName(left) !== 'tools') return;
+        const object = skipTSWrappers(left.object);
+        if (object.type === AST_NODE_TYPES.ThisExpression) {
+          const agentClass = agentClassOfThis(left);
+          if (!agentClass || declaresTools(agentClass)) return;
+          context.report({ node: left, messageId: 'assignedTools', data: { target: 'this' } });
+        } else if (object.type === AST_NODE_TYPES.Identifier) {
+          const construction = model.constructionOf(object);
+          if (!construction || (construction.agentClass && declaresTools(construction.agentClass.node))) return;
+          context.report({ node: left, messageId: 'assignedTools', data: { target: object.name } });
+        }
+      },
       'Program:exit'() {
         for (const registration of model.registrations) {
           if (registration.style === 'map') checkMap(registration);

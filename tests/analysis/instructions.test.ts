@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   containsPhrase,
-  hasRoleStatement,
+  isGenericPrompt,
   mentionsAnyWord,
   mentionsTransfer,
   requestedFormatting,
@@ -26,29 +26,27 @@ describe('containsPhrase', () => {
   });
 });
 
-describe('hasRoleStatement', () => {
+describe('isGenericPrompt', () => {
   it.each([
-    'You are the front desk of Bright Dental.',
-    "You're Ava, a friendly receptionist.",
-    'Your role is to book appointments.',
-    'As a support agent for Acme, help callers.',
-    'Act as the night receptionist.',
-    '# Role\nReceptionist for Bright Dental.',
-    'I am Ava, the receptionist.',
-  ])('finds a role in %j', (text) => {
-    expect(hasRoleStatement(text)).toBe(true);
+    'You are a helpful assistant.',
+    'You are a helpful voice AI assistant for an interactive voice response system.',
+    'Help users with their problems.',
+    'Be helpful and nice.',
+    'Answer questions.',
+    "You're a friendly, concise assistant. Keep your responses short and natural.",
+  ])('finds %j generic', (text) => {
+    expect(isGenericPrompt(text)).toBe(true);
   });
 
-  it.each(['Help callers book appointments.', 'Answer questions about opening hours. Keep it short.', 'Has a menu.'])(
-    'finds no role in %j',
-    (text) => {
-      expect(hasRoleStatement(text)).toBe(false);
-    },
-  );
-
-  it('accepts extra phrases, case-insensitively', () => {
-    expect(hasRoleStatement('This assistant books appointments.', ['This Assistant'])).toBe(true);
-    expect(hasRoleStatement('This assistant books appointments.', ['that assistant'])).toBe(false);
+  it.each([
+    'Collect the email address.',
+    'Book appointments.',
+    'You are a coding tutor.',
+    'Collect a valid email address; if the caller refuses, call disqualify.',
+    'You are the front desk of Bright Dental.',
+    '',
+  ])('finds %j specific (or empty, which is not a prompt to judge)', (text) => {
+    expect(isGenericPrompt(text)).toBe(false);
   });
 });
 
@@ -58,6 +56,12 @@ describe('requestedFormatting', () => {
     expect(requestedFormatting('Add emojis to sound friendly!')).toEqual(['emoji']);
     expect(requestedFormatting('Put examples in code blocks; show a codeblock for each step.')).toEqual(['code blocks']);
     expect(requestedFormatting('Display the prices in a table with two columns.')).toEqual(['tables']);
+  });
+
+  it('ignores formatting meant for a screen or a tool, not for the spoken answer', () => {
+    expect(requestedFormatting('Pass the order to show_summary as a markdown list in the items field.')).toEqual([]);
+    expect(requestedFormatting('The screen shows the menu in a table with columns.')).toEqual([]);
+    expect(requestedFormatting('Answer in markdown.')).toEqual(['markdown']);
   });
 
   it('ignores prohibitions', () => {

@@ -4,6 +4,17 @@
 import { ESLint, type Linter } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
 import plugin from '../../src/index.js';
+import { DEFAULT_TEST_FILES } from '../../src/livekit/settings.js';
+
+/**
+ * The plugin's fixtures are examples of production agent code: linted as such, not as test code (the default test
+ * globs include `fixtures/`). Their own `*.test.ts` files stay test code.
+ */
+export const FIXTURE_SETTINGS: Linter.Config[] = [
+  { settings: { 'livekit-agents': { testFiles: DEFAULT_TEST_FILES.filter((glob) => glob !== '**/fixtures/**') } } },
+  // Fixtures that show a problem of an older SDK (their header says so): linted with that version.
+  { files: ['**/fixtures/violations/sdk-1.0/**'], settings: { 'livekit-agents': { version: '1.0.12' } } },
+];
 
 export type ConfigName = 'recommended' | 'strict' | 'all';
 
@@ -16,6 +27,7 @@ export function createESLint(config: ConfigName = 'all', extra: Linter.Config[] 
         languageOptions: { parser: tsParser as Linter.Parser, ecmaVersion: 'latest', sourceType: 'module' },
       },
       plugin.configs[config] as Linter.Config,
+      ...FIXTURE_SETTINGS,
       ...extra,
     ],
   });

@@ -129,6 +129,101 @@ ruleTester.run('no-python-style-api', rule, {
   ],
   invalid: [
     {
+      name: 'seconds in every session duration option: voiceOptions, turnHandling groups, top level',
+      code: code`
+        import { voice } from '@livekit/agents';
+        const session = new voice.AgentSession({
+          voiceOptions: { minInterruptionDuration: 0.5, maxEndpointingDelay: 6000 },
+          turnHandling: { endpointing: { minDelay: 0.3 }, interruption: { falseInterruptionTimeout: 2 } },
+          aecWarmupDuration: 3,
+          userAwayTimeout: 15,
+        });
+      `,
+      errors: [
+        {
+          messageId: 'secondsDuration',
+          data: { name: 'voiceOptions.minInterruptionDuration', value: '0.5', milliseconds: '500' },
+          line: 3,
+          column: 44,
+          suggestions: [
+            {
+              messageId: 'toMilliseconds',
+              data: { milliseconds: '500' },
+              output: code`
+                import { voice } from '@livekit/agents';
+                const session = new voice.AgentSession({
+                  voiceOptions: { minInterruptionDuration: 500, maxEndpointingDelay: 6000 },
+                  turnHandling: { endpointing: { minDelay: 0.3 }, interruption: { falseInterruptionTimeout: 2 } },
+                  aecWarmupDuration: 3,
+                  userAwayTimeout: 15,
+                });
+              `,
+            },
+          ],
+        },
+        {
+          messageId: 'secondsDuration',
+          data: { name: 'turnHandling.endpointing.minDelay', value: '0.3', milliseconds: '300' },
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'toMilliseconds',
+              data: { milliseconds: '300' },
+              output: code`
+                import { voice } from '@livekit/agents';
+                const session = new voice.AgentSession({
+                  voiceOptions: { minInterruptionDuration: 0.5, maxEndpointingDelay: 6000 },
+                  turnHandling: { endpointing: { minDelay: 300 }, interruption: { falseInterruptionTimeout: 2 } },
+                  aecWarmupDuration: 3,
+                  userAwayTimeout: 15,
+                });
+              `,
+            },
+          ],
+        },
+        {
+          messageId: 'secondsDuration',
+          data: { name: 'turnHandling.interruption.falseInterruptionTimeout', value: '2', milliseconds: '2000' },
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'toMilliseconds',
+              data: { milliseconds: '2000' },
+              output: code`
+                import { voice } from '@livekit/agents';
+                const session = new voice.AgentSession({
+                  voiceOptions: { minInterruptionDuration: 0.5, maxEndpointingDelay: 6000 },
+                  turnHandling: { endpointing: { minDelay: 0.3 }, interruption: { falseInterruptionTimeout: 2000 } },
+                  aecWarmupDuration: 3,
+                  userAwayTimeout: 15,
+                });
+              `,
+            },
+          ],
+        },
+        {
+          messageId: 'secondsDuration',
+          data: { name: 'aecWarmupDuration', value: '3', milliseconds: '3000' },
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'toMilliseconds',
+              data: { milliseconds: '3000' },
+              output: code`
+                import { voice } from '@livekit/agents';
+                const session = new voice.AgentSession({
+                  voiceOptions: { minInterruptionDuration: 0.5, maxEndpointingDelay: 6000 },
+                  turnHandling: { endpointing: { minDelay: 0.3 }, interruption: { falseInterruptionTimeout: 2 } },
+                  aecWarmupDuration: 3000,
+                  userAwayTimeout: 15,
+                });
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'userdata option and session.userdata read',
       code: code`
         import { voice } from '@livekit/agents';

@@ -51,20 +51,73 @@ ruleTester.run('no-vague-instructions', rule, {
       `,
     },
     {
-      name: 'option rolePhrases accepts another way to state the role',
+      // Was the option rolePhrases: a role statement is no longer required (RULES.md: generic, not role-less).
+      name: 'another way to state the role is fine',
       code: code`
         import { voice } from '@livekit/agents';
         new voice.Agent({ instructions: 'This assistant handles Bright Dental appointments. ${NO_ROLE}' });
       `,
-      options: [{ rolePhrases: ['this assistant'] }],
     },
     {
-      name: 'option minWords lowers the bar',
+      // Was the option minWords: length alone is not vagueness (RULES.md), so there is no word minimum.
+      name: 'a short, specific prompt is fine',
       code: code`
         import { voice } from '@livekit/agents';
         new voice.Agent({ instructions: 'You are the Bright Dental front desk.' });
       `,
-      options: [{ minWords: 5 }],
+    },
+    {
+      // Was invalid (noRole): RULES.md now reports generic prompts, not ones without a role statement.
+      name: 'no role statement, but a task and a procedure',
+      code: code`
+        import { voice } from '@livekit/agents';
+        class Desk extends voice.Agent {
+          constructor() {
+            super({ instructions: '${NO_ROLE}' });
+          }
+        }
+        new Desk();
+      `,
+    },
+    {
+      // Was invalid (tooShort): a one-line step of an AgentTask is specific (RULES.md).
+      name: 'short step instructions of an AgentTask and of a class that forwards its options',
+      code: code`
+        import * as agents from '@livekit/agents';
+        class Desk extends agents.voice.Agent {
+          constructor(options: { instructions: string }) {
+            super({ ...options });
+          }
+        }
+        new Desk({ instructions: 'Book appointments.' });
+        new agents.voice.AgentTask({ instructions: 'Collect the email address.' });
+        new agents.voice.AgentTask({ instructions: 'Collect a valid email address; if the caller refuses, call disqualify.' });
+      `,
+    },
+    {
+      name: 'formatting that is forbidden, or meant for a screen or a tool, is not asked of the spoken answer',
+      code: code`
+        import { voice } from '@livekit/agents';
+        new voice.Agent({ instructions: '${GOOD} No markdown. Do not use bullet points.' });
+        new voice.Agent({ instructions: '${GOOD} Pass the order to show_summary as a markdown list in the items field.' });
+        new voice.Agent({ instructions: '${GOOD} The screen shows the menu as a table with columns.' });
+      `,
+    },
+    {
+      name: 'test code: a generic prompt in a test file is a fixture',
+      filename: 'agent.test.ts',
+      code: code`
+        import { voice } from '@livekit/agents';
+        new voice.Agent({ instructions: 'You are a helpful assistant.' });
+      `,
+    },
+    {
+      name: 'test code: a file that imports a test runner',
+      code: code`
+        import { voice } from '@livekit/agents';
+        import { it } from 'vitest';
+        it('starts', () => new voice.Agent({ instructions: 'You are a helpful assistant.' }));
+      `,
     },
     {
       name: 'option allowFormatting, and a restaurant table is not a layout',
@@ -110,26 +163,35 @@ ruleTester.run('no-vague-instructions', rule, {
   ],
   invalid: [
     {
-      name: 'too short',
+      name: 'the placeholder prompt',
       code: code`
         import { voice } from '@livekit/agents';
         new voice.Agent({ instructions: 'You are a helpful assistant.' });
       `,
-      errors: [{ messageId: 'tooShort', data: { count: 5, minWords: 25 }, line: 2, column: 33, endColumn: 63 }],
+      errors: [{ messageId: 'generic', line: 2, column: 33, endColumn: 63 }],
     },
     {
-      name: 'no role statement, in super() of an Agent class',
+      name: 'a generic prompt in super() of an Agent class, reported once',
       code: code`
         import { voice } from '@livekit/agents';
         class Desk extends voice.Agent {
           constructor() {
-            super({ instructions: '${NO_ROLE}' });
+            super({ instructions: 'You are a helpful voice AI assistant for an interactive voice response system.' });
           }
         }
         new Desk();
         new Desk();
       `,
-      errors: [{ messageId: 'noRole', line: 4 }],
+      errors: [{ messageId: 'generic', line: 4 }],
+    },
+    {
+      name: 'a generic prompt in a file outside the test globs',
+      filename: 'src/agent.ts',
+      code: code`
+        import { voice } from '@livekit/agents';
+        new voice.Agent({ instructions: 'Help users with their problems.' });
+      `,
+      errors: [{ messageId: 'generic', line: 2 }],
     },
     {
       name: 'asks for markdown and bullet points, from a same-file const',
@@ -150,7 +212,7 @@ ruleTester.run('no-vague-instructions', rule, {
       errors: [{ messageId: 'visualFormatting', data: { terms: 'emoji, tables' } }],
     },
     {
-      name: 'a dedent tag asking for code blocks, and too short',
+      name: 'a dedent tag asking for code blocks (short but specific: one report)',
       code: code`
         import { voice } from '@livekit/agents';
         import dedent from 'dedent';
@@ -162,7 +224,6 @@ ruleTester.run('no-vague-instructions', rule, {
       `,
       errors: [
         { messageId: 'visualFormatting', data: { terms: 'code blocks' }, line: 4 },
-        { messageId: 'tooShort', data: { count: 10, minWords: 25 }, line: 4 },
       ],
     },
     {
@@ -174,9 +235,9 @@ ruleTester.run('no-vague-instructions', rule, {
             super({ ...options });
           }
         }
-        new Desk({ instructions: 'Book appointments.' });
+        new Desk({ instructions: 'Answer questions.' });
       `,
-      errors: [{ messageId: 'tooShort', line: 7 }],
+      errors: [{ messageId: 'generic', line: 7 }],
     },
     {
       name: 'a class default overridden by the construction: the default is judged, the override too',
@@ -191,8 +252,7 @@ ruleTester.run('no-vague-instructions', rule, {
         new Desk({ instructions: '${NO_ROLE}' });
       `,
       errors: [
-        { messageId: 'tooShort', data: { count: 2, minWords: 25 }, line: 4 },
-        { messageId: 'noRole', line: 8 },
+        { messageId: 'generic', line: 4 },
       ],
     },
     {
@@ -200,11 +260,11 @@ ruleTester.run('no-vague-instructions', rule, {
       code: code`
         import { voice } from '@livekit/agents';
         voice.Agent.create({ instructions: 'Answer questions.' });
-        new voice.AgentTask({ instructions: 'Collect the email address.' });
+        new voice.AgentTask({ instructions: 'Be helpful and nice.' });
       `,
       errors: [
-        { messageId: 'tooShort', line: 2 },
-        { messageId: 'tooShort', line: 3 },
+        { messageId: 'generic', line: 2 },
+        { messageId: 'generic', line: 3 },
       ],
     },
   ],
@@ -221,12 +281,12 @@ commonJsTester.run('no-vague-instructions (CommonJS)', rule, {
     {
       name: 'destructured require',
       code: "const { voice } = require('@livekit/agents'); new voice.Agent({ instructions: 'Be nice.' });",
-      errors: [{ messageId: 'tooShort' }],
+      errors: [{ messageId: 'generic' }],
     },
     {
       name: 'namespace require with a flat name',
       code: "const agents = require('@livekit/agents'); new agents.Agent({ instructions: 'Be nice.' });",
-      errors: [{ messageId: 'tooShort' }],
+      errors: [{ messageId: 'generic' }],
     },
   ],
 });

@@ -26,6 +26,22 @@ ruleTester.run('no-vague-tool-names', rule, {
       `,
     },
     {
+      name: 'an explicit no-op says exactly what it does',
+      code: code`
+        import { llm } from '@livekit/agents';
+        llm.tool({ name: 'do_nothing', description: 'Call this when the caller needs no action.', execute: async () => 'ok' });
+        llm.tool({ name: 'noop', description: 'Call this when the caller needs no action.', execute: async () => 'ok' });
+      `,
+    },
+    {
+      name: 'test code: a tool named for what a test exercises, in a file that imports a test runner',
+      code: code`
+        import { llm } from '@livekit/agents';
+        import { describe } from 'node:test';
+        describe('tools', () => llm.tool({ name: 'testTool', description: 'Exercise tool calling.', execute: async () => 'ok' }));
+      `,
+    },
+    {
       name: 'a dynamic name is not judged',
       code: code`
         import { llm } from '@livekit/agents';

@@ -81,6 +81,40 @@ ruleTester.run('prefer-structured-logging', rule, {
         log().child({ room: \`\${roomName}\` });
       `,
     },
+    {
+      name: 'one JSON object per line is already structured',
+      code: code`
+        import { voice } from '@livekit/agents';
+        export class Desk extends voice.Agent {
+          async onEnter() {
+            console.info(JSON.stringify({ event: 'agent_entered', agent: 'desk' }));
+          }
+        }
+      `,
+    },
+    {
+      name: 'command-line scripts print for the person at the terminal: under scripts/, or a shebang',
+      filename: 'scripts/bench/run.mjs',
+      code: code`
+        import { voice } from '@livekit/agents';
+        const session = new voice.AgentSession({});
+        console.error('usage: run.mjs <model>');
+      `,
+    },
+    {
+      name: 'a shebang makes a script wherever it lies',
+      filename: 'src/cli.ts',
+      code: '#!/usr/bin/env node\nimport { voice } from "@livekit/agents";\nconst session = new voice.AgentSession({});\nconsole.log("done");\n',
+    },
+    {
+      name: 'test code: harness output in a test file',
+      filename: 'src/agent.test.ts',
+      code: code`
+        import { voice } from '@livekit/agents';
+        export const desk = new voice.Agent({ instructions: 'Book tables for Luigi.' });
+        console.log('harness ready');
+      `,
+    },
   ],
   invalid: [
     {
@@ -90,27 +124,30 @@ ruleTester.run('prefer-structured-logging', rule, {
         export function onClose() {
           console.log('session closed');
         }
+        export const desk = new voice.Agent({ instructions: 'Book tables for Luigi.' });
       `,
       errors: [{ messageId: 'console', data: { method: 'log' }, line: 3, column: 3, endColumn: 14 }],
     },
     {
       name: 'console at module scope after initializeLogger(...) (a test file): log() works there',
       code: code`
-        import { initializeLogger } from '@livekit/agents';
+        import { initializeLogger, voice } from '@livekit/agents';
         console.log('before the logger is set up');
         initializeLogger({ pretty: false, level: 'warn' });
         console.log('after');
+        export const desk = new voice.Agent({ instructions: 'Book tables for Luigi.' });
       `,
       errors: [{ messageId: 'console', data: { method: 'log' }, line: 4 }],
     },
     {
       name: 'template with an interpolated identifier, LiveKit logger through a const',
       code: code`
-        import { log } from '@livekit/agents';
+        import { log, voice } from '@livekit/agents';
         export function lookup(orderId: string) {
           const logger = log();
           logger.info(\`order \${orderId} looked up\`);
         }
+        export const desk = new voice.Agent({ instructions: 'Book tables for Luigi.' });
       `,
       errors: [
         {
@@ -123,11 +160,12 @@ ruleTester.run('prefer-structured-logging', rule, {
               messageId: 'useFields',
               data: { values: "'orderId'", preview: "logger.info({ orderId }, 'order looked up')" },
               output: code`
-                import { log } from '@livekit/agents';
+                import { log, voice } from '@livekit/agents';
                 export function lookup(orderId: string) {
                   const logger = log();
                   logger.info({ orderId }, 'order looked up');
                 }
+                export const desk = new voice.Agent({ instructions: 'Book tables for Luigi.' });
               `,
             },
           ],
@@ -137,8 +175,9 @@ ruleTester.run('prefer-structured-logging', rule, {
     {
       name: 'concatenation with two identifiers and punctuation, aliased log',
       code: code`
-        import { log as lkLog } from '@livekit/agents';
+        import { log as lkLog, voice } from '@livekit/agents';
         lkLog().warn('transfer of ' + callId + ' to ' + queue + ' failed.');
+        export const desk = new voice.Agent({ instructions: 'Book tables for Luigi.' });
       `,
       errors: [
         {
@@ -149,8 +188,9 @@ ruleTester.run('prefer-structured-logging', rule, {
               messageId: 'useFields',
               data: { values: '2 values', preview: "lkLog().warn({ callId, queue }, 'transfer of to failed.')" },
               output: code`
-                import { log as lkLog } from '@livekit/agents';
+                import { log as lkLog, voice } from '@livekit/agents';
                 lkLog().warn({ callId, queue }, 'transfer of to failed.');
+                export const desk = new voice.Agent({ instructions: 'Book tables for Luigi.' });
               `,
             },
           ],
@@ -162,6 +202,7 @@ ruleTester.run('prefer-structured-logging', rule, {
       code: code`
         import * as agents from '@livekit/agents';
         agents.log().error(\`lookup failed for \${order.id}\`);
+        export const desk = new agents.voice.Agent({ instructions: 'Book tables for Luigi.' });
       `,
       errors: [{ messageId: 'interpolated', data: { callee: 'agents.log().error', values: "'order.id'" }, suggestions: [] }],
     },
@@ -172,6 +213,7 @@ ruleTester.run('prefer-structured-logging', rule, {
         declare const logger: { error(...args: unknown[]): void };
         logger.error(\`caller's error: \${err}\`);
         logger.error(\`\${err}\`);
+        export const desk = new voice.Agent({ instructions: 'Book tables for Luigi.' });
       `,
       errors: [
         {
@@ -182,6 +224,7 @@ ruleTester.run('prefer-structured-logging', rule, {
             declare const logger: { error(...args: unknown[]): void };
             logger.error({ err }, 'caller\\'s error:');
             logger.error(\`\${err}\`);
+            export const desk = new voice.Agent({ instructions: 'Book tables for Luigi.' });
           ` }],
         },
         {
@@ -192,6 +235,7 @@ ruleTester.run('prefer-structured-logging', rule, {
             declare const logger: { error(...args: unknown[]): void };
             logger.error(\`caller's error: \${err}\`);
             logger.error({ err });
+            export const desk = new voice.Agent({ instructions: 'Book tables for Luigi.' });
           ` }],
         },
       ],
@@ -209,10 +253,10 @@ commonJsTester.run('prefer-structured-logging (CommonJS)', rule, {
   invalid: [
     {
       name: 'destructured require',
-      code: "const { log } = require('@livekit/agents'); function f() { console.error('boom'); } log().info(`user ${id}`);",
+      code: "const { log, tool } = require('@livekit/agents'); function f() { console.error('boom'); } log().info(`user ${id}`); tool({ name: 'x', description: 'd', execute: f });",
       errors: [
         { messageId: 'console', data: { method: 'error' } },
-        { messageId: 'interpolated', suggestions: [{ messageId: 'useFields', data: { values: "'id'", preview: "log().info({ id }, 'user')" }, output: "const { log } = require('@livekit/agents'); function f() { console.error('boom'); } log().info({ id }, 'user');" }] },
+        { messageId: 'interpolated', suggestions: [{ messageId: 'useFields', data: { values: "'id'", preview: "log().info({ id }, 'user')" }, output: "const { log, tool } = require('@livekit/agents'); function f() { console.error('boom'); } log().info({ id }, 'user'); tool({ name: 'x', description: 'd', execute: f });" }] },
       ],
     },
   ],

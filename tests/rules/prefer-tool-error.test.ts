@@ -4,6 +4,20 @@ import { code, commonJsTester, ruleTester } from '../rule-tester.js';
 ruleTester.run('prefer-tool-error', rule, {
   valid: [
     {
+      name: 'test code: a harness tool that fails on purpose, under a test folder',
+      filename: 'plugins/test/src/llm.ts',
+      code: code`
+        import { llm } from '@livekit/agents';
+        export const failing = llm.tool({
+          name: 'simulateFailure',
+          description: 'Fails on purpose so that the test sees the error path.',
+          execute: async () => {
+            throw new Error('simulated failure');
+          },
+        });
+      `,
+    },
+    {
       name: 'official style: ToolError in execute',
       code: code`
         import { llm } from '@livekit/agents';
@@ -102,6 +116,43 @@ ruleTester.run('prefer-tool-error', rule, {
     },
   ],
   invalid: [
+    {
+      name: 'settings testFiles replaces the default globs: a test folder the project does not count as tests',
+      filename: 'plugins/test/src/llm.ts',
+      settings: { 'livekit-agents': { testFiles: ['**/*.test.ts'] } },
+      code: code`
+        import { llm } from '@livekit/agents';
+        export const failing = llm.tool({
+          name: 'simulateFailure',
+          description: 'Fails on purpose so that the test sees the error path.',
+          execute: async () => {
+            throw new Error('simulated failure');
+          },
+        });
+      `,
+      errors: [
+        {
+          messageId: 'preferToolError',
+          line: 6,
+          suggestions: [
+            {
+              messageId: 'useToolError',
+              data: { replacement: 'llm.ToolError' },
+              output: code`
+                import { llm } from '@livekit/agents';
+                export const failing = llm.tool({
+                  name: 'simulateFailure',
+                  description: 'Fails on purpose so that the test sees the error path.',
+                  execute: async () => {
+                    throw new llm.ToolError('simulated failure');
+                  },
+                });
+              `,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'new Error in execute: use llm.ToolError (namespace binding)',
       code: code`

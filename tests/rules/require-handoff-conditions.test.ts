@@ -15,6 +15,33 @@ const TOOL = code`
 ruleTester.run('require-handoff-conditions', rule, {
   valid: [
     {
+      name: "the condition is in the handoff tool's description, which the LLM reads when it picks the tool",
+      code: code`
+        import { llm, voice } from '@livekit/agents';
+        class GameAgent extends voice.Agent {}
+        new voice.Agent({
+          instructions: 'You are a helpful assistant.',
+          tools: [
+            llm.tool({
+              name: 'playGame',
+              description: 'Called when the user wants to play a number game.',
+              execute: async () => llm.handoff({ agent: new GameAgent({ instructions: 'x' }), returns: 'The game starts now.' }),
+            }),
+          ],
+        });
+      `,
+    },
+    {
+      name: 'test code: a handoff fixture in a test file',
+      filename: 'tests/handoff.ts',
+      code: code`
+        import { llm, voice } from '@livekit/agents';
+        class DeskAgent extends voice.Agent {}
+        ${TOOL}
+        new voice.Agent({ instructions: 'Task A', tools: [transferToDesk] });
+      `,
+    },
+    {
       name: 'official style: the instructions say when to transfer',
       code: code`
         import { llm, voice } from '@livekit/agents';
@@ -132,6 +159,24 @@ ruleTester.run('require-handoff-conditions', rule, {
     },
   ],
   invalid: [
+    {
+      name: "a tool description that only names the action states no condition: 'Transfer the call to Alloy.'",
+      code: code`
+        import { llm, voice } from '@livekit/agents';
+        class Alloy extends voice.Agent {}
+        new voice.Agent({
+          instructions: 'Your name is Kelly.',
+          tools: [
+            llm.tool({
+              name: 'transferToAlloy',
+              description: 'Transfer the call to Alloy.',
+              execute: async () => llm.handoff({ agent: new Alloy({ instructions: 'x' }), returns: 'Transfer complete.' }),
+            }),
+          ],
+        });
+      `,
+      errors: [{ messageId: 'noConditions', data: { tool: "'transferToAlloy'" }, line: 4 }],
+    },
     {
       name: 'the instructions never say when to transfer',
       code: code`

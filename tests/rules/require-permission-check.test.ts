@@ -6,6 +6,24 @@ const LK = "import { llm } from '@livekit/agents';";
 ruleTester.run('require-permission-check', rule, {
   valid: [
     {
+      name: "removing items from the caller's own order in userData touches no one else's data",
+      code: code`
+        import { llm } from '@livekit/agents';
+        import { z } from 'zod';
+        llm.tool({
+          name: 'removeOrderItem',
+          description: 'Remove items from the order.',
+          parameters: z.object({ itemIds: z.array(z.string()) }),
+          execute: async ({ itemIds }, { ctx }: llm.ToolOptions<{ order: Map<string, string> }>) => {
+            const missing = itemIds.filter((id) => !ctx.userData.order.has(id));
+            if (missing.length > 0) throw new llm.ToolError(\`No item \${missing.join(', ')} in the order; list the order first.\`);
+            itemIds.forEach((id) => ctx.userData.order.delete(id));
+            return JSON.stringify({ removed: itemIds });
+          },
+        });
+      `,
+    },
+    {
       name: 'official style: a refund that checks the verified caller first',
       code: code`
         ${LK}
@@ -115,6 +133,34 @@ ruleTester.run('require-permission-check', rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a db kept in userData, or an imported client, is an external system',
+      code: code`
+        import { llm } from '@livekit/agents';
+        import { orders } from './orders';
+        llm.tool({
+          name: 'cancelBooking',
+          description: 'Cancel the booking.',
+          execute: async ({ code }: { code: string }, { ctx }: llm.ToolOptions<{ db: { cancel(c: string): void } }>) => {
+            ctx.userData.db.cancel(code);
+            return 'cancelled';
+          },
+        });
+        llm.tool({
+          name: 'removeOrder',
+          description: 'Remove the order.',
+          execute: async ({ id }: { id: string }, { ctx }: llm.ToolOptions<{ lastOrder: string }>) => {
+            ctx.userData.lastOrder = '';
+            await orders.remove(id);
+            return 'removed';
+          },
+        });
+      `,
+      errors: [
+        { messageId: 'noPermissionCheck', data: { tool: 'cancelBooking', verb: 'cancel' }, line: 4 },
+        { messageId: 'noPermissionCheck', data: { tool: 'removeOrder', verb: 'remove' }, line: 12 },
+      ],
+    },
     {
       name: 'a refund with no check at all',
       code: code`

@@ -1,10 +1,24 @@
 import rule from '../../src/rules/require-session-metrics.js';
 import { code, commonJsTester, ruleTester } from '../rule-tester.js';
 
+const CODE = code`
+  import { defineAgent, voice } from '@livekit/agents';
+  export default defineAgent({
+    entry: async (ctx) => {
+      const session = new voice.AgentSession({});
+      await session.start({ agent: new voice.Agent({ instructions: 'Book tables.' }), room: ctx.room });
+    },
+  });
+`;
+
+/** A version without self-reported metrics (before 1.0.23): the rule's checks apply. */
+const OLD_SDK = { 'livekit-agents': { version: '1.0.12' } };
+
 ruleTester.run('require-session-metrics', rule, {
   valid: [
     {
       name: 'official style: MetricsCollected listener with logMetrics',
+      settings: OLD_SDK,
       code: code`
         import { defineAgent, metrics, voice } from '@livekit/agents';
         export default defineAgent({
@@ -18,6 +32,7 @@ ruleTester.run('require-session-metrics', rule, {
     },
     {
       name: "string event 'metrics_collected' with a custom sink",
+      settings: OLD_SDK,
       code: code`
         import { defineAgent, voice } from '@livekit/agents';
         export default defineAgent({
@@ -31,6 +46,7 @@ ruleTester.run('require-session-metrics', rule, {
     },
     {
       name: 'session.usage read in a shutdown callback (flat imports)',
+      settings: OLD_SDK,
       code: code`
         import { AgentSession, defineAgent } from '@livekit/agents';
         export default defineAgent({
@@ -44,6 +60,7 @@ ruleTester.run('require-session-metrics', rule, {
     },
     {
       name: 'session handed to a helper we cannot see',
+      settings: OLD_SDK,
       code: code`
         import { defineAgent, voice } from '@livekit/agents';
         import { attachTelemetry } from './telemetry';
@@ -58,6 +75,7 @@ ruleTester.run('require-session-metrics', rule, {
     },
     {
       name: 'an event name we cannot read is given the benefit of the doubt',
+      settings: OLD_SDK,
       code: code`
         import { defineAgent, voice } from '@livekit/agents';
         import { METRICS_EVENT } from './events';
@@ -72,6 +90,7 @@ ruleTester.run('require-session-metrics', rule, {
     },
     {
       name: 'a session in a test helper, not in entry',
+      settings: OLD_SDK,
       code: code`
         import { voice } from '@livekit/agents';
         export async function startDesk(agent) {
@@ -83,6 +102,7 @@ ruleTester.run('require-session-metrics', rule, {
     },
     {
       name: 'a session never started in entry',
+      settings: OLD_SDK,
       code: code`
         import { defineAgent, voice } from '@livekit/agents';
         export default defineAgent({ entry: async () => { const session = new voice.AgentSession({}); } });
@@ -90,6 +110,7 @@ ruleTester.run('require-session-metrics', rule, {
     },
     {
       name: 'known miss: a session built by a helper that entry calls is not checked',
+      settings: OLD_SDK,
       code: code`
         import { defineAgent, voice } from '@livekit/agents';
         async function startSession(room: unknown) {
@@ -101,6 +122,7 @@ ruleTester.run('require-session-metrics', rule, {
     },
     {
       name: 'same-named import from another package',
+      settings: OLD_SDK,
       code: code`
         import { defineAgent } from '@livekit/agents';
         import { AgentSession } from 'other-voice-sdk';
@@ -109,6 +131,7 @@ ruleTester.run('require-session-metrics', rule, {
     },
     {
       name: 'type-only import is not a binding',
+      settings: OLD_SDK,
       code: code`
         import type { voice } from '@livekit/agents';
         import { defineAgent } from '@livekit/agents';
@@ -118,6 +141,7 @@ ruleTester.run('require-session-metrics', rule, {
     },
     {
       name: 'shadowing local named voice',
+      settings: OLD_SDK,
       code: code`
         import { defineAgent } from '@livekit/agents';
         export default defineAgent({
@@ -133,6 +157,7 @@ ruleTester.run('require-session-metrics', rule, {
   invalid: [
     {
       name: 'no listener, no usage read',
+      settings: OLD_SDK,
       code: code`
         import { defineAgent, voice } from '@livekit/agents';
         export default defineAgent({
@@ -147,6 +172,7 @@ ruleTester.run('require-session-metrics', rule, {
     },
     {
       name: 'aliased import, entry named by an identifier',
+      settings: OLD_SDK,
       code: code`
         import { AgentSession as Session, defineAgent } from '@livekit/agents';
         async function entry(ctx) {
@@ -160,6 +186,7 @@ ruleTester.run('require-session-metrics', rule, {
     },
     {
       name: 'namespace import',
+      settings: OLD_SDK,
       code: code`
         import * as agents from '@livekit/agents';
         export default agents.defineAgent({
@@ -174,16 +201,42 @@ ruleTester.run('require-session-metrics', rule, {
   ],
 });
 
+ruleTester.run('require-session-metrics (SDK versions that report metrics by themselves)', rule, {
+  valid: [
+    {
+      // Since 1.0.23 the SDK puts LLM/TTS metrics on its OpenTelemetry spans (LiveKit Cloud observability) and, since
+      // 1.2.0, sums session.usage itself: the official examples rightly add no listener.
+      name: 'no listener on 1.0.23 and later, nor when the version is unknown (the latest)',
+      settings: { 'livekit-agents': { version: '1.0.23' } },
+      code: CODE,
+    },
+    {
+      name: 'unknown version',
+      code: CODE,
+    },
+  ],
+  invalid: [
+    {
+      name: 'no listener on 1.0.22',
+      settings: { 'livekit-agents': { version: '1.0.22' } },
+      code: CODE,
+      errors: [{ messageId: 'noMetrics', data: { version: '1.0.22' } }],
+    },
+  ],
+});
+
 commonJsTester.run('require-session-metrics (CommonJS)', rule, {
   valid: [
     {
       name: 'require of another package',
+      settings: OLD_SDK,
       code: "const { voice, defineAgent } = require('other'); module.exports = defineAgent({ entry: async (ctx) => { const s = new voice.AgentSession({}); await s.start({}); } });",
     },
   ],
   invalid: [
     {
       name: 'destructured require',
+      settings: OLD_SDK,
       code: "const { voice, defineAgent } = require('@livekit/agents'); module.exports = defineAgent({ entry: async (ctx) => { const s = new voice.AgentSession({}); await s.start({ room: ctx.room }); } });",
       errors: [{ messageId: 'noMetrics' }],
     },

@@ -81,8 +81,94 @@ ruleTester.run('require-tool-parameter-descriptions', rule, {
         lk.tool({ name: 'a', description: 'd', parameters: z.object({ city: z.string() }), execute: async () => 1 });
       `,
     },
+    {
+      name: 'fields whose type lists every value: enum, literal, union of literals, boolean, bounded number, arrays of those',
+      code: code`
+        import { llm } from '@livekit/agents';
+        import { z } from 'zod';
+        llm.tool({
+          name: 'bookRoom',
+          description: 'Book a room once the caller has agreed to the read-back.',
+          parameters: z.object({
+            roomType: z.enum(['single', 'double']),
+            channel: z.literal('phone'),
+            view: z.union([z.literal('sea'), z.literal('garden')]),
+            smoking: z.boolean().default(false),
+            month: z.number().int().min(1).max(12),
+            extras: z.array(z.enum(['breakfast', 'parking'])),
+          }),
+          execute: async () => 1,
+        });
+        llm.tool({
+          name: 'rate',
+          description: 'Record how the caller rates the call.',
+          parameters: { type: 'object', properties: { score: { type: 'integer', enum: [1, 2, 3] }, happy: { type: 'boolean' } } },
+          execute: async () => 1,
+        });
+      `,
+    },
+    {
+      // Judged noise on real code: a name that says what the value is and in what form needs no description.
+      name: 'self-explaining names: a person, a phone, an email, free text, a place, a count of people',
+      code: code`
+        import { llm } from '@livekit/agents';
+        import { z } from 'zod';
+        llm.tool({
+          name: 'takeMessage',
+          description: 'Take a message for a guest.',
+          parameters: z.object({
+            callerName: z.string(),
+            callerPhone: z.string(),
+            email: z.string().email().optional(),
+            message: z.string(),
+            city: z.string(),
+            partySize: z.number().int().min(1),
+          }),
+          execute: async () => 1,
+        });
+      `,
+    },
+    {
+      name: 'the tool description explains the parameter by name',
+      code: code`
+        import { llm } from '@livekit/agents';
+        import { z } from 'zod';
+        llm.tool({
+          name: 'verifyByCard',
+          description: 'Verify the booking by the last four digits of the card and its security code.',
+          parameters: z.object({ cardLast4: z.string(), securityCode: z.string() }),
+          execute: async () => 1,
+        });
+      `,
+    },
+    {
+      name: 'test code: undescribed fixture parameters in a test file',
+      filename: 'src/tools.test.ts',
+      code: code`
+        import { llm } from '@livekit/agents';
+        import { z } from 'zod';
+        llm.tool({ name: 'pickColor', description: 'd', parameters: z.object({ shade: z.string() }), execute: async () => 1 });
+      `,
+    },
   ],
   invalid: [
+    {
+      name: 'a date or a time needs its format, even when its name is clear or the description names it',
+      code: code`
+        import { llm } from '@livekit/agents';
+        import { z } from 'zod';
+        llm.tool({
+          name: 'bookTable',
+          description: 'Book a table for the date and time the caller gives.',
+          parameters: z.object({ date: z.string(), pickupTime: z.string(), guests: z.number().int() }),
+          execute: async () => 1,
+        });
+      `,
+      errors: [
+        { messageId: 'zodField', data: { field: 'date', tool: "'bookTable'" }, line: 6 },
+        { messageId: 'zodField', data: { field: 'pickupTime', tool: "'bookTable'" }, line: 6 },
+      ],
+    },
     {
       name: 'zod fields without describe (namespace binding llm)',
       code: code`
@@ -93,15 +179,16 @@ ruleTester.run('require-tool-parameter-descriptions', rule, {
           description: 'd',
           parameters: z.object({
             orderId: z.string(),
-            email: z.string().email().optional(),
+            since: z.string().optional(),
             note: z.string().describe('Anything the caller adds'),
           }),
           execute: async () => 1,
         });
       `,
+      // (\`since\` replaces an \`email\` field: an email address is a self-explaining name, see the valid cases.)
       errors: [
         { messageId: 'zodField', data: { field: 'orderId', tool: "'lookupOrder'" }, line: 7, column: 5, endColumn: 12 },
-        { messageId: 'zodField', data: { field: 'email', tool: "'lookupOrder'" }, line: 8, column: 5 },
+        { messageId: 'zodField', data: { field: 'since', tool: "'lookupOrder'" }, line: 8, column: 5 },
       ],
     },
     {
@@ -109,10 +196,10 @@ ruleTester.run('require-tool-parameter-descriptions', rule, {
       code: code`
         import { tool as t, Agent } from '@livekit/agents';
         import { z as zod } from 'zod';
-        const schema = zod.object({ city: zod.string() });
+        const schema = zod.object({ date: zod.string() });
         new Agent({ instructions: 'x', tools: { getWeather: t({ description: 'd', parameters: schema, execute: async () => 1 }) } });
       `,
-      errors: [{ messageId: 'zodField', data: { field: 'city', tool: "'getWeather'" }, line: 3, column: 29 }],
+      errors: [{ messageId: 'zodField', data: { field: 'date', tool: "'getWeather'" }, line: 3, column: 29 }],
     },
     {
       name: 'a field shared by two tools is reported once (namespace import)',
@@ -132,11 +219,11 @@ ruleTester.run('require-tool-parameter-descriptions', rule, {
         tool({
           name: 'lookupWeather',
           description: 'd',
-          parameters: { type: 'object', properties: { city: { type: 'string' } } },
+          parameters: { type: 'object', properties: { day: { type: 'string' } } },
           execute: async () => 1,
         });
       `,
-      errors: [{ messageId: 'jsonProperty', data: { field: 'city', tool: "'lookupWeather'" }, line: 5, column: 47 }],
+      errors: [{ messageId: 'jsonProperty', data: { field: 'day', tool: "'lookupWeather'" }, line: 5, column: 47 }],
     },
   ],
 });
@@ -151,7 +238,7 @@ commonJsTester.run('require-tool-parameter-descriptions (CommonJS)', rule, {
   invalid: [
     {
       name: 'destructured require of both packages',
-      code: "const { llm } = require('@livekit/agents'); const { z } = require('zod'); llm.tool({ name: 'x', parameters: z.object({ city: z.string() }) });",
+      code: "const { llm } = require('@livekit/agents'); const { z } = require('zod'); llm.tool({ name: 'x', parameters: z.object({ time: z.string() }) });",
       errors: [{ messageId: 'zodField', line: 1, column: 120 }],
     },
   ],

@@ -4,6 +4,32 @@ import { code, commonJsTester, ruleTester } from '../rule-tester.js';
 ruleTester.run('valid-tool-registration', rule, {
   valid: [
     {
+      name: 'tools given to super() or updateTools(); a tools field the class declares itself; another class',
+      code: code`
+        import { llm, voice } from '@livekit/agents';
+        export class Desk extends voice.Agent {
+          constructor(tools: llm.ToolContext) {
+            super({ instructions: 'Book tables.', tools });
+          }
+          async refresh(tools: llm.ToolContext) {
+            await this.updateTools(tools);
+          }
+        }
+        export class Catalog extends voice.Agent {
+          tools: string[] = [];
+          load() {
+            this.tools = ['menu'];
+          }
+        }
+        export class Registry {
+          tools = {};
+          set(tools: object) {
+            this.tools = tools;
+          }
+        }
+      `,
+    },
+    {
       name: 'official style: named tools in an array',
       code: code`
         import { llm, voice } from '@livekit/agents';
@@ -79,6 +105,23 @@ ruleTester.run('valid-tool-registration', rule, {
     },
   ],
   invalid: [
+    {
+      name: 'assigning this.tools in an Agent subclass, or agent.tools on a construction, registers nothing',
+      code: code`
+        import { llm, voice } from '@livekit/agents';
+        export class Assistant extends voice.Agent {
+          setTools(tools: Record<string, llm.FunctionTool>) {
+            this.tools = tools;
+          }
+        }
+        const agent = new voice.Agent({ instructions: 'Book tables.' });
+        agent.tools = {};
+      `,
+      errors: [
+        { messageId: 'assignedTools', data: { target: 'this' }, line: 4, column: 5, endColumn: 15 },
+        { messageId: 'assignedTools', data: { target: 'agent' }, line: 8 },
+      ],
+    },
     {
       name: 'anonymous tool in an array given to an Agent class with no constructor (the options reach voice.Agent as is)',
       code: code`
