@@ -85,6 +85,9 @@ export interface EntryConnect {
   isContext(node: TSESTree.Node): boolean;
 }
 
+/** A connecting call, one that may connect (unseen, handed ctx), a function of this file to follow, or none. */
+type Classification = 'connect' | 'opaque' | FunctionNode | null;
+
 type FlowEvent = TSESTree.AwaitExpression | TSESTree.ForOfStatement | TSESTree.CallExpression;
 
 /** What the recorder noted for one function: its code path and, per segment, its awaits and calls in order. */
@@ -181,6 +184,7 @@ export class ConnectFlow {
   private readonly summaries = new Map<FunctionNode, Summary | null>();
   private readonly continuedSummaries = new Map<FunctionNode, Summary | null>();
   private readonly anywhere = new Map<FunctionNode, boolean>();
+  private readonly kinds = new Map<TSESTree.CallExpression, Classification>();
   private readonly entries = new Map<FunctionNode, EntryConnect | null>();
   private recorderTaken = false;
 
@@ -364,8 +368,14 @@ export class ConnectFlow {
     if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'start') this.connectingCalls.add(call);
   }
 
-  /** How a call counts on the way to connecting. */
-  private classify(call: TSESTree.CallExpression): 'connect' | 'opaque' | FunctionNode | null {
+  /** How a call counts on the way to connecting (asked several times per call by the searches: remembered). */
+  private classify(call: TSESTree.CallExpression): Classification {
+    let kind = this.kinds.get(call);
+    if (kind === undefined) this.kinds.set(call, (kind = this.computeKind(call)));
+    return kind;
+  }
+
+  private computeKind(call: TSESTree.CallExpression): Classification {
     if (this.connectingCalls.has(call)) return 'connect';
     const target = this.callGraph.calleeOf(call);
     if (target) return this.flows.has(target) ? target : null;
@@ -471,14 +481,14 @@ export class ConnectFlow {
       const events = flow.events.get(segment) ?? [];
       // Whether a path from the end of this segment (or from a later point in it) still reaches a connect.
       const leadsOnward = (continues && returned.has(segment)) || segment.nextSegments.some((next) => leading.has(next));
-      const connectAfter = (index: number): boolean => {
-        if (leadsOnward) return true;
-        for (let later = index + 1; later < events.length; later++) {
-          const node = events[later]!;
-          if (node.type === AST_NODE_TYPES.CallExpression && this.isConnectAhead(node)) return true;
+      let lastConnect = -1;
+      if (!leadsOnward) {
+        for (let index = events.length - 1; index >= 0 && lastConnect < 0; index--) {
+          const node = events[index]!;
+          if (node.type === AST_NODE_TYPES.CallExpression && this.isConnectAhead(node)) lastConnect = index;
         }
-        return false;
-      };
+      }
+      const connectAfter = (index: number): boolean => leadsOnward || index < lastConnect;
       let blocked = false;
       for (const [index, node] of events.entries()) {
         if (node.type !== AST_NODE_TYPES.CallExpression) {
