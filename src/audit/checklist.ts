@@ -76,7 +76,7 @@ const noEntries = ({ graph }: Context): string | null => (graph.entries.length =
 
 const BEHAVIOUR: Record<string, ItemBehaviour> = {
   'distinct-roles': {
-    notApplicable: ({ graph }) => (graph.agents.length < 2 ? `${count(graph.agents.length, 'agent')}: no roles to compare` : null),
+    notApplicable: ({ graph }) => (graph.agents.length === 0 ? 'no agents found' : graph.agents.length === 1 ? 'a single agent, no roles to compare' : null),
     evidence: ({ graph }) => ({
       summary: `${count(graph.agents.length, 'agent')} compared for near-identical instructions and tools`,
       evidence: graph.agents.map((agent) => at(agent.instructionsLocation ?? agent.location, `${agent.name}: ${count(agent.tools.length, 'tool')}`)),
@@ -160,8 +160,11 @@ const BEHAVIOUR: Record<string, ItemBehaviour> = {
   },
   'tool-call-tests': {
     notApplicable: ({ graph, tests }) => (graph.tools.length === 0 && tests.runs.length === 0 ? 'no tools and no test runs' : null),
-    evidence: ({ tests }) => ({
-      summary: `${count(tests.verifiedTools.size, 'tool')} verified by name in tests`,
+    evidence: ({ graph, tests }) => ({
+      summary:
+        graph.tools.length === 0
+          ? `no tools; ${count(tests.runs.length, 'test run')} checked`
+          : `${count(tests.verifiedTools.size, 'tool')} verified by name in tests`,
       evidence: [...tests.verifiedTools].map(([name, locations]) => at(locations[0]!, name)),
     }),
   },

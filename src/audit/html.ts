@@ -10,8 +10,6 @@ import { SECTIONS } from './catalog.js';
 import { AuditInputError } from './errors.js';
 import { count } from './plural.js';
 import {
-  STATUS_MARK,
-  SEVERITY_MARK,
   escapeHtml,
   findingsTitle,
   itemTitles,
@@ -19,7 +17,6 @@ import {
   qualifiedCheck,
   renderDot,
   selectionLine,
-  totals,
   where,
 } from './render.js';
 import type { AuditReport } from './report.js';
@@ -57,6 +54,7 @@ body { font: 14px/1.45 -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; 
 h1 { font-size: 22px; margin: 0 0 4px; }
 h2 { font-size: 17px; margin: 28px 0 8px; border-bottom: 1px solid var(--line); padding-bottom: 4px; }
 h3 { font-size: 14px; margin: 16px 0 6px; color: var(--muted); text-transform: uppercase; letter-spacing: .04em; }
+td code { white-space: nowrap; }
 code, .where { font: 12px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
 .meta { color: var(--muted); margin: 2px 0; }
 .totals { margin: 12px 0; padding: 8px 12px; background: var(--bg); border: 1px solid var(--line); border-radius: 6px; font-weight: 600; }
@@ -66,14 +64,24 @@ svg.graph { max-width: 100%; height: auto; }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; vertical-align: top; padding: 5px 8px; border-bottom: 1px solid var(--line); }
 th { font-size: 12px; color: var(--muted); font-weight: 600; }
-td.mark { width: 28px; text-align: center; }
+td.mark { width: 64px; text-align: center; }
 td.id { width: 36px; }
 ul.evidence { margin: 4px 0 0; padding-left: 18px; color: var(--muted); }
 .status-na { color: var(--muted); }
 .summary { color: #343a40; }
 .refs a { margin-right: 4px; }
 .notes { color: var(--muted); }
+.badge { display: inline-block; min-width: 44px; padding: 1px 6px; border-radius: 10px; font-size: 11px; font-weight: 700; text-align: center; color: #fff; }
+.badge.pass { background: #2f9e44; } .badge.warn, .badge.warning { background: #e8590c; } .badge.fail, .badge.error { background: #e03131; } .badge.na { background: #adb5bd; }
+.counts .badge { margin: 0 2px 0 10px; }
 `;
+
+/** Status words instead of emoji: the page must not depend on an emoji font. */
+const BADGE: Record<string, string> = { pass: 'pass', warn: 'warn', fail: 'fail', na: 'n/a', error: 'error', warning: 'warning' };
+
+function badge(kind: string): string {
+  return `<span class="badge ${kind}">${BADGE[kind]}</span>`;
+}
 
 function anchor(id: number): string {
   return `<a href="#finding-${id}">#${id}</a>`;
@@ -101,7 +109,12 @@ export async function renderHtml(report: AuditReport): Promise<string> {
   ];
   const selection = selectionLine(report);
   if (selection) out.push(`<p class="meta">${escapeHtml(selection)}</p>`);
-  out.push(`<p class="totals${report.summary.failed ? ' failed' : ''}">${escapeHtml(totals(report))}</p>`, '</header>');
+  const { summary } = report;
+  const counts = (['pass', 'warn', 'fail', 'na'] as const).map((status) => `${badge(status)} ${summary.items[status]}`).join(' ');
+  out.push(
+    `<p class="totals${summary.failed ? ' failed' : ''}">${escapeHtml(`${count(summary.errors, 'error')}, ${count(summary.warnings, 'warning')}`)}; checklist <span class="counts">${counts}</span>; ${summary.failed ? 'fails' : 'passes'} --fail-on ${summary.failOn}</p>`,
+    '</header>',
+  );
 
   out.push('<section id="graph">', '<h2>Agent graph</h2>');
   out.push(
@@ -122,7 +135,7 @@ export async function renderHtml(report: AuditReport): Promise<string> {
     for (const finding of report.findings) {
       const locations = finding.locations.map((location) => `<a class="where" href="${escapeHtml(`${location.file}#L${location.line}`)}">${escapeHtml(where(location))}</a>`).join('<br>');
       out.push(
-        `<tr id="finding-${finding.id}" class="finding ${finding.severity}"><td class="id">${finding.id}</td><td class="mark" title="${finding.severity}">${SEVERITY_MARK[finding.severity]}</td><td><code>${escapeHtml(qualifiedCheck(finding))}</code></td><td>${escapeHtml(finding.message)}</td><td>${locations}</td><td>${escapeHtml(itemTitles(report, finding).join('; '))}</td></tr>`,
+        `<tr id="finding-${finding.id}" class="finding ${finding.severity}"><td class="id">${finding.id}</td><td class="mark">${badge(finding.severity)}</td><td><code>${escapeHtml(qualifiedCheck(finding))}</code></td><td>${escapeHtml(finding.message)}</td><td>${locations}</td><td>${escapeHtml(itemTitles(report, finding).join('; '))}</td></tr>`,
       );
     }
     out.push('</tbody>', '</table>');
@@ -141,7 +154,7 @@ export async function renderHtml(report: AuditReport): Promise<string> {
           : '';
       const refs = item.findings.length > 0 ? `<div class="refs">findings: ${item.findings.map(anchor).join(' ')}</div>` : '';
       out.push(
-        `<tr id="item-${item.id}" class="item status-${item.status}"><td class="mark" title="${item.status}">${STATUS_MARK[item.status]}</td><td><strong>${escapeHtml(item.title)}</strong><div class="summary">${escapeHtml(item.summary)}</div>${refs}${evidence}</td></tr>`,
+        `<tr id="item-${item.id}" class="item status-${item.status}"><td class="mark">${badge(item.status)}</td><td><strong>${escapeHtml(item.title)}</strong><div class="summary">${escapeHtml(item.summary)}</div>${refs}${evidence}</td></tr>`,
       );
     }
     out.push('</tbody>', '</table>');
