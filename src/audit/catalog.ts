@@ -143,11 +143,12 @@ export class Selector {
     return !this.skip.has(id) && (this.only === null || this.only.has(id));
   }
 
-  /** Whether an item is reported: it is named, or something that decides it runs. */
+  /** Whether an item is reported: it is named, or something that decides it runs (an item left with nothing is not). */
   reports(item: ItemDefinition): boolean {
     if (this.skip.has(item.id)) return false;
-    if (this.only === null || this.only.has(item.id)) return true;
-    return [...item.rules, ...item.checks].some((id) => this.runs(id));
+    const deciders = [...item.rules, ...item.checks];
+    if (this.only?.has(item.id) || (this.only === null && deciders.length === 0)) return true;
+    return deciders.some((id) => this.runs(id));
   }
 }
 
