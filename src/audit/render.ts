@@ -80,7 +80,7 @@ export function renderDot(graph: GraphJson): string {
   const lines = [
     'digraph agents {',
     '  graph [rankdir=LR, bgcolor="transparent", fontname="Helvetica,Arial,sans-serif", nodesep=0.4, ranksep=0.7];',
-    '  node [shape=box, style="rounded,filled", fillcolor="#eef4ff", color="#3b5bdb", fontname="Helvetica,Arial,sans-serif", fontsize=12, margin="0.25,0.12"];',
+    '  node [shape=box, style="rounded,filled", fillcolor="#eef4ff", color="#3b5bdb", fontname="Helvetica,Arial,sans-serif", fontsize=12, margin="0.3,0.12"];',
     '  edge [color="#495057", fontname="Helvetica,Arial,sans-serif", fontsize=10, fontcolor="#212529"];',
   ];
   const link = (location: { file: string; line: number }) => `URL=${dotString(`${location.file}#L${location.line}`)}, target="_blank"`;
