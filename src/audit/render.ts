@@ -257,7 +257,7 @@ export function renderSarif(report: AuditReport, absoluteRoot: string): string {
       rules.set(
         ruleId,
         finding.source === 'audit'
-          ? { id: ruleId, shortDescription: { text: CHECKS[finding.check]?.summary ?? finding.check }, helpUri: `${REPOSITORY_URL}/blob/main/docs/audit.md#cross-file-findings` }
+          ? { id: ruleId, shortDescription: { text: CHECKS[finding.check]?.summary ?? finding.check }, helpUri: `${REPOSITORY_URL}/blob/main/docs/audit.md#cross-file-checks` }
           : { id: ruleId, shortDescription: { text: finding.check }, helpUri: `${REPOSITORY_URL}/blob/main/docs/rules/${finding.check}.md` },
       );
     }
