@@ -187,9 +187,21 @@ export function runChecks(builder: GraphBuilder, graph: AgentGraph, tests: TestF
     group.push({ agent, words: wordSet(agent.instructions.text, DESCRIPTION_FILLER) });
     byToolSet.set(key, group);
   }
+  // Agents that different entries start are separate systems (a folder of examples): their roles are not compared.
+  const entriesOf = new Map<string, Set<string>>();
+  for (const entry of graph.entries) {
+    for (const id of reachableFromEntries(graph.edges.filter((edge) => edge.kind !== 'start' || edge.from === entry.id))) {
+      entriesOf.set(id, (entriesOf.get(id) ?? new Set()).add(entry.id));
+    }
+  }
+  const separate = (a: string, b: string): boolean => {
+    const [ea, eb] = [entriesOf.get(a), entriesOf.get(b)];
+    return ea !== undefined && eb !== undefined && ![...ea].some((entry) => eb.has(entry));
+  };
   for (const group of byToolSet.values()) {
     group.forEach(({ agent: a, words: aWords }, i) => {
       for (const { agent: b, words: bWords } of group.slice(i + 1)) {
+        if (separate(a.id, b.id)) continue;
         const score = similarity(aWords, bWords);
         if (score < SIMILAR) continue;
         add(
