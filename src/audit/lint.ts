@@ -146,7 +146,8 @@ export interface LintOptions {
 
 /**
  * Finds the configuration (and its settings) before the project is read, so that the agent graph recognises
- * the same `importSources` as the rules. Returns null when ESLint is not installed.
+ * the same `importSources` as the rules. Returns `{ missing }` when ESLint (or the TypeScript parser a preset needs)
+ * is not installed.
  */
 export async function prepareLint(options: LintOptions): Promise<PreparedLint | { missing: string }> {
   const { root, plugin } = options;

@@ -100,4 +100,15 @@ describe('a wrapper module in importSources', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("none of its 3 JS/TS files imports '@livekit/agents' or an '@livekit/agents-plugin-*' package");
   });
+
+  it('a config that cannot be loaded: the plugin\'s recommended config, with a note that says why', () => {
+    const dir = tempProject({
+      'eslint.config.js': "import missing from 'eslint-plugin-not-installed';\nexport default [missing];\n",
+      'src/agent.ts': "import { voice } from '@livekit/agents';\nexport const agent = new voice.Agent({ instructions: 'You answer questions about the bookshop opening hours.' });\n",
+    });
+    const { report } = auditJson([dir]);
+    expect(report.lint).toMatchObject({ ran: true, config: { kind: 'preset', file: null, preset: 'recommended' } });
+    expect(report.lint.config!.description).toBe("livekit-agents recommended (the project's config could not be loaded)");
+    expect(report.notes).toEqual([expect.stringMatching(/^ESLint could not load eslint\.config\.js: .*eslint-plugin-not-installed.*; the audit used the plugin's recommended config instead$/)]);
+  });
 });
