@@ -49,7 +49,9 @@ beforeAll(() => {
   browser = Browser.launch();
 }, 900_000);
 
-afterAll(() => browser?.close());
+afterAll(async () => {
+  await browser?.close();
+});
 
 describe.each(PROJECTS)('the HTML report of %s in Chromium', (name) => {
   const report = JSON.parse(readFileSync(join(expectedDir, `${name}.json`), 'utf8')) as AuditReport;

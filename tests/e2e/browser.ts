@@ -157,9 +157,18 @@ export class Browser {
     return new Page(this, sessionId, events);
   }
 
-  close(): void {
-    this.process.kill();
-    rmSync(this.profile, { recursive: true, force: true });
+  /** Ends chromium and waits for it to exit before removing its profile (it writes there until it does). */
+  async close(): Promise<void> {
+    if (this.process.exitCode === null && this.process.signalCode === null) {
+      const exited = new Promise<void>((resolve) => this.process.once('exit', () => resolve()));
+      this.process.kill();
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    }
+    try {
+      rmSync(this.profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+    } catch {
+      // A profile left in the temp folder harms nothing; the test's result does not depend on it.
+    }
   }
 }
 
