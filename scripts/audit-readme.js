@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Refreshes the sample report and the Mermaid graph of the reference agent in README.md (section "Project audit",
+// Refreshes the sample report of the reference agent in README.md (section "Project audit",
 // between the `audit-sample` markers) from the built command. `--check` only reports whether they are current.
 //   npm run build && node scripts/audit-readme.js [--check]
 import { spawnSync } from 'node:child_process';
@@ -17,15 +17,9 @@ function audit(args) {
   return run.stdout.trimEnd();
 }
 
-// The run time changes from run to run: leave it out of the sample.
-const report = audit([]).replace(/; \d+\.\d s\)$/m, ')');
-const graph = audit(['--graph', 'mermaid']);
+const report = audit([]);
 const sample = [
   BEGIN,
-  '```mermaid',
-  graph,
-  '```',
-  '',
   '<details><summary>The terminal report on the reference agent (<code>npx livekit-agents-audit fixtures/reference-agent</code>)</summary>',
   '',
   '```text',

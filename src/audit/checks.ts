@@ -3,19 +3,22 @@
  */
 import { Node, type SourceFile, SyntaxKind } from 'ts-morph';
 import { splitWords } from '../analysis/words.js';
+import { CHECKS, type Severity } from './catalog.js';
 import type { AgentGraph, EntryFact, GraphBuilder, ToolFact } from './graph.js';
 import { type Location, isWithin, propertyValue, unwrap } from './model.js';
 import { nodeName, reachableFromEntries } from './report.js';
 import { type TestFacts, edgeKey } from './test-facts.js';
 
-export type Severity = 'error' | 'warning';
-
-export interface Finding {
-  /** Check id: 'handoff-drops-chat-ctx', 'unreachable-agent', ... */
+export interface AuditFinding {
+  /** Check id: 'handoff-drops-chat-ctx', 'unreachable-agent', ... (catalog.ts). */
   check: string;
   severity: Severity;
   message: string;
   locations: Location[];
+  /** Where a lint rule reporting the same problem would point (sessions of an entry, ...). */
+  related: Location[];
+  /** Checklist items the finding affects besides those of its check. */
+  also: string[];
 }
 
 /** Facts gathered outside the graph that several checklist items show. */
@@ -32,10 +35,14 @@ export interface ProjectFacts {
   models: { owner: string; model: string; location: Location }[];
   /** Names that suggest caching (`cache`, `memo`) and values kept in `proc.userData` by prewarm. */
   caches: { name: string; location: Location }[];
+  /** Static resources loaded from a plugin (`silero.VAD.load()`, ...), and whether each is a VAD. */
+  resourceLoads: { location: Location; vad: boolean; inPrewarm: boolean }[];
+  /** Per entry: the sessions constructed in its scope (`new voice.AgentSession(...)`). */
+  sessionsByEntry: Map<string, Location[]>;
 }
 
 export interface CheckResult {
-  findings: Finding[];
+  findings: AuditFinding[];
   facts: ProjectFacts;
 }
 
@@ -64,9 +71,11 @@ function toolSetKey(tools: readonly ToolFact[]): string {
 }
 
 export function runChecks(builder: GraphBuilder, graph: AgentGraph, tests: TestFacts, sourceFiles: readonly SourceFile[]): CheckResult {
-  const findings: Finding[] = [];
-  const add = (check: string, severity: Severity, message: string, locations: Location[]): void => {
-    findings.push({ check, severity, message, locations });
+  const findings: AuditFinding[] = [];
+  const add = (check: string, severity: Severity | null, message: string, locations: Location[], related: Location[] = []): AuditFinding => {
+    const finding = { check, severity: severity ?? CHECKS[check]!.severity, message, locations, related, also: [] as string[] };
+    findings.push(finding);
+    return finding;
   };
   const agentById = new Map(graph.agents.map((agent) => [agent.id, agent]));
   const name = (id: string): string => nodeName(graph, id);
@@ -78,7 +87,7 @@ export function runChecks(builder: GraphBuilder, graph: AgentGraph, tests: TestF
     if (edge.chatCtx !== 'no' || !edge.dropAt || edge.dropAt.file === edge.location.file) continue;
     add(
       'handoff-drops-chat-ctx',
-      'error',
+      null,
       `${name(edge.from)} hands off to ${name(edge.to)}, but ${edge.dropAt.file} builds ${name(edge.to)} without a chatCtx: the new agent starts with an empty conversation. Forward a chatCtx to super(...) or the agent's options.`,
       [edge.location, edge.dropAt],
     );
@@ -87,14 +96,14 @@ export function runChecks(builder: GraphBuilder, graph: AgentGraph, tests: TestF
   // Reachability from the entries.
   const reached = reachableFromEntries(graph.edges);
   if (graph.entries.length === 0) {
-    add('no-entry', 'warning', 'No defineAgent(...) entry found: reachability of agents cannot be judged.', []);
+    add('no-entry', null, 'No defineAgent(...) entry found: reachability of agents cannot be judged.', []);
   } else {
     const unsure = graph.unresolved.length > 0;
     for (const agent of graph.agents) {
       if (reached.has(agent.id)) continue;
       add(
         'unreachable-agent',
-        unsure ? 'warning' : 'error',
+        unsure ? 'warning' : null,
         `${agent.name} is not started by any entry and no handoff reaches it${unsure ? ` (${graph.unresolved.length} handoff target(s) could not be resolved)` : ''}: remove it or wire it in.`,
         [agent.location],
       );
@@ -128,7 +137,7 @@ export function runChecks(builder: GraphBuilder, graph: AgentGraph, tests: TestF
       reported.add(edge.to);
       add(
         'no-way-back',
-        'warning',
+        null,
         `${name(edge.to)} has no handoff back to ${name(edge.from)}, while ${name(example.from)} and ${name(example.to)} hand off both ways: give it a tool that returns the caller once its task is done.`,
         [agentById.get(edge.to)!.location, edge.location],
       );
@@ -150,7 +159,7 @@ export function runChecks(builder: GraphBuilder, graph: AgentGraph, tests: TestF
         if (left.name !== null && left.name === right.name) {
           add(
             'duplicate-tool-name',
-            'error',
+            null,
             `${a.name} and ${b.name} are joined by a handoff and each defines a different tool named '${left.name}': after the handoff the LLM sees calls to one in the history and may call the other. Give each a distinct name.`,
             [left.location, right.location],
           );
@@ -159,7 +168,7 @@ export function runChecks(builder: GraphBuilder, graph: AgentGraph, tests: TestF
           if (score >= SIMILAR) {
             add(
               'similar-tool-descriptions',
-              'warning',
+              null,
               `${a.name}'s '${left.name ?? '?'}' and ${b.name}'s '${right.name ?? '?'}' have near-identical descriptions (${Math.round(score * 100)}% of words shared): say what sets each apart.`,
               [left.location, right.location],
             );
@@ -178,14 +187,26 @@ export function runChecks(builder: GraphBuilder, graph: AgentGraph, tests: TestF
     group.push({ agent, words: wordSet(agent.instructions.text, DESCRIPTION_FILLER) });
     byToolSet.set(key, group);
   }
+  // Agents that different entries start are separate systems (a folder of examples): their roles are not compared.
+  const entriesOf = new Map<string, Set<string>>();
+  for (const entry of graph.entries) {
+    for (const id of reachableFromEntries(graph.edges.filter((edge) => edge.kind !== 'start' || edge.from === entry.id))) {
+      entriesOf.set(id, (entriesOf.get(id) ?? new Set()).add(entry.id));
+    }
+  }
+  const separate = (a: string, b: string): boolean => {
+    const [ea, eb] = [entriesOf.get(a), entriesOf.get(b)];
+    return ea !== undefined && eb !== undefined && ![...ea].some((entry) => eb.has(entry));
+  };
   for (const group of byToolSet.values()) {
     group.forEach(({ agent: a, words: aWords }, i) => {
       for (const { agent: b, words: bWords } of group.slice(i + 1)) {
+        if (separate(a.id, b.id)) continue;
         const score = similarity(aWords, bWords);
         if (score < SIMILAR) continue;
         add(
           'duplicate-agent-role',
-          'error',
+          null,
           `${a.name} and ${b.name} have near-identical instructions (${Math.round(score * 100)}% of words shared) and the same tools: merge them or make their roles distinct.`,
           [a.instructionsLocation ?? a.location, b.instructionsLocation ?? b.location],
         );
@@ -205,80 +226,93 @@ export function runChecks(builder: GraphBuilder, graph: AgentGraph, tests: TestF
     if (targetWords.length === 0 || targetWords.some((word) => said.has(word)) || (persona && said.has(persona))) continue;
     add(
       'unmotivated-handoff',
-      'warning',
+      null,
       `${source.name} can hand off to ${target.name}, but its instructions never mention ${targetWords.join(' ')}: say when to transfer.`,
       [edge.location, source.instructionsLocation ?? source.location],
     );
   }
 
-  // Tests.
-  for (const agent of graph.agents) {
-    if (tests.exercised.has(agent.id)) continue;
-    add(
-      'untested-agent',
-      'error',
-      `No test starts or runs ${agent.name}: add a test that calls session.start({ agent }) with it and runs a turn.`,
-      [agent.location],
-    );
-  }
-  const exercisedCount = handoffs.filter((edge) => tests.exercisedEdges.has(edgeKey(edge.from, edge.to))).length;
-  for (const edge of handoffs) {
-    if (tests.exercisedEdges.has(edgeKey(edge.from, edge.to))) continue;
-    add(
-      'untested-handoff',
-      exercisedCount === 0 ? 'error' : 'warning',
-      `No test exercises the handoff ${name(edge.from)} → ${name(edge.to)}: assert it with isAgentHandoff({ newAgentType }) after a run.`,
-      [edge.location],
-    );
-  }
+  // Tests. No test file at all is one problem, not one per agent, handoff and tool.
   const toolsInUse = graph.agents.flatMap((agent) => agent.tools);
-  if (toolsInUse.length > 0 && tests.errorAsserts.length === 0) {
-    const failing = toolsInUse.filter((tool) => tool.toolErrors.length > 0);
-    const paths = failing.length > 0 ? `: ${failing.length} tool(s) throw llm.ToolError and none of those paths is checked` : '';
-    add(
-      'no-error-tests',
-      'error',
-      `No test asserts a failing tool call (isFunctionCallOutput({ isError: true }))${paths}.`,
-      failing.flatMap((tool) => tool.toolErrors.slice(0, 1)),
-    );
-  }
-  if (toolsInUse.length > 0) {
-    const named = toolsInUse.filter((tool) => tool.name !== null);
-    const unverified = named.filter((tool) => !tests.verifiedTools.has(tool.name!));
-    if (tests.verifiedTools.size === 0 && tests.anonymousToolAsserts.length === 0) {
-      add('unverified-tools', 'error', 'No test verifies a tool call (isFunctionCall / containsFunctionCall).', []);
-    } else {
-      for (const tool of unverified) {
-        add('unverified-tool', 'warning', `No test asserts a call to '${tool.name}' (isFunctionCall({ name: '${tool.name}' })).`, [tool.location]);
-      }
+  if (tests.files.length === 0) {
+    if (graph.agents.length > 0) {
+      add('no-tests', null, `No test file (*.test.*, *.spec.*, tests/): no agent, handoff or tool call is exercised. Start with a test that runs a turn of ${graph.agents[0]!.name}.`, []);
     }
-  }
-  if (handoffs.length > 0 && tests.contextReads.length === 0) {
-    add(
-      'no-context-tests',
-      'error',
-      'No test reads userData or chatCtx after a handoff: nothing shows the context survives the transfer.',
-      [],
-    );
+  } else {
+    testFindings(graph, tests, handoffs, toolsInUse, add, name);
   }
 
   const facts = collectFacts(builder, graph, sourceFiles);
   for (const entry of graph.entries) {
     if ((facts.monitoring.get(entry.id) ?? []).length > 0) continue;
+    const sessions = facts.sessionsByEntry.get(entry.id) ?? [];
     add(
       'missing-monitoring',
-      'error',
+      null,
       `${entry.name} registers no metrics listener (MetricsCollected) and reads no usage summary (session.usage): production runs go unobserved.`,
       [entry.location],
+      sessions,
     );
   }
   for (const location of facts.anyContexts) {
-    add('user-data-any', 'error', 'Shared state is cast to any: type it (voice.AgentSession<UserData>, llm.ToolOptions<UserData>).', [location]);
+    add('user-data-any', null, 'Shared state is cast to any: type it (voice.AgentSession<UserData>, llm.ToolOptions<UserData>).', [location]);
   }
   for (const location of facts.untypedContexts) {
-    add('untyped-user-data', 'warning', 'This session holds userData with no named type: declare an interface and use voice.AgentSession<UserData>.', [location]);
+    add('untyped-user-data', null, 'This session holds userData with no named type: declare an interface and use voice.AgentSession<UserData>.', [location]);
   }
   return { findings, facts };
+}
+
+type Add = (check: string, severity: Severity | null, message: string, locations: Location[], related?: Location[]) => AuditFinding;
+
+function testFindings(
+  graph: AgentGraph,
+  tests: TestFacts,
+  handoffs: readonly AgentGraph['edges'][number][],
+  toolsInUse: readonly ToolFact[],
+  add: Add,
+  name: (id: string) => string,
+): void {
+  // An untested agent and the untested handoffs into it are one problem: a test of the handoff covers both.
+  const untestedEdges = handoffs.filter((edge) => !tests.exercisedEdges.has(edgeKey(edge.from, edge.to)));
+  for (const agent of graph.agents) {
+    if (tests.exercised.has(agent.id)) continue;
+    const into = untestedEdges.filter((edge) => edge.to === agent.id);
+    const how =
+      into.length === 0
+        ? 'add a test that calls session.start({ agent }) with it and runs a turn.'
+        : `nor exercises the ${into.length === 1 ? 'handoff' : 'handoffs'} into it: assert isAgentHandoff({ newAgentType }) after a run that should reach it.`;
+    const finding = add('untested-agent', null, `No test starts or runs ${agent.name}${into.length === 0 ? ': ' : ', '}${how}`, [agent.location, ...into.map((edge) => edge.location)]);
+    if (into.length > 0) finding.also.push('handoff-tests');
+  }
+  for (const edge of untestedEdges) {
+    if (!tests.exercised.has(edge.to)) continue;
+    add('untested-handoff', null, `No test exercises the handoff ${name(edge.from)} → ${name(edge.to)}: assert it with isAgentHandoff({ newAgentType }) after a run.`, [edge.location]);
+  }
+  if (toolsInUse.length > 0 && tests.errorAsserts.length === 0) {
+    const failing = toolsInUse.filter((tool) => tool.toolErrors.length > 0);
+    const paths = failing.length > 0 ? `: ${plural(failing.length, 'tool throws', 'tools throw')} llm.ToolError and none of those paths is checked` : '';
+    add('no-error-tests', null, `No test asserts a failing tool call (isFunctionCallOutput({ isError: true }))${paths}.`, failing.flatMap((tool) => tool.toolErrors.slice(0, 1)));
+  }
+  if (toolsInUse.length > 0) {
+    const named = [...new Set(toolsInUse)].filter((tool) => tool.name !== null);
+    const unverified = named.filter((tool) => !tests.verifiedTools.has(tool.name!));
+    if (tests.verifiedTools.size === 0 && tests.anonymousToolAsserts.length === 0) {
+      add('unverified-tools', null, 'No test verifies a tool call (isFunctionCall / containsFunctionCall).', []);
+    } else {
+      for (const tool of unverified) {
+        add('unverified-tool', null, `No test asserts a call to '${tool.name}' (isFunctionCall({ name: '${tool.name}' })).`, [tool.location]);
+      }
+    }
+  }
+  if (handoffs.length > 0 && tests.contextReads.length === 0) {
+    add('no-context-tests', null, 'No test reads userData or chatCtx after a handoff: nothing shows the context survives the transfer.', []);
+  }
+}
+
+/** `1 tool throws` / `2 tools throw`. */
+export function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
 }
 
 function isMetricsEvent(node: Node | undefined, builder: GraphBuilder): boolean {
@@ -290,7 +324,18 @@ function isMetricsEvent(node: Node | undefined, builder: GraphBuilder): boolean 
 }
 
 function collectFacts(builder: GraphBuilder, graph: AgentGraph, sourceFiles: readonly SourceFile[]): ProjectFacts {
-  const facts: ProjectFacts = { monitoring: new Map(), typedContexts: [], untypedContexts: [], anyContexts: [], models: [], caches: [] };
+  const facts: ProjectFacts = {
+    monitoring: new Map(),
+    typedContexts: [],
+    untypedContexts: [],
+    anyContexts: [],
+    models: [],
+    caches: [],
+    resourceLoads: [],
+    sessionsByEntry: new Map(),
+  };
+  const sessions: Node[] = [];
+  const prewarms = graph.entries.flatMap((entry) => (entry.prewarm ? [entry.prewarm] : []));
   const monitoringSites: { node: Node; location: Location; note: string }[] = [];
   const site = (node: Node, note: string): void => {
     monitoringSites.push({ node, location: builder.location(node), note });
@@ -301,14 +346,22 @@ function collectFacts(builder: GraphBuilder, graph: AgentGraph, sourceFiles: rea
       const callee = node.getExpression();
       if (Node.isPropertyAccessExpression(callee) && callee.getName() === 'on' && isMetricsEvent(node.getArguments()[0], builder)) {
         site(node, 'MetricsCollected listener');
-      } else if (builder.resolver.calleePath(node) === 'metrics.logMetrics') {
-        site(node, 'metrics.logMetrics');
+      } else {
+        const path = builder.resolver.calleePath(node);
+        if (path === 'metrics.logMetrics') site(node, 'metrics.logMetrics');
+        // A plugin's `X.load()` (silero's VAD, a turn detector's model): a static resource worth prewarming.
+        else if (path?.includes(':') && path.endsWith('.load')) {
+          facts.resourceLoads.push({ location: builder.location(node), vad: /(?:^|[:.])VAD\.load$/.test(path), inPrewarm: prewarms.some((fn) => isWithin(node, fn)) });
+        }
       }
     }
     for (const node of news) {
       const path = builder.resolver.calleePath(node);
       if (path === 'metrics.ModelUsageCollector' || path === 'metrics.UsageCollector') site(node, path);
-      else if (path === 'voice.AgentSession') sessionFacts(node, builder, facts);
+      else if (path === 'voice.AgentSession') {
+        sessions.push(node);
+        sessionFacts(node, builder, facts);
+      }
     }
     // The rest is rare: a cheap look at the text first, so that most files wrap no further nodes.
     const text = file.getFullText();
@@ -339,6 +392,7 @@ function collectFacts(builder: GraphBuilder, graph: AgentGraph, sourceFiles: rea
   for (const entry of graph.entries) {
     const sites = monitoringSites.filter((candidate) => entry.scopes.some((scope) => isWithin(candidate.node, scope)));
     facts.monitoring.set(entry.id, sites.map(({ location, note }) => ({ location, note })));
+    facts.sessionsByEntry.set(entry.id, sessions.filter((node) => entry.scopes.some((scope) => isWithin(node, scope))).map((node) => builder.location(node)));
     prewarmCaches(entry, builder, facts);
   }
   for (const agent of graph.agents) {

@@ -131,7 +131,7 @@ function mermaidSafe(name: string): string {
 }
 
 export class GraphBuilder {
-  readonly resolver = new Resolver();
+  readonly resolver: Resolver;
   private readonly collected = new Map<SourceFile, Collected>();
   private readonly baseCache = new Map<Node, AgentBase | null>();
   private readonly agentsByNode = new Map<Node, AgentFact>();
@@ -146,7 +146,10 @@ export class GraphBuilder {
   constructor(
     readonly root: string,
     private readonly sourceFiles: readonly SourceFile[],
-  ) {}
+    importSources: readonly string[] = [],
+  ) {
+    this.resolver = new Resolver(importSources);
+  }
 
   location(node: Node): Location {
     return { file: this.relativePath(node.getSourceFile()), line: node.getStartLineNumber() };

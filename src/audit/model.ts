@@ -115,6 +115,9 @@ export function hasSpread(object: import('ts-morph').ObjectLiteralExpression): b
 export class Resolver {
   private readonly apiCache = new Map<ts.Node, LiveKitApi | null>();
 
+  /** `importSources`: the project's own modules that re-export `@livekit/agents` (from its ESLint settings). */
+  constructor(private readonly importSources: readonly string[] = []) {}
+
   /** The LiveKit API an expression names (`voice.Agent`, `Agent`, `agents.llm.tool`), or null. */
   liveKitApi(node: Node): LiveKitApi | null {
     const expression = unwrap(node);
@@ -169,14 +172,14 @@ export class Resolver {
   private declarationApi(declaration: Node, symbol: MorphSymbol, depth: number): LiveKitApi | null {
     const fromPackage = LIVEKIT_PACKAGE.exec(declaration.getSourceFile().getFilePath());
     if (fromPackage) {
-      const module = moduleKind(fromPackage[1]!, []);
+      const module = moduleKind(fromPackage[1]!, this.importSources);
       return module ? api(module, symbol.getName()) : null;
     }
     if (Node.isImportSpecifier(declaration)) {
       const importDeclaration = declaration.getImportDeclaration();
       if (importDeclaration.isTypeOnly() || declaration.isTypeOnly()) return null;
       const source = importDeclaration.getModuleSpecifierValue();
-      const module = moduleKind(source, []);
+      const module = moduleKind(source, this.importSources);
       const imported = declaration.getName();
       if (module) return api(module, imported);
       return this.followAlias(symbol, depth) ?? this.starReExport(importDeclaration.getModuleSpecifierSourceFile(), imported, depth);
@@ -184,13 +187,13 @@ export class Resolver {
     if (Node.isNamespaceImport(declaration)) {
       const importDeclaration = declaration.getFirstAncestorByKind(SyntaxKind.ImportDeclaration);
       if (!importDeclaration || importDeclaration.isTypeOnly()) return null;
-      const module = moduleKind(importDeclaration.getModuleSpecifierValue(), []);
+      const module = moduleKind(importDeclaration.getModuleSpecifierValue(), this.importSources);
       return module ? api(module, '') : null;
     }
     if (Node.isImportClause(declaration)) {
       const importDeclaration = declaration.getParent();
       if (declaration.isTypeOnly() || !Node.isImportDeclaration(importDeclaration)) return null;
-      const module = moduleKind(importDeclaration.getModuleSpecifierValue(), []);
+      const module = moduleKind(importDeclaration.getModuleSpecifierValue(), this.importSources);
       // Plugins are CommonJS-compatible: a default import is the namespace. The core has no default export.
       if (module && module !== 'core') return api(module, '');
       return module ? null : this.followAlias(symbol, depth);
@@ -199,7 +202,7 @@ export class Resolver {
       const reference = declaration.getModuleReference();
       if (Node.isExternalModuleReference(reference)) {
         const expression = reference.getExpression();
-        const module = expression && Node.isStringLiteral(expression) ? moduleKind(expression.getLiteralValue(), []) : null;
+        const module = expression && Node.isStringLiteral(expression) ? moduleKind(expression.getLiteralValue(), this.importSources) : null;
         if (module) return api(module, '');
       }
       return null;
@@ -207,20 +210,20 @@ export class Resolver {
     if (Node.isExportSpecifier(declaration)) {
       const exportDeclaration = declaration.getExportDeclaration();
       const source = exportDeclaration.getModuleSpecifierValue();
-      const module = source === undefined ? null : moduleKind(source, []);
+      const module = source === undefined ? null : moduleKind(source, this.importSources);
       if (module) return api(module, declaration.getName());
       return this.followAlias(symbol, depth);
     }
     if (Node.isNamespaceExport(declaration)) {
       const source = declaration.getParent().getModuleSpecifierValue();
-      const module = source === undefined ? null : moduleKind(source, []);
+      const module = source === undefined ? null : moduleKind(source, this.importSources);
       return module ? api(module, '') : null;
     }
     if (Node.isVariableDeclaration(declaration)) {
       const initializer = declaration.getInitializer();
       const source = requireSource(initializer);
       if (source !== null) {
-        const module = moduleKind(source, []);
+        const module = moduleKind(source, this.importSources);
         return module ? api(module, '') : null;
       }
       if (initializer && declaration.getVariableStatement()?.getDeclarationKind() === 'const') {
@@ -244,7 +247,7 @@ export class Resolver {
     for (const exportDeclaration of file.getExportDeclarations()) {
       if (!exportDeclaration.isNamespaceExport() || exportDeclaration.isTypeOnly()) continue;
       const source = exportDeclaration.getModuleSpecifierValue();
-      const module = source === undefined ? null : moduleKind(source, []);
+      const module = source === undefined ? null : moduleKind(source, this.importSources);
       if (module) return api(module, name);
       const inner = this.starReExport(exportDeclaration.getModuleSpecifierSourceFile(), name, depth + 1);
       if (inner) return inner;
@@ -269,7 +272,7 @@ export class Resolver {
     const source = requireSource(initializer);
     let base: LiveKitApi | null = null;
     if (source !== null) {
-      const module = moduleKind(source, []);
+      const module = moduleKind(source, this.importSources);
       base = module ? api(module, '') : null;
     } else if (initializer) {
       base = this.liveKitApi(initializer);

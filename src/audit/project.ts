@@ -12,8 +12,17 @@ import { Project, type SourceFile, ts } from 'ts-morph';
 import { AuditInputError } from './errors.js';
 
 
-export interface LoadedProject {
+/** The project's files, found from its tsconfig or its folder, before anything is parsed. */
+export interface ProjectListing {
   /** The folder every reported path is relative to. */
+  root: string;
+  tsconfig: string | null;
+  fileNames: string[];
+  options: ts.CompilerOptions;
+  notes: string[];
+}
+
+export interface LoadedProject {
   root: string;
   tsconfig: string | null;
   project: Project;
@@ -98,10 +107,10 @@ function readTsconfig(path: string): { options: ts.CompilerOptions; fileNames: s
 }
 
 /**
- * Loads `target` (a folder, or a tsconfig JSON file). Throws AuditInputError for a missing path, a broken
- * tsconfig, a folder with no JS/TS files, and a project with no LiveKit Agents code.
+ * Lists the files of `target` (a folder, or a tsconfig JSON file). Throws AuditInputError for a missing path, a
+ * broken tsconfig and a folder with no JS/TS files.
  */
-export function loadProject(target: string, cwd = process.cwd()): LoadedProject {
+export function listProject(target: string, cwd = process.cwd()): ProjectListing {
   const absolute = resolve(cwd, target);
   if (!existsSync(absolute)) throw new AuditInputError(`no such file or folder: ${target}`);
   let tsconfig: string | null = null;
@@ -131,7 +140,19 @@ export function loadProject(target: string, cwd = process.cwd()): LoadedProject 
     fileNames = codeFiles(root);
     if (fileNames.length === 0) throw new AuditInputError(`no JavaScript or TypeScript files in ${target}`);
   }
+  return { root, tsconfig, fileNames, options, notes };
+}
 
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Parses the listed files into one ts-morph program. Throws AuditInputError when no file imports LiveKit Agents
+ * (`@livekit/agents`, a plugin, or one of the `importSources` of the project's ESLint settings).
+ */
+export function openProject(listing: ProjectListing, target: string, importSources: readonly string[] = []): LoadedProject {
+  const { root, tsconfig, fileNames, options, notes } = listing;
   const project = new Project({
     compilerOptions: { ...options, ...RESOLUTION_OPTIONS },
     skipAddingFilesFromTsConfig: true,
@@ -139,9 +160,12 @@ export function loadProject(target: string, cwd = process.cwd()): LoadedProject 
   });
   for (const file of fileNames) project.addSourceFileAtPath(file);
   const all = project.getSourceFiles();
-  if (!all.some((file) => /@livekit\/agents(?:-plugin-[\w.-]+)?['"]/.test(file.getFullText()))) {
+  const sources = ['@livekit/agents(?:-plugin-[\\w.-]+)?', ...importSources.map(escapeRegExp)];
+  const liveKitImport = new RegExp(`['"](?:${sources.join('|')})['"]`);
+  if (!all.some((file) => liveKitImport.test(file.getFullText()))) {
+    const wrappers = importSources.length > 0 ? ` or ${importSources.map((source) => `'${source}'`).join(', ')} (importSources)` : '';
     throw new AuditInputError(
-      `no LiveKit Agents code in ${target}: none of its ${all.length} JS/TS files imports '@livekit/agents' or an '@livekit/agents-plugin-*' package`,
+      `no LiveKit Agents code in ${target}: none of its ${all.length} JS/TS files imports '@livekit/agents'${wrappers ? ',' : ' or'} an '@livekit/agents-plugin-*' package${wrappers}`,
     );
   }
   const testFiles = all.filter((file) => isTestFile(root, file.getFilePath()));

@@ -2,10 +2,12 @@
  * The audit's result as plain data (what `--format json` prints), assembled from the graph, the checks, the tests
  * and the lint results. Paths are relative to the project root; the root is relative to the working directory.
  */
-import type { Finding } from './checks.js';
 import type { ChecklistItem, Status } from './checklist.js';
+import type { Finding } from './findings.js';
 import type { AgentGraph, EdgeKind, ChatCtxStatus } from './graph.js';
-import type { LintResult } from './lint.js';
+import type { LintConfig, LintResult } from './lint.js';
+
+export type FailOn = 'error' | 'warning' | 'never';
 
 export interface GraphJson {
   entries: { id: string; name: string; file: string; line: number; prewarm: boolean }[];
@@ -24,19 +26,29 @@ export interface GraphJson {
   unresolved: { from: string | null; file: string; line: number; target: string }[];
 }
 
-/** A checklist item as printed: its findings and lint messages are already in `evidence`. */
-export type ChecklistJson = Omit<ChecklistItem, 'findings' | 'lint'>;
+export interface LintJson {
+  ran: boolean;
+  reason: string | null;
+  /** Which ESLint configuration the rules ran with (lint.ts). */
+  config: LintConfig | null;
+  files: number;
+  ignoredFiles: number;
+  /** Rules of the plugin that were on for some file. */
+  rulesEnabled: number;
+  parseErrors: { file: string; line: number; message: string }[];
+}
 
 export interface AuditReport {
   tool: { name: string; version: string };
   project: { root: string; tsconfig: string | null; files: number; testFiles: string[] };
+  lint: LintJson;
+  /** `--only` / `--skip`, when given. */
+  selection: { only: string[]; skip: string[] } | null;
   graph: GraphJson;
   findings: Finding[];
-  checklist: ChecklistJson[];
-  lint: { ran: boolean; reason: string | null; files: number; rulesAvailable: number; problems: number; parseErrors: { file: string; line: number; message: string }[] };
-  summary: Record<Status, number>;
+  checklist: ChecklistItem[];
+  summary: { errors: number; warnings: number; items: Record<Status, number>; failOn: FailOn; failed: boolean };
   notes: string[];
-  durationMs: number;
 }
 
 export function graphJson(graph: AgentGraph): GraphJson {
@@ -56,25 +68,25 @@ export function graphJson(graph: AgentGraph): GraphJson {
   };
 }
 
-export function checklistJson(items: readonly ChecklistItem[]): ChecklistJson[] {
-  return items.map(({ findings: _findings, lint: _lint, ...item }) => item);
-}
-
-export function lintJson(lint: LintResult): AuditReport['lint'] {
+export function lintJson(lint: LintResult): LintJson {
   return {
     ran: lint.ran,
     reason: lint.reason,
+    config: lint.config,
     files: lint.fileCount,
-    rulesAvailable: lint.availableRules.size,
-    problems: [...lint.byRule.values()].reduce((sum, messages) => sum + messages.length, 0),
+    ignoredFiles: lint.ignoredCount,
+    rulesEnabled: lint.enabledRules.size,
     parseErrors: lint.fatal.map((message) => ({ file: message.file, line: message.line, message: message.message })),
   };
 }
 
-export function summarize(items: readonly { status: Status }[]): Record<Status, number> {
-  const summary: Record<Status, number> = { pass: 0, warn: 0, fail: 0 };
-  for (const item of items) summary[item.status]++;
-  return summary;
+export function summarize(findings: readonly Finding[], items: readonly { status: Status }[], failOn: FailOn): AuditReport['summary'] {
+  const counts: Record<Status, number> = { pass: 0, warn: 0, fail: 0, na: 0 };
+  for (const item of items) counts[item.status]++;
+  const errors = findings.filter((finding) => finding.severity === 'error').length;
+  const warnings = findings.length - errors;
+  const failed = failOn === 'error' ? errors > 0 : failOn === 'warning' ? findings.length > 0 : false;
+  return { errors, warnings, items: counts, failOn, failed };
 }
 
 /** The agents that some entry starts, directly or through handoffs, updates and tasks. */

@@ -1,37 +1,54 @@
 /**
- * One audit, from a project path to the rendered report and the exit code. Loaded lazily by main.ts, so that
- * `--help`, usage errors and a missing path answer without loading ts-morph.
+ * One audit, from a project path to the report. Loaded lazily by main.ts, so that `--help`, usage errors and a
+ * missing path answer without loading ts-morph.
  */
 import { isAbsolute, relative, sep } from 'node:path';
+import { Selector, type Selection } from './catalog.js';
 import { runChecks } from './checks.js';
 import { buildChecklist } from './checklist.js';
+import { unifyFindings } from './findings.js';
 import { GraphBuilder } from './graph.js';
-import { type LintResult, runLint } from './lint.js';
-import { loadProject } from './project.js';
-import { type GraphFormat, type ReportFormat, renderGraph, renderReport } from './render.js';
-import { type AuditReport, checklistJson, graphJson, lintJson, summarize } from './report.js';
+import { type LintConfigChoice, type LintResult, type PluginInfo, prepareLint } from './lint.js';
+import { listProject, openProject } from './project.js';
+import { type AuditReport, type FailOn, graphJson, lintJson, summarize } from './report.js';
 import { scanTests } from './test-facts.js';
-
-export type FailOn = 'fail' | 'warn' | 'never';
 
 export interface AuditOptions {
   target: string;
-  format: ReportFormat;
-  graph: GraphFormat | null;
+  /** Print only the graph: no lint, no checks. */
+  graphOnly: boolean;
   failOn: FailOn;
   lint: boolean;
+  lintConfig: LintConfigChoice;
+  selection: Selection;
+  plugin: PluginInfo;
   tool: { name: string; version: string };
 }
 
 export interface AuditOutcome {
-  text: string;
-  failed: boolean;
+  report: AuditReport;
+  /** The project root, absolute. */
+  root: string;
+}
+
+function notRun(reason: string): LintResult {
+  return { ran: false, reason, config: null, enabledRules: new Set(), messages: [], fatal: [], fileCount: 0, ignoredCount: 0 };
 }
 
 export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
-  const started = performance.now();
-  const loaded = loadProject(options.target);
-  const builder = new GraphBuilder(loaded.root, loaded.sourceFiles);
+  const listing = listProject(options.target);
+  const selector = new Selector(options.selection);
+  // The ESLint config is read even without lint: its `importSources` tell which modules are LiveKit.
+  const prepared = await prepareLint({
+    root: listing.root,
+    files: listing.fileNames,
+    plugin: options.plugin,
+    choice: options.lintConfig,
+    selected: (rule) => selector.runs(rule),
+  });
+  const importSources = 'missing' in prepared ? [] : prepared.importSources;
+  const loaded = openProject(listing, options.target, importSources);
+  const builder = new GraphBuilder(loaded.root, loaded.sourceFiles, importSources);
   const graph = builder.build();
   const fromCwd = relative(process.cwd(), loaded.root);
   const project = {
@@ -40,31 +57,28 @@ export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
     files: loaded.sourceFiles.length + loaded.testFiles.length,
     testFiles: loaded.testFiles.map((file) => builder.relativePath(file)),
   };
-  if (options.graph) {
-    return { text: renderGraph(graphJson(graph), options.graph), failed: false };
-  }
 
   const tests = scanTests(builder, graph, loaded.testFiles);
-  const checks = runChecks(builder, graph, tests, loaded.sourceFiles);
-  const files = [...loaded.sourceFiles, ...loaded.testFiles].map((file) => file.getFilePath());
-  const lint: LintResult = options.lint
-    ? await runLint(loaded.root, files)
-    : { ran: false, reason: '--no-lint', availableRules: new Set(), byRule: new Map(), fatal: [], fileCount: 0 };
-  const checklist = buildChecklist({ graph, checks, tests, lint });
-  const notes = [...loaded.notes];
+  const checks = options.graphOnly ? { findings: [], facts: null } : runChecks(builder, graph, tests, loaded.sourceFiles);
+  let lint: LintResult;
+  if ('missing' in prepared) lint = notRun(prepared.missing);
+  else if (!options.lint || options.graphOnly) lint = { ...notRun('--no-lint'), config: prepared.config };
+  else lint = await prepared.run();
+
+  const notes = [...loaded.notes, ...('missing' in prepared ? [] : prepared.notes)];
   for (const fatal of lint.fatal) notes.push(`ESLint could not parse ${fatal.file}:${fatal.line}: ${fatal.message}`);
+  const findings = checks.facts ? unifyFindings(checks.findings, lint.messages, selector) : [];
+  const checklist = checks.facts ? buildChecklist({ graph, checks: { findings: checks.findings, facts: checks.facts }, tests, lint }, findings, selector) : [];
   const report: AuditReport = {
     tool: options.tool,
     project,
-    graph: graphJson(graph),
-    findings: checks.findings,
-    checklist: checklistJson(checklist),
     lint: lintJson(lint),
-    summary: summarize(checklist),
+    selection: selector.active ? { only: options.selection.only, skip: options.selection.skip } : null,
+    graph: graphJson(graph),
+    findings,
+    checklist,
+    summary: summarize(findings, checklist, options.failOn),
     notes,
-    durationMs: Math.round(performance.now() - started),
   };
-  const { fail, warn } = report.summary;
-  const failed = options.failOn === 'never' ? false : options.failOn === 'warn' ? fail + warn > 0 : fail > 0;
-  return { text: renderReport(report, options.format, loaded.root), failed };
+  return { report, root: loaded.root };
 }

@@ -72,9 +72,26 @@ describe('usage', () => {
   });
 
   it('rejects an unknown format', () => {
-    const run = audit(['fixtures/reference-agent', '--format', 'html']);
+    const run = audit(['fixtures/reference-agent', '--format', 'pdf']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe("livekit-agents-audit: --format must be one of text, markdown, json, sarif (got 'html')\n");
+    expect(run.stderr).toBe("livekit-agents-audit: --format must be one of text, markdown, json, sarif, html (got 'pdf')\n");
+  });
+
+  it('rejects unknown --only/--skip names, listing the known ones, before reading the project', () => {
+    const run = audit(['fixtures/reference-agent', '--only', 'unreachable-agent,no-such-check', '--skip', 'livekit-agents/no-such-rule']);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    const lines = run.stderr.split('\n');
+    expect(lines[0]).toBe('livekit-agents-audit: unknown check, rule or checklist item: no-such-check, livekit-agents/no-such-rule');
+    expect(lines[1]).toMatch(/^ {2}checks: handoff-drops-chat-ctx, unreachable-agent, /);
+    expect(lines[2]).toMatch(/^ {2}checklist items: distinct-roles, /);
+    expect(lines[3]).toMatch(/^ {2}rules: .*require-tool-description/);
+  });
+
+  it('rejects an unknown --lint-config', () => {
+    const run = audit(['.', '--lint-config', 'mine']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe("livekit-agents-audit: --lint-config must be one of project, recommended, strict, all (got 'mine')\n");
   });
 
   it('rejects an unknown --fail-on level and more than one path', () => {
@@ -87,5 +104,7 @@ describe('usage', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^Usage: livekit-agents-audit \[path\] \[options\]/);
     expect(run.stdout).toContain('--fail-on <level>');
+    // Which ESLint config the rules run with is part of the help.
+    expect(run.stdout).toContain('the config ESLint itself would use for each file');
   });
 });

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AuditReport } from '../../src/audit/report.js';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -49,4 +49,16 @@ export function tempProject(files: Record<string, string>): string {
 /** `from -kind/via-> to` for each edge of a report, sorted: a compact way to assert the whole graph. */
 export function edgeList(report: AuditReport): string[] {
   return report.graph.edges.map((edge) => `${edge.from} -${edge.kind}${edge.via ? `:${edge.via}` : ''}-> ${edge.to}`).sort();
+}
+
+/** Where the exact expected outputs live (one file per project and format). */
+export const expectedDir = join(root, 'tests/audit/expected');
+
+/**
+ * The two parts of an output that depend on the machine or the release, not on the audit: the project folder's
+ * absolute URL (SARIF's originalUriBaseIds) and the package version.
+ */
+export function normalise(text: string, absoluteRoot: string, version: string): string {
+  const url = pathToFileURL(absoluteRoot).href;
+  return text.split(url).join('file:///PROJECT').split(`"version": "${version}"`).join('"version": "VERSION"').split(`livekit-agents-audit ${version}`).join('livekit-agents-audit VERSION');
 }

@@ -67,12 +67,29 @@ describe('audit of a folder of JS files', () => {
   let code: number | null;
 
   beforeAll(() => {
-    ({ report, code } = auditJson([tempProject(files), '--no-lint']));
+    ({ report, code } = auditJson([tempProject(files)]));
   });
 
   it('reads every JS file of the folder', () => {
     expect(code).toBe(1);
     expect(report.project).toMatchObject({ tsconfig: null, files: 5, testFiles: [] });
+  });
+
+  it('with no ESLint config file, lints with the plugin\'s recommended config', () => {
+    expect(report.lint).toMatchObject({
+      ran: true,
+      files: 5,
+      config: { kind: 'preset', file: null, preset: 'recommended', description: 'livekit-agents recommended (no ESLint config file found)' },
+    });
+  });
+
+  it('reports a project with no test file as one finding, against every testing item that applies', () => {
+    const noTests = report.findings.filter((finding) => finding.check === 'no-tests');
+    expect(noTests.map((finding) => `${finding.severity} ${finding.items.join(',')}`)).toEqual([
+      'warning unit-tests,handoff-tests,error-tests,tool-call-tests,context-tests',
+    ]);
+    const testing = ['untested-agent', 'untested-handoff', 'no-error-tests', 'unverified-tools', 'unverified-tool', 'no-context-tests'];
+    expect(report.findings.filter((finding) => testing.includes(finding.check))).toEqual([]);
   });
 
   it('resolves the entry, the factory behind a barrel, a map-registered tool and a CommonJS class chain', () => {

@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AuditReport } from '../../src/audit/report.js';
-import { audit, auditJson, edgeList } from './helpers.js';
+import { auditJson, edgeList } from './helpers.js';
 
 const project = 'fixtures/reference-agent';
 
@@ -29,8 +29,10 @@ describe('audit of fixtures/reference-agent', () => {
     expect(shown[0]!.evidence.map((evidence) => evidence.note)).toContain('AgentSession llm: openai/gpt-4.1-mini');
   });
 
-  it('ran the plugin rules on every file, tests included', () => {
-    expect(report.lint).toMatchObject({ ran: true, problems: 0, parseErrors: [] });
+  it('ran the plugin rules on every file, tests included, with the config ESLint uses for them', () => {
+    // The repository's eslint.config.js gives the reference agent the plugin's `all` config.
+    expect(report.lint).toMatchObject({ ran: true, parseErrors: [], config: { kind: 'project', file: '../../eslint.config.js' } });
+    expect(report.findings).toEqual([]);
     expect(report.lint.files).toBe(report.project.files);
     expect(report.project.testFiles.length).toBeGreaterThan(0);
   });
@@ -55,7 +57,11 @@ describe('audit of fixtures/reference-agent', () => {
     expect(item('error-tests').status).toBe('pass');
   });
 
-  it('--fail-on warn turns the ⚠️ items into a failure', () => {
-    expect(audit([project, '--no-lint', '--fail-on', 'warn']).code).toBe(1);
+  it('without lint, the items the rules decide are not judged; no finding, so even --fail-on warning passes', () => {
+    const run = auditJson([project, '--no-lint', '--fail-on', 'warning']);
+    expect(run.code).toBe(0);
+    const item = run.report.checklist.find((candidate) => candidate.id === 'connect-early')!;
+    expect(item.status).toBe('warn');
+    expect(item.summary).toContain('not checked: no-await-before-connect, no-participant-wait-before-connect (lint not run: --no-lint)');
   });
 });
