@@ -82,6 +82,12 @@ afterEach(async () => {
   await Promise.all(sessions.splice(0).map((session) => session.close()));
 });
 
+/** Closes `session` after the test (for sessions a test's entry creates itself). */
+export function closeAfterTest<T extends object>(session: T): T {
+  sessions.push(session as unknown as voice.AgentSession);
+  return session;
+}
+
 /** Starts an offline session (no room, no network) whose LLM answers from `responses`; closed after the test. */
 export async function startSession<UserData = never>(
   agent: voice.Agent<UserData>,
