@@ -7,7 +7,7 @@
  * vitest config then aliases `@livekit/agents` and `@livekit/agents-plugin-silero` there, and `sdkPath()` points the
  * child processes at the same copy. Without it, the repository's own dev dependency (1.9.0) is used.
  */
-import { spawn } from 'node:child_process';
+import { fork, spawn } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -216,4 +216,44 @@ export async function callTool(agent: voice.Agent, name: string, args: Record<st
   const session = await startSession(agent, [{ input, toolCalls: [{ name, args }] }]);
   const result = await session.run({ userInput: input }).wait();
   return result.expect.containsFunctionCallOutput().event().item.output;
+}
+
+/**
+ * Loads an agent file the way the agent server does: forks the SDK's own job process entry
+ * (dist/ipc/job_proc_lazy_main.js, as ipc/job_proc_executor.ts does) with the file, then sends the first IPC message
+ * (`initializeRequest`, which sets up the logger and runs prewarm). `loaded` is true when the process answered
+ * `initializeResponse`; otherwise `stderr` says why it died.
+ */
+export function loadInJobProcess(
+  agentFile: string,
+  env: Record<string, string> = {},
+): Promise<{ loaded: boolean; stderr: string; code: number | null }> {
+  const main = sdkPath('@livekit/agents', 'dist/ipc/job_proc_lazy_main.js');
+  return new Promise((resolve, reject) => {
+    const child = fork(main, [agentFile], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], env: { ...process.env, ...env } });
+    let stderr = '';
+    let loaded = false;
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout?.resume();
+    // The child listens for its first message only once the agent file is imported: repeat it until answered.
+    const initialize = {
+      case: 'initializeRequest',
+      value: { loggerOptions: { pretty: false, level: 'fatal' }, sessionEndTimeout: 10 },
+    };
+    const ask = setInterval(() => child.connected && child.send(initialize), 50);
+    // The job process ignores SIGTERM (the agent server drains it); SIGKILL ends it.
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    child.on('message', (message: { case?: string }) => {
+      if (message.case !== 'initializeResponse' || loaded) return;
+      loaded = true;
+      clearInterval(ask);
+      child.kill('SIGKILL');
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      clearInterval(ask);
+      clearTimeout(timer);
+      resolve({ loaded, stderr, code });
+    });
+  });
 }
