@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { JobContext, JobProcess, initializeLogger, type llm, voice } from '@livekit/agents';
-import { afterEach, onTestFinished } from 'vitest';
+import { afterEach, expect, onTestFinished } from 'vitest';
 
 initializeLogger({ pretty: false, level: 'fatal' });
 
@@ -64,9 +64,14 @@ const sessions: voice.AgentSession[] = [];
 /** voice.testing.FakeLLM that also keeps the system text of every request it gets (what the model would be told). */
 export class RecordingLLM extends voice.testing.FakeLLM {
   readonly systemTexts: string[] = [];
+  /** The tools offered to the model in each request, as it receives them: name and description. */
+  readonly toolsOffered: { name: string; description: unknown }[][] = [];
 
   override chat(options: Parameters<voice.testing.FakeLLM['chat']>[0]) {
     for (const text of messages(options.chatCtx, 'system')) this.systemTexts.push(text);
+    const toolCtx = options.toolCtx as { functionTools?: Record<string, { description?: unknown }> } | undefined;
+    const tools = toolCtx?.functionTools ?? (toolCtx as Record<string, { description?: unknown }> | undefined) ?? {};
+    this.toolsOffered.push(Object.entries(tools).map(([name, tool]) => ({ name, description: tool.description })));
     return super.chat(options);
   }
 }
@@ -76,6 +81,15 @@ const llms = new WeakMap<object, RecordingLLM>();
 /** The system texts the session's LLM has been sent so far. */
 export function systemTextsSent(session: object): string[] {
   return llms.get(session)?.systemTexts ?? [];
+}
+
+/** The tools (name, description) the model is offered for one turn of `agent`: what it chooses from. */
+export async function toolsOfferedBy(agent: voice.Agent): Promise<{ name: string; description: unknown }[]> {
+  const session = await startSession(agent);
+  await session.run({ userInput: 'Hello' }).wait();
+  const offered = llms.get(session)!.toolsOffered;
+  expect(offered.length).toBeGreaterThan(0);
+  return offered[0]!;
 }
 
 afterEach(async () => {
