@@ -13,10 +13,18 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import * as agents from '@livekit/agents';
 import { JobContext, JobProcess, initializeLogger, type llm, voice } from '@livekit/agents';
 import { afterEach, expect, onTestFinished } from 'vitest';
 
 initializeLogger({ pretty: false, level: 'fatal' });
+
+// `npm run evidence -- --sdk <v>` asks for this version: make sure the alias really loaded it.
+const expectedVersion = process.env.EVIDENCE_SDK_VERSION;
+const loadedVersion = (agents as { version?: string }).version;
+if (expectedVersion && loadedVersion && loadedVersion !== expectedVersion) {
+  throw new Error(`the evidence suite loaded @livekit/agents ${loadedVersion}, not ${expectedVersion}`);
+}
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 /** The folder whose node_modules holds the SDK under test. */
