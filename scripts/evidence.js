@@ -84,6 +84,8 @@ try {
   execFileSync(npm, ['install', '--no-audit', '--no-fund', '--loglevel=error', `${CORE}@${version}`, `${SILERO}@${version}`], {
     cwd: dir,
     stdio: 'inherit',
+    // Older onnxruntime-node (silero's runtime) reads only the environment, and its CUDA download fails offline.
+    env: { ...process.env, ONNXRUNTIME_NODE_INSTALL: 'skip', ONNXRUNTIME_NODE_INSTALL_CUDA: 'skip' },
   });
 } catch {
   cleanUp();

@@ -15,6 +15,12 @@ import { describe, expect, it } from 'vitest';
 import { startSession } from './sdk.js';
 
 const instructions = 'You book appointments.';
+/**
+ * 1.9.0 types `voice.Agent`'s `turnHandling` as the full TurnHandlingOptions (all four keys required), though the
+ * runtime takes any part of it (voice/agent.ts:176 vs voice/agent_session.ts:358): the page's partial objects need
+ * this cast to compile.
+ */
+type AgentTurnHandling = NonNullable<ConstructorParameters<typeof voice.Agent>[0]['turnHandling']>;
 
 /** Whether the agent's next reply may be interrupted by the caller, as the running session decides it. */
 async function replyIsInterruptible(agent: voice.Agent): Promise<boolean> {
@@ -46,7 +52,7 @@ describe('no-deprecated-api', () => {
     const agent = new voice.Agent({
       instructions,
       allowInterruptions: false,
-      turnHandling: { endpointing: { minDelay: 300 } },
+      turnHandling: { endpointing: { minDelay: 300 } } as AgentTurnHandling,
     });
     expect(await replyIsInterruptible(agent)).toBe(true);
     // Without turnHandling the same deprecated option still works: it is the mix that drops it.
@@ -57,7 +63,7 @@ describe('no-deprecated-api', () => {
     // ✅ from docs/rules/no-deprecated-api.md
     const agent = new voice.Agent({
       instructions,
-      turnHandling: { endpointing: { minDelay: 300 }, interruption: { enabled: false } },
+      turnHandling: { endpointing: { minDelay: 300 }, interruption: { enabled: false } } as AgentTurnHandling,
     });
     expect(await replyIsInterruptible(agent)).toBe(false);
   });

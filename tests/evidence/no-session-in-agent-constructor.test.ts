@@ -1,7 +1,8 @@
 /**
  * Evidence for no-session-in-agent-constructor: `this.session` throws `Agent activity not found` while an Agent is
  * being constructed (in a field initialiser or the constructor), so the agent cannot even be built; in `onEnter()`
- * the session is there. The classes are the docs page's examples with `PROMPT` defined. Backed by voice/agent.ts
+ * the session is there. The classes are the docs page's examples with `PROMPT` defined (and the event named by
+ * `voice.AgentSessionEventTypes.Close`, as the page's `'close'` string does not type-check). Backed by voice/agent.ts
  * (`get session()` → `getActivityOrThrow()`).
  */
 import { voice } from '@livekit/agents';
@@ -18,7 +19,7 @@ describe('no-session-in-agent-constructor', () => {
 
       constructor() {
         super({ instructions: PROMPT });
-        this.session.on('close', () => console.log('bye'));
+        this.session.on(voice.AgentSessionEventTypes.Close, () => console.log('bye'));
       }
     }
     expect(() => new Assistant()).toThrow('Agent activity not found');
@@ -27,7 +28,7 @@ describe('no-session-in-agent-constructor', () => {
     class ConstructorOnly extends voice.Agent {
       constructor() {
         super({ instructions: PROMPT });
-        this.session.on('close', () => console.log('bye'));
+        this.session.on(voice.AgentSessionEventTypes.Close, () => console.log('bye'));
       }
     }
     expect(() => new ConstructorOnly()).toThrow('Agent activity not found');

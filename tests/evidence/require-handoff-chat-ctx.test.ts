@@ -58,7 +58,6 @@ function correct() {
 
 /** Triage with the page's transfer tool and a tool that calls `escalate()`; returns who heard the complaint. */
 async function transfer(example: ReturnType<typeof incorrect>, toolName: 'transferToBilling' | 'escalate') {
-  let triage: InstanceType<typeof example.TriageAgent>;
   const escalate = llm.tool({
     description: 'Escalate to a supervisor.',
     execute: async () => {
@@ -66,7 +65,7 @@ async function transfer(example: ReturnType<typeof incorrect>, toolName: 'transf
       return 'Escalating.';
     },
   });
-  triage = new example.TriageAgent({
+  const triage: InstanceType<typeof example.TriageAgent> = new example.TriageAgent({
     instructions: 'You are triage.',
     tools: { transferToBilling: example.transferToBilling, escalate },
   });

@@ -26,7 +26,7 @@ describe('require-tool-description', () => {
       name: 'lookupOrder',
       // no description at all
       parameters,
-      execute: async ({ orderId }) => findOrder(orderId),
+      execute: async ({ orderId }: { orderId: string }) => findOrder(orderId),
     } as never);
 
     const cancelOrder = llm.tool({
