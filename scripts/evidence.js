@@ -13,8 +13,8 @@
  * `zod`) to that folder. Everything the SDK loads itself resolves from its own location by Node's ordinary rules, so
  * the plugin and the core share one copy and the repository's 1.9.0 is never loaded. EVIDENCE_SDK_DIR tells the
  * helper (tests/evidence/sdk.ts) where the folder is, for the child processes it starts (the SDK's job process, the
- * generated agent files), and EVIDENCE_SDK_VERSION makes it check that the aliased SDK is the one asked for. The
- * repository's node_modules and lockfile are not touched.
+ * generated agent files), and to check that the aliased SDK is that copy. The repository's node_modules and
+ * lockfile are not touched.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -98,7 +98,6 @@ const alias = [CORE, SILERO, 'zod']
   .map((name) => ({ find: new RegExp(`^${name.replace(/[/\\^$*+?.()|[\]{}-]/g, '\\$&')}$`), replacement: installed(name) }));
 
 process.env.EVIDENCE_SDK_DIR = dir;
-process.env.EVIDENCE_SDK_VERSION = version;
 console.log(`evidence: running tests/evidence against ${CORE}@${version}`);
 
 const { startVitest } = await import('vitest/node');

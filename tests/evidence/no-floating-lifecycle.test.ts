@@ -11,7 +11,7 @@
  */
 import { type JobContext, defineAgent, voice } from '@livekit/agents';
 import { describe, expect, it } from 'vitest';
-import { RecordingLLM, StandInRoom, closeAfterTest, jobContext } from './sdk.js';
+import { type RecordingLLM, StandInRoom, closeAfterTest, jobContext, recordingLLM } from './sdk.js';
 
 class Support extends voice.Agent {
   constructor() {
@@ -68,23 +68,23 @@ async function collectingUnhandled(fn: () => Promise<unknown>) {
 
 describe('no-floating-lifecycle', () => {
   it('❌ the greeting runs before the session has started, and throws', async () => {
-    const model = new RecordingLLM();
+    const model = recordingLLM();
     await expect(incorrect(model).entry(jobContext(new StandInRoom()))).rejects.toThrow('AgentSession is not running');
     expect(model.systemTexts.join('\n')).not.toContain('Greet the caller.');
   });
 
   it('❌ a refused connection is an unhandled rejection; entry fails on another step', async () => {
-    const { outcome, unhandled } = await collectingUnhandled(() => incorrect(new RecordingLLM()).entry(jobContext(refused())));
+    const { outcome, unhandled } = await collectingUnhandled(() => incorrect(recordingLLM()).entry(jobContext(refused())));
     expect(outcome).toBe('Error: AgentSession is not running');
     expect(unhandled).toEqual(['Error: could not establish signal connection']);
   });
 
   it('✅ awaited, the greeting is sent; a refused connection fails entry at the connect, with its own error', async () => {
-    const model = new RecordingLLM();
+    const model = recordingLLM();
     await correct(model).entry(jobContext(new StandInRoom()));
     await expect.poll(() => model.systemTexts.join('\n'), { timeout: 5000 }).toContain('Greet the caller.');
 
-    const { outcome, unhandled } = await collectingUnhandled(() => correct(new RecordingLLM()).entry(jobContext(refused())));
+    const { outcome, unhandled } = await collectingUnhandled(() => correct(recordingLLM()).entry(jobContext(refused())));
     expect(outcome).toBe('Error: could not establish signal connection');
     expect(unhandled).toEqual([]);
   });

@@ -10,10 +10,10 @@
 import { AutoSubscribe, type JobContext, JobProcess, defineAgent, voice } from '@livekit/agents';
 import * as silero from '@livekit/agents-plugin-silero';
 import { describe, expect, it } from 'vitest';
-import { RecordingLLM, StandInRoom, closeAfterTest, jobContext } from './sdk.js';
+import { StandInRoom, closeAfterTest, jobContext, recordingLLM } from './sdk.js';
 
 const instructions = 'You are the front desk of a dental clinic.';
-const model = () => new RecordingLLM();
+const model = () => recordingLLM();
 
 describe('no-python-style-api', () => {
   it('❌ the Python names: prewarm throws, the options are ignored, the greeting never plays', async () => {
