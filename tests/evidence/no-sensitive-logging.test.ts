@@ -15,11 +15,16 @@ const CVV = '737';
 const SECRET = 'sk_test_evidence_51Hx';
 
 let written: string[];
+/** What was written while the tool's execute ran: the tool's own lines, not the SDK's lines about the call. */
+let byTool: string[];
+let inTool = false;
 
 beforeEach(() => {
   written = [];
+  byTool = [];
   const capture = (chunk: unknown) => {
     written.push(String(chunk));
+    if (inTool) byTool.push(String(chunk));
     return true;
   };
   vi.spyOn(process.stdout, 'write').mockImplementation(capture);
@@ -35,10 +40,19 @@ afterEach(() => {
 });
 
 async function charge(chargeCard: unknown) {
+  // Mark the time the tool's own code runs, so that the SDK's lines about the call (see the last test) are left out.
+  const tool = chargeCard as { execute: (...args: unknown[]) => Promise<unknown> };
+  const execute = tool.execute;
+  tool.execute = async (...args) => {
+    inTool = true;
+    try {
+      return await execute(...args);
+    } finally {
+      inTool = false;
+    }
+  };
   const agent = new voice.Agent({ instructions: 'Take payments.', tools: [chargeCard as never] });
   const output = await callTool(agent, 'chargeCard', { cardNumber: CARD, cvv: CVV, amount: 42 });
-  // The SDK's own lines about the tool call are left out here (see the last test): only what the tool wrote counts.
-  const byTool = written.filter((line) => !line.includes('"lk.pii.arguments"'));
   return { output: JSON.parse(output) as string, logs: byTool.join('') };
 }
 

@@ -69,6 +69,12 @@ export function sdkVersion(): string {
   return (JSON.parse(manifest) as { version: string }).version;
 }
 
+/**
+ * Matches a Silero VAD (`expect(vad).toMatchObject(SILERO_VAD)`). By label, not `instanceof`: some older plugin
+ * builds carry more than one copy of the class, so the instance `VAD.load()` returns is not `instanceof` the export.
+ */
+export const SILERO_VAD = { label: 'silero.VAD' };
+
 const sessions: voice.AgentSession[] = [];
 
 /** voice.testing.FakeLLM that also keeps the system text of every request it gets (what the model would be told). */
