@@ -11,7 +11,7 @@
 import { type JobContext, JobProcess, defineAgent, getJobContext } from '@livekit/agents';
 import * as silero from '@livekit/agents-plugin-silero';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { StandInRoom, jobContext, SILERO_VAD } from './sdk.js';
+import { StandInRoom, jobContext, A_VAD } from './sdk.js';
 
 let requests: { url: string; room: boolean }[];
 let room: StandInRoom;
@@ -77,7 +77,7 @@ describe('no-user-data-in-prewarm', () => {
       },
     });
     const proc = await runJob(agent);
-    expect(proc.userData.vad).toMatchObject(SILERO_VAD);
+    expect(proc.userData.vad).toMatchObject(A_VAD);
     expect(requests).toEqual([{ url: 'https://crm.example/profile/caller-42', room: true }]);
   });
 });

@@ -70,10 +70,11 @@ export function sdkVersion(): string {
 }
 
 /**
- * Matches a Silero VAD (`expect(vad).toMatchObject(SILERO_VAD)`). By label, not `instanceof`: some older plugin
- * builds carry more than one copy of the class, so the instance `VAD.load()` returns is not `instanceof` the export.
+ * Matches what `silero.VAD.load()` returns: a VAD, by shape. Not `instanceof silero.VAD`, nor its label: from 1.4.7
+ * the plugin delegates a 16 kHz load to `inference.VAD({ model: 'silero' })` in some versions (1.5.0 does, 1.9.0
+ * does not), and older builds carry more than one copy of the class.
  */
-export const SILERO_VAD = { label: 'silero.VAD' };
+export const A_VAD = { label: expect.stringMatching(/VAD$/), stream: expect.any(Function) };
 
 const sessions: voice.AgentSession[] = [];
 
