@@ -101,6 +101,13 @@ export function recordingLLM(responses: voice.testing.FakeLLMResponse[] = []): R
       readonly systemTexts: string[] = [];
       readonly toolsOffered: { name: string; description: unknown }[][] = [];
 
+      constructor(responses: voice.testing.FakeLLMResponse[]) {
+        super(responses);
+        // Older FakeLLMs (1.0.48-1.5.x) fail a request that has no user text ("No input text found") by emitting
+        // 'error', which with no listener becomes an unhandled error of the run; the session itself copes with it.
+        (this as unknown as { on: (event: string, listener: () => void) => void }).on('error', () => {});
+      }
+
       override chat(options: Parameters<voice.testing.FakeLLM['chat']>[0]) {
         for (const text of messages(options.chatCtx, 'system')) this.systemTexts.push(text);
         const toolCtx = options.toolCtx as { functionTools?: Record<string, { description?: unknown }> } | undefined;
