@@ -298,7 +298,8 @@ export function loadInJobProcess(
       case: 'initializeRequest',
       value: { loggerOptions: { pretty: false, level: 'fatal' }, sessionEndTimeout: 10 },
     };
-    const ask = setInterval(() => child.connected && child.send(initialize), 50);
+    // A child that dies between the check and the send must not fail the test with EPIPE: the callback takes the error.
+    const ask = setInterval(() => child.connected && child.send(initialize, () => {}), 50);
     // The job process ignores SIGTERM (the agent server drains it); SIGKILL ends it.
     const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
     child.on('message', (message: { case?: string }) => {
