@@ -62,7 +62,7 @@ export default createLiveKitRule<Options, MessageIds>({
     },
     messages: {
       outsidePrewarm:
-        '`{{callee}}()` loads a model {{where}}, which adds seconds before the agent can answer. Load it once per process in prewarm (`proc.userData.vad = await silero.VAD.load()`) and read it in entry (`ctx.proc.userData.vad`).',
+        '`{{callee}}()` loads a model {{where}}, which takes about half a second (more on a busy machine) each time. Load it once per process in prewarm (`proc.userData.vad = await silero.VAD.load()`) and read it in entry (`ctx.proc.userData.vad`).',
     },
     schema: [
       {
