@@ -97,7 +97,9 @@ describe.each(ruleIds)('rule %s', (id) => {
     expect(schemaProblems({ type: 'object', additionalProperties: false, properties: {} }, id)).toEqual([]);
     const schemas = Array.isArray(rule.meta.schema) ? rule.meta.schema : [rule.meta.schema];
     for (const schema of schemas) expect(schemaProblems(schema, id)).toEqual([]);
-    expect(rule.meta.defaultOptions ?? []).toEqual(rule.defaultOptions);
+    // Defaults live in meta.defaultOptions only (the top-level defaultOptions is deprecated in @typescript-eslint/utils).
+    expect(rule.defaultOptions).toBeUndefined();
+    if (schemas.length > 0) expect(rule.meta.defaultOptions).toHaveLength(schemas.length);
   });
 
   it('rejects an unknown option key with a configuration error', () => {

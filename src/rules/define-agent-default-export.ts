@@ -1,8 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { memberPath } from '../analysis/ast.js';
 import { outerValue } from '../analysis/paths.js';
-import { createRule } from '../create-rule.js';
-import { getLiveKitModel } from '../livekit/program.js';
+import { createLiveKitRule } from '../create-rule.js';
 
 type MessageIds = 'notDefaultExport' | 'addDefaultExport';
 
@@ -76,7 +75,7 @@ function isPlainEsModule(sourceCode: TSESLint.SourceCode): boolean {
   return !globalScope?.through.some((reference) => reference.identifier.name === 'module' || reference.identifier.name === 'exports');
 }
 
-export default createRule<[], MessageIds>({
+export default createLiveKitRule<[], MessageIds>({
   name: 'define-agent-default-export',
   meta: {
     type: 'problem',
@@ -92,10 +91,7 @@ export default createRule<[], MessageIds>({
     },
     schema: [],
   },
-  defaultOptions: [],
-  create(context) {
-    const model = getLiveKitModel(context);
-    if (!model) return {};
+  create(context, _options, model) {
     const sourceCode = context.sourceCode;
     return {
       'Program:exit'() {

@@ -1,10 +1,9 @@
-import { createRule } from '../create-rule.js';
-import { getLiveKitModel } from '../livekit/program.js';
+import { createLiveKitRule } from '../create-rule.js';
 
-type Options = [{ max?: number }];
+type Options = [{ max: number }];
 type MessageIds = 'tooMany';
 
-export default createRule<Options, MessageIds>({
+export default createLiveKitRule<Options, MessageIds>({
   name: 'max-tools-per-agent',
   meta: {
     type: 'suggestion',
@@ -31,10 +30,8 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ max: 20 }],
   },
-  defaultOptions: [{ max: 20 }],
-  create(context, [{ max = 20 }]) {
-    const model = getLiveKitModel(context);
-    if (!model || model.isTestCode) return {}; // a quality rule: test code exercises the runtime, it is not judged
+  skipTestCode: true,
+  create(context, [{ max }], model) {
     return {
       'Program:exit'() {
         for (const registration of model.registrations) {

@@ -1,10 +1,9 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { type FunctionNode, calleeText, memberPath, skipTSWrappers } from '../analysis/ast.js';
-import { createRule } from '../create-rule.js';
+import { createLiveKitRule } from '../create-rule.js';
 import { connectFirstFix, describeExpression } from '../livekit/connect-fix.js';
-import { getLiveKitModel } from '../livekit/program.js';
 
-type Options = [{ allow?: string[] }];
+type Options = [{ allow: string[] }];
 type MessageIds = 'awaitBeforeConnect' | 'forAwaitBeforeConnect' | 'awaitBeforeConnectVia' | 'moveConnect' | 'insertConnect';
 
 /** The texts an `allow` entry can match: each call's callee along a chain (`fetch(url).then(...)`), or a name. */
@@ -27,7 +26,7 @@ function allowKeys(node: TSESTree.Node): string[] {
   return keys;
 }
 
-export default createRule<Options, MessageIds>({
+export default createLiveKitRule<Options, MessageIds>({
   name: 'no-await-before-connect',
   meta: {
     type: 'problem',
@@ -63,10 +62,8 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ allow: [] }],
   },
-  defaultOptions: [{ allow: [] }],
-  create(context, [{ allow = [] }]) {
-    const model = getLiveKitModel(context);
-    if (!model || model.entryFunctions.length === 0) return {};
+  create(context, [{ allow }], model) {
+    if (model.entryFunctions.length === 0) return {};
     const sourceCode = context.sourceCode;
     const flow = model.connectFlow(context);
     const chainOf = (via: FunctionNode[]): string => ['entry', ...via.map((fn) => model.callGraph.nameOf(fn))].join(' → ');

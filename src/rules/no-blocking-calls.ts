@@ -2,10 +2,10 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { memberName, skipTSWrappers } from '../analysis/ast.js';
 import { mayLoadModule, resolveModuleMember } from '../analysis/node-modules.js';
 import { syncSleepCall } from '../analysis/sync-sleep.js';
-import { createRule } from '../create-rule.js';
-import { type HotKind, getLiveKitModel } from '../livekit/program.js';
+import { createLiveKitRule } from '../create-rule.js';
+import { type HotKind } from '../livekit/program.js';
 
-type Options = [{ allow?: string[] }];
+type Options = [{ allow: string[] }];
 type MessageIds = 'blockingCall';
 
 /** Node modules whose `*Sync` exports block the event loop (I/O, child processes, compression, key derivation). */
@@ -34,7 +34,7 @@ function alternativeFor(module: string, name: string): string {
   return `\`${base}\` from 'node:${module}' (with a callback, or \`promisify\` from 'node:util')`;
 }
 
-export default createRule<Options, MessageIds>({
+export default createLiveKitRule<Options, MessageIds>({
   name: 'no-blocking-calls',
   meta: {
     type: 'problem',
@@ -62,10 +62,7 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ allow: [] }],
   },
-  defaultOptions: [{ allow: [] }],
-  create(context, [{ allow = [] }]) {
-    const model = getLiveKitModel(context);
-    if (!model) return {};
+  create(context, [{ allow }], model) {
     const sourceCode = context.sourceCode;
     // Most agent files load none of these modules: then no call of theirs can block.
     if (!mayLoadModule(sourceCode, BLOCKING_MODULES)) return {};

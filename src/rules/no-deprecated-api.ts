@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { getProperty, hasSpread, memberName, propertyName, skipTSWrappers } from '../analysis/ast.js';
 import { appendProperty, isPlainProperty, nameResolvesTo, nestedObjectText, removeListItem } from '../analysis/edits.js';
 import semver from 'semver';
-import { createRule } from '../create-rule.js';
+import { createLiveKitRule } from '../create-rule.js';
 import {
   type AliasDeprecation,
   type ApiDeprecation,
@@ -13,7 +13,7 @@ import {
   VOICE_OPTION_MOVES,
 } from '../livekit/deprecations.js';
 import { CORE_MODULE, type LiveKitBinding, canonicalPath } from '../livekit/imports.js';
-import { type LiveKitModel, getLiveKitModel } from '../livekit/program.js';
+import { type LiveKitModel } from '../livekit/program.js';
 import { type SdkVersion, describeVersion, projectVersion, supports } from '../livekit/version.js';
 
 type MessageIds =
@@ -73,7 +73,7 @@ function preemptiveGenerationInTurnHandling(version: SdkVersion): boolean {
   return support === 'yes' || (support === 'maybe' && version.range === null);
 }
 
-export default createRule<[], MessageIds>({
+export default createLiveKitRule<[], MessageIds>({
   name: 'no-deprecated-api',
   meta: {
     type: 'suggestion',
@@ -101,10 +101,7 @@ export default createRule<[], MessageIds>({
     },
     schema: [],
   },
-  defaultOptions: [],
-  create(context) {
-    const model = getLiveKitModel(context);
-    if (!model) return {};
+  create(context, _options, model) {
     const lk: LiveKitModel = model;
     const version = projectVersion(context);
     const found = activeDeprecations(version);

@@ -1,8 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { enclosingFunction, memberName } from '../analysis/ast.js';
-import { createRule } from '../create-rule.js';
+import { createLiveKitRule } from '../create-rule.js';
 import { describeExpression } from '../livekit/connect-fix.js';
-import { getLiveKitModel } from '../livekit/program.js';
 
 type MessageIds = 'floating' | 'addAwait';
 
@@ -28,7 +27,7 @@ function connectCallOn(object: TSESTree.Node): TSESTree.CallExpression | null {
   return member.parent.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member ? member.parent : null;
 }
 
-export default createRule<[], MessageIds>({
+export default createLiveKitRule<[], MessageIds>({
   name: 'no-floating-lifecycle',
   meta: {
     type: 'problem',
@@ -44,10 +43,7 @@ export default createRule<[], MessageIds>({
     },
     schema: [],
   },
-  defaultOptions: [],
-  create(context) {
-    const model = getLiveKitModel(context);
-    if (!model) return {};
+  create(context, _options, model) {
     return {
       'Program:exit'() {
         const calls = new Set<TSESTree.CallExpression>();

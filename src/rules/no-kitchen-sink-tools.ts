@@ -3,10 +3,10 @@ import { getProperty } from '../analysis/ast.js';
 import { readJsonSchemaObject } from '../analysis/json-schema.js';
 import { splitWords } from '../analysis/words.js';
 import { isBooleanField, readZodObject } from '../analysis/zod.js';
-import { createRule } from '../create-rule.js';
-import { getLiveKitModel, toolLabel } from '../livekit/program.js';
+import { createLiveKitRule } from '../create-rule.js';
+import { toolLabel } from '../livekit/program.js';
 
-type Options = [{ maxBooleanFlags?: number; maxParameters?: number }];
+type Options = [{ maxBooleanFlags: number; maxParameters: number }];
 type MessageIds = 'tooManyFlags' | 'tooManyParameters';
 
 /** First words of boolean parameters that switch parts of a result on: `includeHistory`, `with_items`, `showAll`. */
@@ -22,7 +22,7 @@ interface Counted {
   flags: string[];
 }
 
-export default createRule<Options, MessageIds>({
+export default createLiveKitRule<Options, MessageIds>({
   name: 'no-kitchen-sink-tools',
   meta: {
     type: 'suggestion',
@@ -56,10 +56,8 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ maxBooleanFlags: 3, maxParameters: 10 }],
   },
-  defaultOptions: [{ maxBooleanFlags: 3, maxParameters: 10 }],
-  create(context, [{ maxBooleanFlags = 3, maxParameters = 10 }]) {
-    const model = getLiveKitModel(context);
-    if (!model || model.isTestCode) return {}; // a quality rule: test code exercises the runtime, it is not judged
+  skipTestCode: true,
+  create(context, [{ maxBooleanFlags, maxParameters }], model) {
     const sourceCode = context.sourceCode;
 
     const count = (parameters: TSESTree.Node): Counted | null => {

@@ -1,15 +1,14 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { calleeText } from '../analysis/ast.js';
-import { createRule } from '../create-rule.js';
+import { createLiveKitRule } from '../create-rule.js';
 import { runsBeforeLoggerSetUp } from '../livekit/loggers.js';
-import { getLiveKitModel } from '../livekit/program.js';
 
 type MessageIds = 'moduleScope';
 
 /** Constructors that need the LiveKit logger (canonical paths). */
 const CONSTRUCTORS = ['voice.AgentSession', 'inference.STT', 'inference.TTS', 'inference.LLM', 'metrics.UsageCollector'];
 
-export default createRule<[], MessageIds>({
+export default createLiveKitRule<[], MessageIds>({
   name: 'no-module-scope-runtime',
   meta: {
     type: 'problem',
@@ -23,10 +22,7 @@ export default createRule<[], MessageIds>({
     },
     schema: [],
   },
-  defaultOptions: [],
-  create(context) {
-    const model = getLiveKitModel(context);
-    if (!model) return {};
+  create(context, _options, model) {
     return {
       'Program:exit'() {
         const nodes: (TSESTree.CallExpression | TSESTree.NewExpression)[] = [

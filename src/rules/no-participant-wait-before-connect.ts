@@ -1,8 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { type FunctionNode, memberName, skipTSWrappers } from '../analysis/ast.js';
-import { createRule } from '../create-rule.js';
+import { createLiveKitRule } from '../create-rule.js';
 import { canConnectEarlier, connectCalls, separatorBefore } from '../livekit/connect-fix.js';
-import { getLiveKitModel } from '../livekit/program.js';
 
 type MessageIds = 'waitBeforeConnect' | 'insertConnect';
 
@@ -16,7 +15,7 @@ function statementInBlock(node: TSESTree.Node, entry: FunctionNode): TSESTree.St
   return null;
 }
 
-export default createRule<[], MessageIds>({
+export default createLiveKitRule<[], MessageIds>({
   name: 'no-participant-wait-before-connect',
   meta: {
     type: 'problem',
@@ -32,10 +31,8 @@ export default createRule<[], MessageIds>({
     },
     schema: [],
   },
-  defaultOptions: [],
-  create(context) {
-    const model = getLiveKitModel(context);
-    if (!model || model.entryFunctions.length === 0) return {};
+  create(context, _options, model) {
+    if (model.entryFunctions.length === 0) return {};
     const sourceCode = context.sourceCode;
     const flow = model.connectFlow(context);
     return {

@@ -8,8 +8,8 @@ import {
   skipTSWrappers,
 } from '../analysis/ast.js';
 import { isPlainProperty } from '../analysis/edits.js';
-import { createRule } from '../create-rule.js';
-import { type LiveKitModel, getLiveKitModel } from '../livekit/program.js';
+import { createLiveKitRule } from '../create-rule.js';
+import { type LiveKitModel } from '../livekit/program.js';
 import {
   AGENT_HOOK_METHODS,
   CONNECT_POSITIONS,
@@ -89,7 +89,7 @@ function toMilliseconds(seconds: number): string {
   return String(Number((seconds * 1000).toPrecision(12)));
 }
 
-export default createRule<[], MessageIds>({
+export default createLiveKitRule<[], MessageIds>({
   name: 'no-python-style-api',
   meta: {
     type: 'problem',
@@ -119,10 +119,7 @@ export default createRule<[], MessageIds>({
     },
     schema: [],
   },
-  defaultOptions: [],
-  create(context) {
-    const model = getLiveKitModel(context);
-    if (!model) return {};
+  create(context, _options, model) {
     const lk: LiveKitModel = model;
     const sourceCode = context.sourceCode;
 

@@ -1,9 +1,9 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { constInitializer, findVariable, isFunctionNode, isWithin, memberName, memberPath, skipTSWrappers } from '../analysis/ast.js';
 import { thisContext } from '../analysis/params.js';
-import { createRule } from '../create-rule.js';
+import { createLiveKitRule } from '../create-rule.js';
 import { agentClassInfo, declaresMember, hookContextName, resolveAgent } from '../livekit/agent-options.js';
-import { type LiveKitModel, getLiveKitModel } from '../livekit/program.js';
+import { type LiveKitModel } from '../livekit/program.js';
 
 type MessageIds = 'readonly' | 'copy';
 
@@ -111,7 +111,7 @@ function ownerOf(model: LiveKitModel, member: TSESTree.MemberExpression): Owner 
   return null;
 }
 
-export default createRule<[], MessageIds>({
+export default createLiveKitRule<[], MessageIds>({
   name: 'no-readonly-chat-ctx-mutation',
   meta: {
     type: 'problem',
@@ -127,10 +127,7 @@ export default createRule<[], MessageIds>({
     },
     schema: [],
   },
-  defaultOptions: [],
-  create(context) {
-    const model = getLiveKitModel(context);
-    if (!model) return {};
+  create(context, _options, model) {
     const sourceCode = context.sourceCode;
 
     return {

@@ -2,11 +2,11 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { maskCardNumber } from '../analysis/luhn.js';
 import { MASKABLE_KINDS, sensitiveKindLabel, sensitiveNameClassifier } from '../analysis/sensitive-names.js';
 import { type SensitiveSearchOptions, type SensitiveValue, findSensitiveValues } from '../analysis/sensitive-values.js';
-import { createRule } from '../create-rule.js';
+import { createLiveKitRule } from '../create-rule.js';
 import { loggerSinkMatcher } from '../livekit/loggers.js';
 import { getSettings } from '../livekit/settings.js';
 
-type Options = [{ sensitiveNames?: string[]; allowNames?: string[]; loggers?: string[] }];
+type Options = [{ sensitiveNames: string[]; allowNames: string[]; loggers: string[] }];
 type MessageIds = 'maskable' | 'secret' | 'cardLiteral' | 'maskValue';
 
 const STRING_LIST = { type: 'array', items: { type: 'string' }, uniqueItems: true } as const;
@@ -17,7 +17,7 @@ function last4Name(name: string): string {
   return `${name}Last4`;
 }
 
-export default createRule<Options, MessageIds>({
+export default createLiveKitRule<Options, MessageIds>({
   name: 'no-sensitive-logging',
   meta: {
     type: 'problem',
@@ -57,9 +57,8 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ sensitiveNames: [], allowNames: [], loggers: [] }],
   },
-  defaultOptions: [{ sensitiveNames: [], allowNames: [], loggers: [] }],
-  create(context, [{ sensitiveNames = [], allowNames = [], loggers = [] }]) {
-    // Checks every file: secrets leak from helpers and services as well as from agent code.
+  everyFile: true, // secrets leak from helpers and services as well as from agent code
+  create(context, [{ sensitiveNames, allowNames, loggers }]) {
     const sourceCode = context.sourceCode;
     const sinkOf = loggerSinkMatcher(context, { loggers });
     /** Built on the first logging call: most files log little or nothing. */

@@ -2,10 +2,10 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { skipTSWrappers } from '../analysis/ast.js';
 import { MASKABLE_KINDS, sensitiveKindLabel, sensitiveNameClassifier } from '../analysis/sensitive-names.js';
 import { type SensitiveSearchOptions, findSensitiveValues } from '../analysis/sensitive-values.js';
-import { createRule } from '../create-rule.js';
-import { getLiveKitModel, toolLabel } from '../livekit/program.js';
+import { createLiveKitRule } from '../create-rule.js';
+import { toolLabel } from '../livekit/program.js';
 
-type Options = [{ sensitiveNames?: string[]; allowNames?: string[] }];
+type Options = [{ sensitiveNames: string[]; allowNames: string[] }];
 type MessageIds = 'maskable' | 'secret';
 
 const STRING_LIST = { type: 'array', items: { type: 'string' }, uniqueItems: true } as const;
@@ -56,7 +56,7 @@ function collectReturns(body: TSESTree.BlockStatement, returned: TSESTree.Node[]
   }
 }
 
-export default createRule<Options, MessageIds>({
+export default createLiveKitRule<Options, MessageIds>({
   name: 'no-sensitive-tool-output',
   meta: {
     type: 'problem',
@@ -88,10 +88,7 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ sensitiveNames: [], allowNames: [] }],
   },
-  defaultOptions: [{ sensitiveNames: [], allowNames: [] }],
-  create(context, [{ sensitiveNames = [], allowNames = [] }]) {
-    const model = getLiveKitModel(context);
-    if (!model) return {};
+  create(context, [{ sensitiveNames, allowNames }], model) {
     const sourceCode = context.sourceCode;
 
     /** What the LLM sees of a returned value: a handoff's `returns`, else the value itself. */

@@ -1,12 +1,11 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode, memberName, staticKeyName, walkOwnBody } from '../analysis/ast.js';
-import { createRule } from '../create-rule.js';
+import { createLiveKitRule } from '../create-rule.js';
 import { declaresMember } from '../livekit/agent-options.js';
-import { getLiveKitModel } from '../livekit/program.js';
 
 type MessageIds = 'sessionInConstructor';
 
-export default createRule<[], MessageIds>({
+export default createLiveKitRule<[], MessageIds>({
   name: 'no-session-in-agent-constructor',
   meta: {
     type: 'problem',
@@ -20,10 +19,7 @@ export default createRule<[], MessageIds>({
     },
     schema: [],
   },
-  defaultOptions: [],
-  create(context) {
-    const model = getLiveKitModel(context);
-    if (!model) return {};
+  create(context, _options, model) {
     const visitorKeys = context.sourceCode.visitorKeys;
 
     return {

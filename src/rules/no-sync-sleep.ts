@@ -2,15 +2,14 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { enclosingFunction } from '../analysis/ast.js';
 import { requiredModule, resolveModuleMember } from '../analysis/node-modules.js';
 import { type SyncSleep, busyWaitLoop, syncSleepCall } from '../analysis/sync-sleep.js';
-import { createRule } from '../create-rule.js';
-import { getLiveKitModel } from '../livekit/program.js';
+import { createLiveKitRule } from '../create-rule.js';
 
-type Options = [{ sleepFunctions?: string[] }];
+type Options = [{ sleepFunctions: string[] }];
 type MessageIds = 'syncSleep' | 'busyWait' | 'useTimersPromises';
 
 const NAME_CANDIDATES = ['delay', 'sleep', 'wait', 'pause', 'delayMs'];
 
-export default createRule<Options, MessageIds>({
+export default createLiveKitRule<Options, MessageIds>({
   name: 'no-sync-sleep',
   meta: {
     type: 'problem',
@@ -42,10 +41,7 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ sleepFunctions: [] }],
   },
-  defaultOptions: [{ sleepFunctions: [] }],
-  create(context, [{ sleepFunctions = [] }]) {
-    const model = getLiveKitModel(context);
-    if (!model) return {};
+  create(context, [{ sleepFunctions }]) {
     const sourceCode = context.sourceCode;
 
     /** The variable, at the file's top scope, bound to `setTimeout` from `node:timers/promises`, if any. */

@@ -1,9 +1,8 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { type FunctionNode, getProperty, hasSpread, memberPath, skipTSWrappers, staticKeyName } from '../analysis/ast.js';
 import { type PathUse, followPattern, forEachPathUse, outerValue } from '../analysis/paths.js';
-import { createRule } from '../create-rule.js';
+import { createLiveKitRule } from '../create-rule.js';
 import { firstParameterVariable } from '../livekit/connect.js';
-import { getLiveKitModel } from '../livekit/program.js';
 
 type MessageIds = 'notSetInPrewarm' | 'noPrewarm';
 
@@ -79,7 +78,7 @@ function isGuarded(use: PathUse): boolean {
   return false;
 }
 
-export default createRule<[], MessageIds>({
+export default createLiveKitRule<[], MessageIds>({
   name: 'no-unprewarmed-proc-userdata',
   meta: {
     type: 'problem',
@@ -95,10 +94,7 @@ export default createRule<[], MessageIds>({
     },
     schema: [],
   },
-  defaultOptions: [],
-  create(context) {
-    const model = getLiveKitModel(context);
-    if (!model) return {};
+  create(context, _options, model) {
     const sourceCode = context.sourceCode;
     return {
       'Program:exit'() {

@@ -2,9 +2,8 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { type FunctionNode, calleeText, findVariable, skipTSWrappers, walkOwnBody } from '../analysis/ast.js';
 import { resolveModuleMember } from '../analysis/node-modules.js';
 import { followPattern, forEachPathUse } from '../analysis/paths.js';
-import { createRule } from '../create-rule.js';
+import { createLiveKitRule } from '../create-rule.js';
 import { firstParameterVariable } from '../livekit/connect.js';
-import { getLiveKitModel } from '../livekit/program.js';
 
 type MessageIds = 'network' | 'jobData' | 'jobContext';
 
@@ -21,7 +20,7 @@ const REQUEST_FUNCTIONS: Readonly<Record<string, ReadonlySet<string>>> = {
 /** What a job has and a process does not. */
 const JOB_DATA = new Set(['room', 'participant', 'job']);
 
-export default createRule<[], MessageIds>({
+export default createLiveKitRule<[], MessageIds>({
   name: 'no-user-data-in-prewarm',
   meta: {
     type: 'problem',
@@ -39,10 +38,7 @@ export default createRule<[], MessageIds>({
     },
     schema: [],
   },
-  defaultOptions: [],
-  create(context) {
-    const model = getLiveKitModel(context);
-    if (!model) return {};
+  create(context, _options, model) {
     const sourceCode = context.sourceCode;
 
     /** The callee text of a network call (`fetch`, `axios.get`, a client constructor), or null for other calls. */

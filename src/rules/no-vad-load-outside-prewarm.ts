@@ -1,9 +1,9 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { type FunctionNode, calleeText, enclosingFunction } from '../analysis/ast.js';
-import { createRule } from '../create-rule.js';
-import { type HotKind, type LiveKitModel, getLiveKitModel } from '../livekit/program.js';
+import { createLiveKitRule } from '../create-rule.js';
+import { type HotKind, type LiveKitModel } from '../livekit/program.js';
 
-type Options = [{ loaders?: string[] }];
+type Options = [{ loaders: string[] }];
 type MessageIds = 'outsidePrewarm';
 
 const WHERE: Record<HotKind | 'module', string> = {
@@ -52,7 +52,7 @@ function placeOf(model: LiveKitModel, call: TSESTree.CallExpression): string | n
   return null;
 }
 
-export default createRule<Options, MessageIds>({
+export default createLiveKitRule<Options, MessageIds>({
   name: 'no-vad-load-outside-prewarm',
   meta: {
     type: 'problem',
@@ -81,10 +81,7 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ loaders: [] }],
   },
-  defaultOptions: [{ loaders: [] }],
-  create(context, [{ loaders = [] }]) {
-    const model = getLiveKitModel(context);
-    if (!model) return {};
+  create(context, [{ loaders }], model) {
     const custom: TSESTree.CallExpression[] = [];
     const check = (call: TSESTree.CallExpression): void => {
       const where = placeOf(model, call);

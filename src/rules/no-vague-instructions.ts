@@ -1,14 +1,13 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { FORMATTING_TERMS, isGenericPrompt, requestedFormatting } from '../analysis/instructions.js';
 import { staticText } from '../analysis/strings.js';
-import { createRule } from '../create-rule.js';
+import { createLiveKitRule } from '../create-rule.js';
 import { agentConfigurations } from '../livekit/agent-options.js';
-import { getLiveKitModel } from '../livekit/program.js';
 
-type Options = [{ allowFormatting?: string[] }];
+type Options = [{ allowFormatting: string[] }];
 type MessageIds = 'generic' | 'visualFormatting';
 
-export default createRule<Options, MessageIds>({
+export default createLiveKitRule<Options, MessageIds>({
   name: 'no-vague-instructions',
   meta: {
     type: 'suggestion',
@@ -39,10 +38,8 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ allowFormatting: [] }],
   },
-  defaultOptions: [{ allowFormatting: [] }],
-  create(context, [{ allowFormatting = [] }]) {
-    const model = getLiveKitModel(context);
-    if (!model || model.isTestCode) return {}; // a quality rule: test code exercises the runtime, it is not judged
+  skipTestCode: true,
+  create(context, [{ allowFormatting }], model) {
     return {
       'Program:exit'() {
         const seen = new Set<TSESTree.Node>();

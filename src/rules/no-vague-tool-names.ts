@@ -1,12 +1,11 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { type VagueNameKind, findVagueToolName } from '../analysis/tool-names.js';
-import { createRule } from '../create-rule.js';
-import { getLiveKitModel } from '../livekit/program.js';
+import { createLiveKitRule } from '../create-rule.js';
 
-type Options = [{ allow?: string[]; vagueWords?: string[] }];
+type Options = [{ allow: string[]; vagueWords: string[] }];
 type MessageIds = VagueNameKind;
 
-export default createRule<Options, MessageIds>({
+export default createLiveKitRule<Options, MessageIds>({
   name: 'no-vague-tool-names',
   meta: {
     type: 'suggestion',
@@ -50,10 +49,8 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ allow: [], vagueWords: [] }],
   },
-  defaultOptions: [{ allow: [], vagueWords: [] }],
-  create(context, [{ allow = [], vagueWords = [] }]) {
-    const model = getLiveKitModel(context);
-    if (!model || model.isTestCode) return {}; // a quality rule: test code exercises the runtime, it is not judged
+  skipTestCode: true,
+  create(context, [{ allow, vagueWords }], model) {
     const allowed = new Set(allow);
     const vagueNameOptions = { vagueWords };
     const check = (name: string, node: TSESTree.Node): void => {

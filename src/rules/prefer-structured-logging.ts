@@ -1,9 +1,8 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { skipTSWrappers } from '../analysis/ast.js';
 import { staticText } from '../analysis/strings.js';
-import { createRule } from '../create-rule.js';
+import { createLiveKitRule } from '../create-rule.js';
 import { PINO_METHODS, loggerSinkOf, runsBeforeLoggerSetUp } from '../livekit/loggers.js';
-import { getLiveKitModel } from '../livekit/program.js';
 import { isCliScript } from '../livekit/test-code.js';
 
 type MessageIds = 'console' | 'interpolated' | 'useFields';
@@ -69,7 +68,7 @@ function quote(text: string): string {
   return `'${text.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
 }
 
-export default createRule<[], MessageIds>({
+export default createLiveKitRule<[], MessageIds>({
   name: 'prefer-structured-logging',
   meta: {
     type: 'suggestion',
@@ -87,10 +86,8 @@ export default createRule<[], MessageIds>({
     },
     schema: [],
   },
-  defaultOptions: [],
-  create(context) {
-    const model = getLiveKitModel(context);
-    if (!model || model.isTestCode) return {}; // a quality rule: test code exercises the runtime, it is not judged
+  skipTestCode: true,
+  create(context, _options, model) {
     const sourceCode = context.sourceCode;
     // A command-line script prints for the person at the terminal, not for the agent's logs.
     if (isCliScript(sourceCode.text, context.filename, context.cwd)) return {};

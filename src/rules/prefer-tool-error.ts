@@ -1,9 +1,9 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { type FunctionNode, findVariable, isFunctionNode, skipTSWrappers } from '../analysis/ast.js';
 import { nameResolvesTo } from '../analysis/edits.js';
-import { createRule } from '../create-rule.js';
+import { createLiveKitRule } from '../create-rule.js';
 import { CORE_MODULE } from '../livekit/imports.js';
-import { type LiveKitModel, getLiveKitModel } from '../livekit/program.js';
+import { type LiveKitModel } from '../livekit/program.js';
 
 type MessageIds = 'preferToolError' | 'useToolError';
 
@@ -29,7 +29,7 @@ function toolErrorReference(
   return null;
 }
 
-export default createRule<[], MessageIds>({
+export default createLiveKitRule<[], MessageIds>({
   name: 'prefer-tool-error',
   meta: {
     type: 'problem',
@@ -45,10 +45,8 @@ export default createRule<[], MessageIds>({
     },
     schema: [],
   },
-  defaultOptions: [],
-  create(context) {
-    const model = getLiveKitModel(context);
-    if (!model || model.isTestCode) return {}; // a quality rule: test code exercises the runtime, it is not judged
+  skipTestCode: true,
+  create(context, _options, model) {
     const sourceCode = context.sourceCode;
     let executes: Set<FunctionNode> | null = null;
 

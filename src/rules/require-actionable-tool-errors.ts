@@ -1,10 +1,9 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { findVariable, memberName, skipTSWrappers } from '../analysis/ast.js';
 import { staticText } from '../analysis/strings.js';
-import { createRule } from '../create-rule.js';
-import { getLiveKitModel } from '../livekit/program.js';
+import { createLiveKitRule } from '../create-rule.js';
 
-type Options = [{ minWords?: number }];
+type Options = [{ minWords: number }];
 type MessageIds = 'rawCode' | 'generic' | 'tooShort' | 'onlyCaughtError';
 
 /** Words of messages that say only that something failed. */
@@ -61,7 +60,7 @@ function shown(trimmed: string): string {
   return trimmed.length > 60 ? `${trimmed.slice(0, 57)}...` : trimmed;
 }
 
-export default createRule<Options, MessageIds>({
+export default createLiveKitRule<Options, MessageIds>({
   name: 'require-actionable-tool-errors',
   meta: {
     type: 'suggestion',
@@ -94,10 +93,8 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ minWords: 5 }],
   },
-  defaultOptions: [{ minWords: 5 }],
-  create(context, [{ minWords = 5 }]) {
-    const model = getLiveKitModel(context);
-    if (!model || model.isTestCode) return {}; // a quality rule: test code exercises the runtime, it is not judged
+  skipTestCode: true,
+  create(context, [{ minWords }], model) {
     const sourceCode = context.sourceCode;
 
     /** A catch-clause parameter, or a read of one (`e.message`, `String(e)`, `e.toString()`, `(e as Error).message`). */

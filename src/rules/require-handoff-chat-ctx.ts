@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isWithin, memberName } from '../analysis/ast.js';
-import { createRule } from '../create-rule.js';
+import { createLiveKitRule } from '../create-rule.js';
 import {
   type HistorySource,
   type InsertPoint,
@@ -11,7 +11,6 @@ import {
   resolveAgent,
   updatedLater,
 } from '../livekit/agent-options.js';
-import { getLiveKitModel } from '../livekit/program.js';
 
 type MessageIds = 'missing' | 'dropped' | 'addChatCtx';
 
@@ -47,7 +46,7 @@ function insertArgument(
   return last ? (fixer) => fixer.insertTextAfter(last, `, ${text}`) : (fixer) => fixer.insertTextBefore(closing, text);
 }
 
-export default createRule<[], MessageIds>({
+export default createLiveKitRule<[], MessageIds>({
   name: 'require-handoff-chat-ctx',
   meta: {
     type: 'problem',
@@ -65,10 +64,7 @@ export default createRule<[], MessageIds>({
     },
     schema: [],
   },
-  defaultOptions: [],
-  create(context) {
-    const model = getLiveKitModel(context);
-    if (!model) return {};
+  create(context, _options, model) {
     const sourceCode = context.sourceCode;
 
     const suggestion = (insert: InsertPoint | null, history: HistorySource | null) => {

@@ -2,11 +2,11 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { isWithin } from '../analysis/ast.js';
 import { mentionsAnyWord, mentionsTransfer, statesCondition } from '../analysis/instructions.js';
 import { staticText } from '../analysis/strings.js';
-import { createRule } from '../create-rule.js';
+import { createLiveKitRule } from '../create-rule.js';
 import { agentConfigurations, agentNameWords, registeredTools } from '../livekit/agent-options.js';
-import { type HandoffInfo, type ToolInfo, getLiveKitModel, toolLabel } from '../livekit/program.js';
+import { type HandoffInfo, type ToolInfo, toolLabel } from '../livekit/program.js';
 
-type Options = [{ transferPhrases?: string[] }];
+type Options = [{ transferPhrases: string[] }];
 type MessageIds = 'noConditions';
 
 interface Judged {
@@ -14,7 +14,7 @@ interface Judged {
   handoffs: HandoffInfo[];
 }
 
-export default createRule<Options, MessageIds>({
+export default createLiveKitRule<Options, MessageIds>({
   name: 'require-handoff-conditions',
   meta: {
     type: 'suggestion',
@@ -43,10 +43,8 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ transferPhrases: [] }],
   },
-  defaultOptions: [{ transferPhrases: [] }],
-  create(context, [{ transferPhrases = [] }]) {
-    const model = getLiveKitModel(context);
-    if (!model || model.isTestCode) return {}; // a quality rule: test code exercises the runtime, it is not judged
+  skipTestCode: true,
+  create(context, [{ transferPhrases }], model) {
     const describesWhen = (tool: ToolInfo): boolean => {
       const description = tool.descriptionProperty ? staticText(tool.descriptionProperty.value, context.sourceCode) : null;
       return description !== null && statesCondition(description.text);

@@ -2,10 +2,10 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { hasSpread, isFunctionNode, memberName, propertyName } from '../analysis/ast.js';
 import { isUndefinedValue } from '../analysis/params.js';
 import { countWords, staticText } from '../analysis/strings.js';
-import { createRule } from '../create-rule.js';
-import { type AgentClassInfo, type LiveKitModel, getLiveKitModel } from '../livekit/program.js';
+import { createLiveKitRule } from '../create-rule.js';
+import { type AgentClassInfo, type LiveKitModel } from '../livekit/program.js';
 
-type Options = [{ minWords?: number }];
+type Options = [{ minWords: number }];
 type MessageIds = 'missing' | 'empty' | 'tooShort';
 
 /** No floor by default: `returns` is the tool result the LLM answers from, and a short one ('Transfer complete.') is fine. */
@@ -43,7 +43,7 @@ function greetsOnEnter(agentClass: AgentClassInfo, model: LiveKitModel): boolean
   return false;
 }
 
-export default createRule<Options, MessageIds>({
+export default createLiveKitRule<Options, MessageIds>({
   name: 'require-handoff-message',
   meta: {
     type: 'suggestion',
@@ -74,10 +74,8 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ minWords: DEFAULT_MIN_WORDS }],
   },
-  defaultOptions: [{ minWords: DEFAULT_MIN_WORDS }],
-  create(context, [{ minWords = DEFAULT_MIN_WORDS }]) {
-    const model = getLiveKitModel(context);
-    if (!model || model.isTestCode) return {}; // a quality rule: test code exercises the runtime, it is not judged
+  skipTestCode: true,
+  create(context, [{ minWords }], model) {
     return {
       'Program:exit'() {
         for (const handoff of model.handoffs) {

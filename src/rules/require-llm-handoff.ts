@@ -1,8 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode, skipTSWrappers } from '../analysis/ast.js';
-import { createRule } from '../create-rule.js';
+import { createLiveKitRule } from '../create-rule.js';
 import { resolveAgent } from '../livekit/agent-options.js';
-import { getLiveKitModel } from '../livekit/program.js';
 
 type MessageIds = 'bareAgent' | 'tuple' | 'useHandoff';
 
@@ -31,7 +30,7 @@ function isPortedTupleAgent(first: TSESTree.Node, second: TSESTree.Node | null):
   return callee.type === AST_NODE_TYPES.Identifier && callee.name.endsWith('Agent');
 }
 
-export default createRule<[], MessageIds>({
+export default createLiveKitRule<[], MessageIds>({
   name: 'require-llm-handoff',
   meta: {
     type: 'problem',
@@ -49,10 +48,7 @@ export default createRule<[], MessageIds>({
     },
     schema: [],
   },
-  defaultOptions: [],
-  create(context) {
-    const model = getLiveKitModel(context);
-    if (!model) return {};
+  create(context, _options, model) {
     const sourceCode = context.sourceCode;
 
     const suggest = (node: TSESTree.Node, agent: TSESTree.Node, message: TSESTree.Node | null) => {

@@ -1,11 +1,10 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { type FunctionNode, isWithin, resolveFunction } from '../analysis/ast.js';
 import { WordReader, rememberByName, splitWords } from '../analysis/words.js';
-import { createRule } from '../create-rule.js';
-import { getLiveKitModel } from '../livekit/program.js';
+import { createLiveKitRule } from '../create-rule.js';
 import { changesOnlySessionState } from '../livekit/tool-effects.js';
 
-type Options = [{ destructiveVerbs?: string[]; permissionWords?: string[] }];
+type Options = [{ destructiveVerbs: string[]; permissionWords: string[] }];
 type MessageIds = 'noPermissionCheck';
 
 const DEFAULT_VERBS = ['delete', 'remove', 'cancel', 'refund', 'close', 'revoke', 'reset'];
@@ -67,7 +66,7 @@ function settingsFor(destructiveVerbs: readonly string[], permissionWords: reado
   return settings;
 }
 
-export default createRule<Options, MessageIds>({
+export default createLiveKitRule<Options, MessageIds>({
   name: 'require-permission-check',
   meta: {
     type: 'suggestion',
@@ -101,10 +100,7 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ destructiveVerbs: DEFAULT_VERBS, permissionWords: [] }],
   },
-  defaultOptions: [{ destructiveVerbs: DEFAULT_VERBS, permissionWords: [] }],
-  create(context, [{ destructiveVerbs = DEFAULT_VERBS, permissionWords = [] }]) {
-    const model = getLiveKitModel(context);
-    if (!model) return {};
+  create(context, [{ destructiveVerbs, permissionWords }], model) {
     const sourceCode = context.sourceCode;
     const { verbs, isPermissionName } = settingsFor(destructiveVerbs, permissionWords);
 

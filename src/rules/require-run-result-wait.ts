@@ -1,7 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { calleeText, enclosingFunction, followConst, getProperty, memberName, skipTSWrappers } from '../analysis/ast.js';
-import { createRule } from '../create-rule.js';
-import { getLiveKitModel } from '../livekit/program.js';
+import { createLiveKitRule } from '../create-rule.js';
 
 type MessageIds = 'awaitedRun' | 'unwaitedRun' | 'floatingJudge' | 'addWait' | 'addAwait';
 
@@ -60,7 +59,7 @@ function isInAsyncFunction(node: TSESTree.Node): boolean {
   return enclosingFunction(node)?.async === true;
 }
 
-export default createRule<[], MessageIds>({
+export default createLiveKitRule<[], MessageIds>({
   name: 'require-run-result-wait',
   meta: {
     type: 'problem',
@@ -81,10 +80,7 @@ export default createRule<[], MessageIds>({
     },
     schema: [],
   },
-  defaultOptions: [],
   create(context) {
-    const model = getLiveKitModel(context);
-    if (!model) return {};
     const sourceCode = context.sourceCode;
     // Both shapes need a key spelled in the file (`userInput`, `intent`); `\u` escapes could spell them otherwise.
     const text = sourceCode.text;

@@ -1,8 +1,8 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { followConst, isWithin, memberName } from '../analysis/ast.js';
 import { staticText } from '../analysis/strings.js';
-import { createRule } from '../create-rule.js';
-import { type LiveKitModel, type SessionInfo, getLiveKitModel } from '../livekit/program.js';
+import { createLiveKitRule } from '../create-rule.js';
+import { type LiveKitModel, type SessionInfo } from '../livekit/program.js';
 import { projectVersion, supports } from '../livekit/version.js';
 
 /**
@@ -55,7 +55,7 @@ function lacksMetrics(model: LiveKitModel, session: SessionInfo): boolean {
   return true;
 }
 
-export default createRule<[], 'noMetrics'>({
+export default createLiveKitRule<[], 'noMetrics'>({
   name: 'require-session-metrics',
   meta: {
     type: 'suggestion',
@@ -69,10 +69,8 @@ export default createRule<[], 'noMetrics'>({
     },
     schema: [],
   },
-  defaultOptions: [],
-  create(context) {
-    const model = getLiveKitModel(context);
-    if (!model || model.isTestCode) return {}; // a quality rule: test code exercises the runtime, it is not judged
+  skipTestCode: true,
+  create(context, _options, model) {
     // Only where the SDK does not do the job: every version the project may run is older than 1.0.23 (an unknown
     // version, or a range that admits a self-reporting one, stays silent).
     const version = projectVersion(context);

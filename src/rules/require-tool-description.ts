@@ -2,10 +2,10 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { hasSpread } from '../analysis/ast.js';
 import { staticText } from '../analysis/strings.js';
 import { WordReader, restatesName } from '../analysis/words.js';
-import { createRule } from '../create-rule.js';
-import { getLiveKitModel, toolLabel } from '../livekit/program.js';
+import { createLiveKitRule } from '../create-rule.js';
+import { toolLabel } from '../livekit/program.js';
 
-type Options = [{ minLength?: number }];
+type Options = [{ minLength: number }];
 type MessageIds = 'missing' | 'empty' | 'placeholder' | 'tooShort' | 'restatesName';
 
 /** Markers of an unfinished text: a description that starts with one is a placeholder. */
@@ -32,7 +32,7 @@ function isPlaceholder(text: string): boolean {
   return true;
 }
 
-export default createRule<Options, MessageIds>({
+export default createLiveKitRule<Options, MessageIds>({
   name: 'require-tool-description',
   meta: {
     type: 'problem',
@@ -67,10 +67,8 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ minLength: 0 }],
   },
-  defaultOptions: [{ minLength: 0 }],
-  create(context, [{ minLength = 0 }]) {
-    const model = getLiveKitModel(context);
-    if (!model || model.isTestCode) return {}; // a quality rule: test code exercises the runtime, it is not judged
+  skipTestCode: true,
+  create(context, [{ minLength }], model) {
     return {
       'Program:exit'() {
         for (const tool of model.tools) {

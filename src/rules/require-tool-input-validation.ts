@@ -3,8 +3,8 @@ import { type FunctionNode, findVariable, getProperty, memberName, skipTSWrapper
 import { readJsonSchemaObject } from '../analysis/json-schema.js';
 import { rememberByName, splitWords } from '../analysis/words.js';
 import { readZodObject } from '../analysis/zod.js';
-import { createRule } from '../create-rule.js';
-import { type ToolInfo, getLiveKitModel, toolLabel } from '../livekit/program.js';
+import { createLiveKitRule } from '../create-rule.js';
+import { type ToolInfo, toolLabel } from '../livekit/program.js';
 
 type MessageIds = 'zodField' | 'jsonProperty';
 type Category = 'email' | 'phone' | 'url' | 'date' | 'zip';
@@ -227,7 +227,7 @@ function variableReads(sourceCode: TSESLint.SourceCode, identifier: TSESTree.Ide
     .map((reference) => reference.identifier as TSESTree.Identifier);
 }
 
-export default createRule<[], MessageIds>({
+export default createLiveKitRule<[], MessageIds>({
   name: 'require-tool-input-validation',
   meta: {
     type: 'suggestion',
@@ -243,10 +243,8 @@ export default createRule<[], MessageIds>({
     },
     schema: [],
   },
-  defaultOptions: [],
-  create(context) {
-    const model = getLiveKitModel(context);
-    if (!model || model.isTestCode) return {}; // a quality rule: test code exercises the runtime, it is not judged
+  skipTestCode: true,
+  create(context, _options, model) {
     const sourceCode = context.sourceCode;
     
     /** True when execute checks the argument itself; null when it cannot be told. */

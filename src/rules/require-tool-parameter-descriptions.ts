@@ -4,12 +4,12 @@ import { readJsonSchemaObject } from '../analysis/json-schema.js';
 import { isSelfExplainingName, needsFormat, textExplainsName } from '../analysis/parameter-names.js';
 import { staticText } from '../analysis/strings.js';
 import { isClosedChoice, readZodObject } from '../analysis/zod.js';
-import { createRule } from '../create-rule.js';
-import { getLiveKitModel, toolLabel } from '../livekit/program.js';
+import { createLiveKitRule } from '../create-rule.js';
+import { toolLabel } from '../livekit/program.js';
 
 type MessageIds = 'zodField' | 'jsonProperty';
 
-export default createRule<[], MessageIds>({
+export default createLiveKitRule<[], MessageIds>({
   name: 'require-tool-parameter-descriptions',
   meta: {
     type: 'suggestion',
@@ -25,10 +25,8 @@ export default createRule<[], MessageIds>({
     },
     schema: [],
   },
-  defaultOptions: [],
-  create(context) {
-    const model = getLiveKitModel(context);
-    if (!model || model.isTestCode) return {}; // a quality rule: test code exercises the runtime, it is not judged
+  skipTestCode: true,
+  create(context, _options, model) {
     const sourceCode = context.sourceCode;
         return {
       'Program:exit'() {

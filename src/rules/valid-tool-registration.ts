@@ -2,8 +2,8 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { hasSpread, memberName, propertyName, skipTSWrappers } from '../analysis/ast.js';
 import { removeListItem } from '../analysis/edits.js';
 import { isPortableToolName } from '../analysis/tool-names.js';
-import { createRule } from '../create-rule.js';
-import { type ToolInfo, type ToolRegistration, type ToolRegistrationEntry, getLiveKitModel } from '../livekit/program.js';
+import { createLiveKitRule } from '../create-rule.js';
+import { type ToolInfo, type ToolRegistration, type ToolRegistrationEntry } from '../livekit/program.js';
 
 type MessageIds = 'namedInMap' | 'anonymousInArray' | 'duplicateName' | 'dropName' | 'useArray' | 'addName' | 'assignedTools';
 
@@ -94,7 +94,7 @@ function mapToArrayFix(
   };
 }
 
-export default createRule<[], MessageIds>({
+export default createLiveKitRule<[], MessageIds>({
   name: 'valid-tool-registration',
   meta: {
     type: 'problem',
@@ -118,10 +118,7 @@ export default createRule<[], MessageIds>({
     },
     schema: [],
   },
-  defaultOptions: [],
-  create(context) {
-    const model = getLiveKitModel(context);
-    if (!model) return {};
+  create(context, _options, model) {
     const sourceCode = context.sourceCode;
     const label = (tool: ToolInfo): string => (tool.name !== null ? `'${tool.name}'` : 'with a computed name');
 
