@@ -54,7 +54,8 @@ export function analyzeProfile(profile) {
     const { url, functionName, lineNumber } = byId.get(id).callFrame;
     total += ms;
     add(owners, ownerOf(url, functionName), ms);
-    if (isPluginUrl(url)) add(functions, `${url.slice(distUrl.length)}:${lineNumber + 1} ${functionName || '(anonymous)'}`, ms);
+    if (isPluginUrl(url))
+      add(functions, `${url.slice(distUrl.length)}:${lineNumber + 1} ${functionName || '(anonymous)'}`, ms);
     let rule = null;
     let parsing = false;
     for (let current = id; current !== undefined; current = parent.get(current)) {
@@ -84,7 +85,8 @@ export function ruleBreakdown(profile, rule) {
   profile.samples.forEach((id, i) => {
     const ms = (profile.timeDeltas[i] ?? 0) / 1000;
     const frames = [];
-    for (let current = id; current !== undefined; current = parent.get(current)) frames.push(byId.get(current).callFrame);
+    for (let current = id; current !== undefined; current = parent.get(current))
+      frames.push(byId.get(current).callFrame);
     if (!frames.some((frame) => frame.url === ruleUrl)) return;
     total += ms;
     const seen = new Set();

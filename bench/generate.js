@@ -49,8 +49,12 @@ export function generateCorpus({ seed = 1, files = 500, plain = 250, parts = 4, 
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const args = Object.fromEntries(Object.entries(parseArgs(process.argv.slice(2))).map(([key, value]) => [key, Number(value)]));
+  const args = Object.fromEntries(
+    Object.entries(parseArgs(process.argv.slice(2))).map(([key, value]) => [key, Number(value)]),
+  );
   const result = generateCorpus(args);
   const count = result.agentParts.reduce((sum, list) => sum + list.length, 0);
-  console.log(`bench corpus: ${count} agent files (${(result.bytes / 1e6).toFixed(1)} MB), ${result.plainFiles.length} plain files in ${corpusDir}`);
+  console.log(
+    `bench corpus: ${count} agent files (${(result.bytes / 1e6).toFixed(1)} MB), ${result.plainFiles.length} plain files in ${corpusDir}`,
+  );
 }

@@ -28,9 +28,13 @@ const profileDir = join(corpusDir, 'profiles');
 if (!argv.includes('--child')) {
   mkdirSync(profileDir, { recursive: true });
   const started = Date.now();
-  const child = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, fileURLToPath(import.meta.url), '--child', ...argv], {
-    stdio: 'inherit',
-  });
+  const child = spawnSync(
+    process.execPath,
+    ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, fileURLToPath(import.meta.url), '--child', ...argv],
+    {
+      stdio: 'inherit',
+    },
+  );
   if (child.status !== 0) process.exit(child.status ?? 1);
   const newest = readdirSync(profileDir)
     .filter((name) => name.endsWith('.cpuprofile'))
@@ -58,7 +62,9 @@ if (!argv.includes('--child')) {
   await eslint.lintFiles(files);
   const start = performance.now();
   await eslint.lintFiles(files);
-  console.log(`profiled: ${files.length} files under \`${config}\`, second run ${((performance.now() - start) / 1000).toFixed(2)} s`);
+  console.log(
+    `profiled: ${files.length} files under \`${config}\`, second run ${((performance.now() - start) / 1000).toFixed(2)} s`,
+  );
 }
 
 function summarize(profile, path) {
@@ -67,10 +73,13 @@ function summarize(profile, path) {
   const sorted = (map) => [...map].sort((a, b) => b[1] - a[1]);
   console.log(`\nself time by owner (${(total / 1000).toFixed(2)} s sampled, both runs):`);
   for (const [owner, ms] of sorted(owners).slice(0, 14)) console.log(`${pct(ms)}  ${owner}`);
-  const pluginTotal = sorted(owners).filter(([owner]) => owner.startsWith('plugin ')).reduce((sum, [, ms]) => sum + ms, 0);
+  const pluginTotal = sorted(owners)
+    .filter(([owner]) => owner.startsWith('plugin '))
+    .reduce((sum, [, ms]) => sum + ms, 0);
   console.log(`${pct(pluginTotal)}  (this plugin, all files together)`);
   console.log('\nplugin functions by self time:');
-  for (const [key, ms] of sorted(functions).slice(0, 25)) console.log(`${pct(ms)}  ${ms.toFixed(0).padStart(6)} ms  ${key}`);
+  for (const [key, ms] of sorted(functions).slice(0, 25))
+    console.log(`${pct(ms)}  ${ms.toFixed(0).padStart(6)} ms  ${key}`);
   const ruleTotal = [...rules.values()].reduce((a, b) => a + b, 0);
   console.log(`\nrules by inclusive time, % of parse (${(parse / 1000).toFixed(2)} s under parseForESLint):`);
   console.log(`${pct(ruleTotal, parse)}  all rules together`);

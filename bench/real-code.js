@@ -48,12 +48,20 @@ export async function runRealCode({ dir, rounds, plugin }) {
     languageOptions: { parser: tsParser, ecmaVersion: 'latest', sourceType: 'module' },
     linterOptions: { reportUnusedDisableDirectives: 'off' },
   };
-  const noop = { meta: { name: 'bench-noop' }, rules: { noop: { meta: { type: 'problem', schema: [] }, create: () => ({}) } } };
+  const noop = {
+    meta: { name: 'bench-noop' },
+    rules: { noop: { meta: { type: 'problem', schema: [] }, create: () => ({}) } },
+  };
   const make = (kind, stats = false) =>
     new ESLint({
       cwd: dir,
       overrideConfigFile: true,
-      overrideConfig: [base, kind === 'parser' ? { plugins: { 'bench-noop': noop }, rules: { 'bench-noop/noop': 'error' } } : plugin.configs.all],
+      overrideConfig: [
+        base,
+        kind === 'parser'
+          ? { plugins: { 'bench-noop': noop }, rules: { 'bench-noop/noop': 'error' } }
+          : plugin.configs.all,
+      ],
       stats,
       cache: false,
     });
@@ -107,9 +115,17 @@ export async function runRealCode({ dir, rounds, plugin }) {
   const fmt = (ratio) => (ratio === null ? 'n/a' : `${ratio.toFixed(3)}×`);
   const verdict = (ok) => (ok ? 'pass' : 'MISS');
   const top = ruleShares[0] ?? { id: '(none)', percent: 0 };
-  console.log(`real code: ${files.length} files under ${dir} (${livekit.length} import LiveKit, ${plain.length} do not), ${rounds} rounds, batches of ${BATCH}`);
-  console.log(`  all / parser only, CPU time, LiveKit files: ${fmt(ratioLiveKit)} (target ≤ ${TARGETS.all}×, ${verdict(ratioLiveKit === null || ratioLiveKit <= TARGETS.all)})`);
-  console.log(`  all / parser only, CPU time, other files:   ${fmt(ratioPlain)} (target ≤ ${TARGETS.plain}×, ${verdict(ratioPlain === null || ratioPlain <= TARGETS.plain)})`);
-  console.log(`  rules, % of parse time (stats): all rules ${total.toFixed(2)} %; slowest ${top.id} ${top.percent.toFixed(2)} % (target ≤ ${TARGETS.rulePercent} %, ${verdict(top.percent <= TARGETS.rulePercent)})`);
+  console.log(
+    `real code: ${files.length} files under ${dir} (${livekit.length} import LiveKit, ${plain.length} do not), ${rounds} rounds, batches of ${BATCH}`,
+  );
+  console.log(
+    `  all / parser only, CPU time, LiveKit files: ${fmt(ratioLiveKit)} (target ≤ ${TARGETS.all}×, ${verdict(ratioLiveKit === null || ratioLiveKit <= TARGETS.all)})`,
+  );
+  console.log(
+    `  all / parser only, CPU time, other files:   ${fmt(ratioPlain)} (target ≤ ${TARGETS.plain}×, ${verdict(ratioPlain === null || ratioPlain <= TARGETS.plain)})`,
+  );
+  console.log(
+    `  rules, % of parse time (stats): all rules ${total.toFixed(2)} %; slowest ${top.id} ${top.percent.toFixed(2)} % (target ≤ ${TARGETS.rulePercent} %, ${verdict(top.percent <= TARGETS.rulePercent)})`,
+  );
   for (const rule of ruleShares.slice(0, 8)) console.log(`    ${rule.id.padEnd(52)} ${rule.percent.toFixed(3)} %`);
 }

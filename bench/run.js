@@ -90,7 +90,8 @@ const baseConfig = {
 
 function createESLint(kind, { stats = false, probe = null } = {}) {
   const configs = [baseConfig];
-  if (probe) configs.push({ plugins: { 'bench-probe': probe.plugin }, rules: { 'bench-probe/livekit-model': 'error' } });
+  if (probe)
+    configs.push({ plugins: { 'bench-probe': probe.plugin }, rules: { 'bench-probe/livekit-model': 'error' } });
   if (kind === 'parser') configs.push({ plugins: { 'bench-noop': noopPlugin }, rules: { 'bench-noop/noop': 'error' } });
   else configs.push(plugin.configs[kind]);
   return new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: configs, stats, cache: false });
@@ -129,7 +130,9 @@ async function alternate(jobs, count, label) {
       times[name].push(run.ms);
       cpu[name].push(run.cpu);
     }
-    process.stderr.write(`  ${label} round ${round + 1}/${count}: ${names.map((n) => `${n} ${fmtMs(times[n].at(-1))}`).join(', ')}\n`);
+    process.stderr.write(
+      `  ${label} round ${round + 1}/${count}: ${names.map((n) => `${n} ${fmtMs(times[n].at(-1))}`).join(', ')}\n`,
+    );
   }
   return times;
 }
@@ -163,7 +166,9 @@ async function alternateBatches(names, files, count, label) {
       }
     }
     for (const name of names) result.rounds[name].push(totals[name]);
-    process.stderr.write(`  ${label} round ${round + 1}/${count}: ${names.map((n) => `${n} ${fmtMs(totals[n])}`).join(', ')}\n`);
+    process.stderr.write(
+      `  ${label} round ${round + 1}/${count}: ${names.map((n) => `${n} ${fmtMs(totals[n])}`).join(', ')}\n`,
+    );
   }
   return result;
 }
@@ -187,13 +192,19 @@ if (!args['no-generate'] || !existsSync(join(corpusDir, 'corpus.json'))) {
   generateCorpus({ seed, files: perPart, plain: Math.round(perPart / 2), parts: 4 });
 }
 const corpus = JSON.parse(readFileSync(join(corpusDir, 'corpus.json'), 'utf8'));
-const listDir = (dir) => readdirSync(dir).filter((name) => name.endsWith('.ts')).sort().map((name) => join(dir, name));
+const listDir = (dir) =>
+  readdirSync(dir)
+    .filter((name) => name.endsWith('.ts'))
+    .sort()
+    .map((name) => join(dir, name));
 const parts = Array.from({ length: corpus.parts }, (_, k) => listDir(join(corpusDir, 'agents', `part-${k}`)));
 const agents1x = parts[0];
 const agents4x = parts.flat();
 const plainFiles = listDir(join(corpusDir, 'plain'));
 const sizeOf = (files) => files.reduce((sum, file) => sum + statSync(file).size, 0);
-console.error(`bench: ${agents1x.length} agent files (${(sizeOf(agents1x) / 1e6).toFixed(1)} MB) ×4, ${plainFiles.length} plain files; ${ruleIds.length} rules; ${rounds} rounds`);
+console.error(
+  `bench: ${agents1x.length} agent files (${(sizeOf(agents1x) / 1e6).toFixed(1)} MB) ×4, ${plainFiles.length} plain files; ${ruleIds.length} rules; ${rounds} rounds`,
+);
 
 const engines = { parser: createESLint('parser'), recommended: createESLint('recommended'), all: createESLint('all') };
 const job = (name, files) => () => timeRun(engines[name], files);
@@ -221,7 +232,10 @@ const plainReports = countByRule((await timeRun(engines.all, plainFiles)).result
 
 console.error('bench: per-rule times (ESLint stats)');
 const probe = await loadModelProbe();
-const statsEngines = { plain: createESLint('all', { stats: true }), probe: probe ? createESLint('all', { stats: true, probe }) : null };
+const statsEngines = {
+  plain: createESLint('all', { stats: true }),
+  probe: probe ? createESLint('all', { stats: true, probe }) : null,
+};
 const statsRuns = { plain: [], probe: [] };
 for (let run = 0; run < 3; run++) {
   for (const name of ['plain', 'probe']) {
@@ -235,12 +249,20 @@ const maxRule = ruleStats.rules[0] ?? { id: '(none)', percent: 0 };
 
 console.error('bench: CPU profile of `all`');
 const profiled = analyzeProfile((await profileAsync(() => timeRun(engines.all, agents1x))).profile);
-const profileRules = [...profiled.rules].map(([id, ms]) => ({ id: `${namespace}/${id}`, ms, percent: (ms / profiled.parse) * 100 }));
+const profileRules = [...profiled.rules].map(([id, ms]) => ({
+  id: `${namespace}/${id}`,
+  ms,
+  percent: (ms / profiled.parse) * 100,
+}));
 const profileRuleTotal = profileRules.reduce((sum, rule) => sum + rule.ms, 0);
 const ownerShare = (test) =>
   ([...profiled.owners].filter(([owner]) => test(owner)).reduce((sum, [, ms]) => sum + ms, 0) / profiled.total) * 100;
 const profileOwners = {
-  parser: ownerShare((owner) => /^(?:@typescript-eslint\/(?:typescript-estree|scope-manager|parser|visitor-keys)|typescript|ts-api-utils)$/.test(owner)),
+  parser: ownerShare((owner) =>
+    /^(?:@typescript-eslint\/(?:typescript-estree|scope-manager|parser|visitor-keys)|typescript|ts-api-utils)$/.test(
+      owner,
+    ),
+  ),
   eslint: ownerShare((owner) => owner === 'eslint' || owner.startsWith('@eslint')),
   plugin: ownerShare((owner) => owner.startsWith('plugin ') || owner === '@typescript-eslint/utils'),
   gc: ownerShare((owner) => owner === 'garbage collector'),
@@ -249,7 +271,12 @@ const profileOwners = {
 console.error('bench: scaling 1× → 4×');
 const scalingRounds = 3;
 const scaling = await alternate(
-  { all1x: job('all', agents1x), all4x: job('all', agents4x), parser1x: job('parser', agents1x), parser4x: job('parser', agents4x) },
+  {
+    all1x: job('all', agents1x),
+    all4x: job('all', agents4x),
+    parser1x: job('parser', agents1x),
+    parser4x: job('parser', agents4x),
+  },
   scalingRounds,
   'scaling',
 );
@@ -257,7 +284,8 @@ const scalingAll = median(scaling.all4x) / median(scaling.all1x);
 const scalingParser = median(scaling.parser4x) / median(scaling.parser1x);
 
 console.error('bench: memory per file');
-const memory = typeof global.gc === 'function' ? { parser: await heapGrowth('parser'), all: await heapGrowth('all') } : null;
+const memory =
+  typeof global.gc === 'function' ? { parser: await heapGrowth('parser'), all: await heapGrowth('all') } : null;
 const heapDelta = memory ? memory.all.slope - memory.parser.slope : null;
 
 let oxlint = null;
@@ -276,7 +304,9 @@ const checks = {
   scaling: scalingAll <= TARGETS.scaling,
   memory: heapDelta === null ? null : heapDelta <= TARGETS.heapPerFile && memory.all.retained <= TARGETS.retained,
 };
-const failed = Object.entries(checks).filter(([, ok]) => ok === false).map(([name]) => name);
+const failed = Object.entries(checks)
+  .filter(([, ok]) => ok === false)
+  .map(([name]) => name);
 
 const lines = [];
 lines.push('# Benchmark results');
@@ -300,9 +330,15 @@ lines.push('| measure | result | target | |');
 lines.push('|---|---|---|---|');
 lines.push(`| \`all\` / parser only, agent corpus | ${fmtRatio(ratioAll)} | ≤ ${TARGETS.all}× | ${pass(checks.all)} |`);
 lines.push(`| \`recommended\` / parser only, agent corpus | ${fmtRatio(ratioRecommended)} | (≤ \`all\`) | |`);
-lines.push(`| \`all\` / parser only, non-LiveKit files | ${fmtRatio(ratioPlain)} | ≤ ${TARGETS.plain}× | ${pass(checks.plain)} |`);
-lines.push(`| slowest rule, % of parse time | ${maxRule.id}: ${maxRule.percent.toFixed(2)} % | ≤ ${TARGETS.rulePercent} % | ${pass(checks.rule)} |`);
-lines.push(`| time for 4× the corpus (\`all\`) | ${fmtRatio(scalingAll)} | ≤ ${TARGETS.scaling}× | ${pass(checks.scaling)} |`);
+lines.push(
+  `| \`all\` / parser only, non-LiveKit files | ${fmtRatio(ratioPlain)} | ≤ ${TARGETS.plain}× | ${pass(checks.plain)} |`,
+);
+lines.push(
+  `| slowest rule, % of parse time | ${maxRule.id}: ${maxRule.percent.toFixed(2)} % | ≤ ${TARGETS.rulePercent} % | ${pass(checks.rule)} |`,
+);
+lines.push(
+  `| time for 4× the corpus (\`all\`) | ${fmtRatio(scalingAll)} | ≤ ${TARGETS.scaling}× | ${pass(checks.scaling)} |`,
+);
 lines.push(
   memory
     ? `| heap growth per file, \`all\` minus parser only; ASTs still reachable after ${memory.all.files} files | ${heapDelta.toFixed(0)} B/file; ${memory.all.retained} | ≤ ${TARGETS.heapPerFile} B/file (flat); ≤ ${TARGETS.retained} (the linter's last) | ${pass(checks.memory)} |`
@@ -313,10 +349,18 @@ lines.push('## Wall time (medians of rounds)');
 lines.push('');
 lines.push('| files | parser only | recommended | all |');
 lines.push('|---|---|---|---|');
-lines.push(`| ${agents1x.length} agent files | ${fmtMs(median(main.parser))} | ${fmtMs(median(main.recommended))} | ${fmtMs(median(main.all))} |`);
-lines.push(`| ${plainFiles.length} non-LiveKit files | ${fmtMs(median(plain.parser))} | | ${fmtMs(median(plain.all))} |`);
-lines.push(`| ${agents1x.length} agent files (scaling rounds) | ${fmtMs(median(scaling.parser1x))} | | ${fmtMs(median(scaling.all1x))} |`);
-lines.push(`| ${agents4x.length} agent files (4×) | ${fmtMs(median(scaling.parser4x))} | | ${fmtMs(median(scaling.all4x))} |`);
+lines.push(
+  `| ${agents1x.length} agent files | ${fmtMs(median(main.parser))} | ${fmtMs(median(main.recommended))} | ${fmtMs(median(main.all))} |`,
+);
+lines.push(
+  `| ${plainFiles.length} non-LiveKit files | ${fmtMs(median(plain.parser))} | | ${fmtMs(median(plain.all))} |`,
+);
+lines.push(
+  `| ${agents1x.length} agent files (scaling rounds) | ${fmtMs(median(scaling.parser1x))} | | ${fmtMs(median(scaling.all1x))} |`,
+);
+lines.push(
+  `| ${agents4x.length} agent files (4×) | ${fmtMs(median(scaling.parser4x))} | | ${fmtMs(median(scaling.all4x))} |`,
+);
 lines.push('');
 lines.push(`Scaling 1× → 4×: \`all\` ${fmtRatio(scalingAll)}, parser only ${fmtRatio(scalingParser)}.`);
 lines.push(
@@ -336,12 +380,12 @@ lines.push('');
 lines.push(
   `Parse (including scope analysis): ${fmtMs(ruleStats.parse)} in total. The shared LiveKit model is computed lazily, so the first rule ` +
     'to ask for it in a file pays for it; the second column repeats the run with a probe rule, listed first, that builds the whole ' +
-    'model, so it shows each rule\'s own cost.',
+    "model, so it shows each rule's own cost.",
 );
 lines.push('');
 lines.push(
   `The last column is a CPU profile of one \`all\` run (in-process sampling profiler, bench/cpu-profile.js): every sample whose stack passes ` +
-    'through the rule\'s file, over the samples under the parser\'s `parseForESLint`; it has no per-listener timing overhead. ' +
+    "through the rule's file, over the samples under the parser's `parseForESLint`; it has no per-listener timing overhead. " +
     `All rules together: ${((profileRuleTotal / profiled.parse) * 100).toFixed(1)} % of parse in the profile, ` +
     `${((ruleStats.rules.filter((rule) => rule.id.startsWith(`${namespace}/`)).reduce((sum, rule) => sum + rule.ms, 0) / ruleStats.parse) * 100).toFixed(1)} % in \`stats\`.`,
 );
@@ -352,7 +396,9 @@ lines.push(
     `${profileOwners.gc.toFixed(1)} %, the rest (file system, Node) ${(100 - profileOwners.parser - profileOwners.eslint - profileOwners.plugin - profileOwners.gc).toFixed(1)} %.`,
 );
 lines.push('');
-lines.push('| rule | stats ms | % of parse | own cost, ms (model prebuilt) | % of parse | reports | profile, % of parse |');
+lines.push(
+  '| rule | stats ms | % of parse | own cost, ms (model prebuilt) | % of parse | reports | profile, % of parse |',
+);
 lines.push('|---|---|---|---|---|---|---|');
 for (const rule of ruleStats.rules) {
   const own = probeStats?.rules.find((entry) => entry.id === rule.id);
@@ -367,7 +413,13 @@ if (probeRow) {
 }
 lines.push('');
 lines.push(
-  `Reports on the non-LiveKit files: ${Object.keys(plainReports).length === 0 ? 'none' : Object.entries(plainReports).map(([id, n]) => `${id} ${n}`).join(', ')}.`,
+  `Reports on the non-LiveKit files: ${
+    Object.keys(plainReports).length === 0
+      ? 'none'
+      : Object.entries(plainReports)
+          .map(([id, n]) => `${id} ${n}`)
+          .join(', ')
+  }.`,
 );
 lines.push('');
 lines.push('## Memory');
@@ -383,7 +435,9 @@ if (memory) {
   lines.push('|---|---|---|---|---|');
   for (const name of ['parser', 'all']) {
     const m = memory[name];
-    lines.push(`| ${name} | ${(m.after1x / 1e6).toFixed(1)} MB | ${(m.after4x / 1e6).toFixed(1)} MB | ${m.slope.toFixed(0)} B/file | ${m.retained} of ${m.files} |`);
+    lines.push(
+      `| ${name} | ${(m.after1x / 1e6).toFixed(1)} MB | ${(m.after4x / 1e6).toFixed(1)} MB | ${m.slope.toFixed(0)} B/file | ${m.retained} of ${m.files} |`,
+    );
   }
 } else {
   lines.push('Not measured: run `node --expose-gc bench/run.js`.');
@@ -457,7 +511,12 @@ function summarizeStats(runs) {
     })
     .filter((rule) => rule.id.startsWith(`${namespace}/`) || rule.id.startsWith('bench-probe/'))
     .sort((a, b) => b.ms - a.ms);
-  return { parse, rules: rules.filter((rule) => rule.id.startsWith(`${namespace}/`)).concat(rules.filter((rule) => !rule.id.startsWith(`${namespace}/`))) };
+  return {
+    parse,
+    rules: rules
+      .filter((rule) => rule.id.startsWith(`${namespace}/`))
+      .concat(rules.filter((rule) => !rule.id.startsWith(`${namespace}/`))),
+  };
 }
 
 /**
@@ -467,7 +526,12 @@ function summarizeStats(runs) {
  */
 async function heapGrowth(kind) {
   const linter = new Linter();
-  const configs = [baseConfig, kind === 'parser' ? { plugins: { 'bench-noop': noopPlugin }, rules: { 'bench-noop/noop': 'error' } } : plugin.configs[kind]];
+  const configs = [
+    baseConfig,
+    kind === 'parser'
+      ? { plugins: { 'bench-noop': noopPlugin }, rules: { 'bench-noop/noop': 'error' } }
+      : plugin.configs[kind],
+  ];
   const batch = Math.max(25, Math.round(agents1x.length / 4));
   const points = [];
   const refs = [];
@@ -496,7 +560,8 @@ async function heapGrowth(kind) {
   const meanX = fit.reduce((sum, [x]) => sum + x, 0) / fit.length;
   const meanY = fit.reduce((sum, [, y]) => sum + y, 0) / fit.length;
   const slope =
-    fit.reduce((sum, [x, y]) => sum + (x - meanX) * (y - meanY), 0) / fit.reduce((sum, [x]) => sum + (x - meanX) ** 2, 0);
+    fit.reduce((sum, [x, y]) => sum + (x - meanX) * (y - meanY), 0) /
+    fit.reduce((sum, [x]) => sum + (x - meanX) ** 2, 0);
   // The linter keeps its last SourceCode on purpose (getSourceCode()); every other one should be gone.
   const retained = refs.filter((ref) => ref.deref() !== undefined).length;
   return { batch, slope, after1x, after4x: points.at(-1)[1], retained, files: refs.length };
@@ -511,7 +576,15 @@ function runOxlint() {
   const baseConfigFile = join(corpusDir, 'oxlint-base.json');
   writeFileSync(
     pluginConfig,
-    JSON.stringify({ jsPlugins: [join(root, 'dist', 'index.js')], categories: { correctness: 'off' }, rules: plugin.configs.all.rules }, null, 2),
+    JSON.stringify(
+      {
+        jsPlugins: [join(root, 'dist', 'index.js')],
+        categories: { correctness: 'off' },
+        rules: plugin.configs.all.rules,
+      },
+      null,
+      2,
+    ),
   );
   writeFileSync(baseConfigFile, JSON.stringify({ categories: { correctness: 'off' }, rules: {} }, null, 2));
   const run = (config, format) => {
@@ -521,7 +594,8 @@ function runOxlint() {
       maxBuffer: 256 * 1024 * 1024,
     });
     const ms = performance.now() - start;
-    if (result.status !== 0 && result.status !== 1) throw new Error(`oxlint exited ${result.status}: ${result.stderr.slice(0, 500)}`);
+    if (result.status !== 0 && result.status !== 1)
+      throw new Error(`oxlint exited ${result.status}: ${result.stderr.slice(0, 500)}`);
     return { ms, stdout: result.stdout };
   };
   try {

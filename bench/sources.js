@@ -19,7 +19,20 @@ const DOMAINS = [
 ];
 
 const VERBS = ['lookup', 'check', 'update', 'cancel', 'schedule', 'confirm', 'list', 'transfer', 'estimate', 'verify'];
-const FIELDS = ['date', 'time', 'partySize', 'city', 'email', 'phone', 'zipCode', 'notes', 'amount', 'reason', 'priority', 'language'];
+const FIELDS = [
+  'date',
+  'time',
+  'partySize',
+  'city',
+  'email',
+  'phone',
+  'zipCode',
+  'notes',
+  'amount',
+  'reason',
+  'priority',
+  'language',
+];
 
 const cap = (text) => text[0].toUpperCase() + text.slice(1);
 const camel = (...words) => words[0] + words.slice(1).map(cap).join('');
@@ -91,7 +104,9 @@ function zodField(random, field, described) {
           ? random.pick(['z.string().email()', 'z.string()'])
           : random.pick(['z.string()', 'z.string().min(1)', 'z.string().max(200)']);
   const optional = random.chance(0.2) ? '.optional()' : '';
-  const description = described ? `.describe('The ${field.replace(/([A-Z])/g, ' $1').toLowerCase()} the caller gives')` : '';
+  const description = described
+    ? `.describe('The ${field.replace(/([A-Z])/g, ' $1').toLowerCase()} the caller gives')`
+    : '';
   return `${field}: ${base}${optional}${description}`;
 }
 
@@ -102,7 +117,9 @@ function toolSource(random, api, domain, index, options) {
   const fields = random.sample(FIELDS, random.int(0, 4));
   const withId = random.chance(0.8);
   const described = !random.chance(options.mistakes * 0.5);
-  const params = [withId ? `${domain.ids}: z.string().describe('The ${domain.noun} reference the caller reads out')` : null]
+  const params = [
+    withId ? `${domain.ids}: z.string().describe('The ${domain.noun} reference the caller reads out')` : null,
+  ]
     .concat(fields.map((field) => zodField(random, field, described)))
     .filter(Boolean);
   const args = [withId ? domain.ids : null, ...fields].filter(Boolean);
@@ -133,7 +150,10 @@ if (!record) {
 }
 ${random.chance(0.3) ? `logger.info({ ${args[0] ?? 'record'} }, '${toolName} done');\n` : ''}return \`${cap(domain.noun)} \${record.id} is \${record.status}.\`;`;
   const nameLine = options.style === 'map' ? '' : `name: '${toolName}',\n  `;
-  const parameters = params.length > 0 || random.chance(0.5) ? `parameters: z.object({\n${params.map((p) => `    ${p},`).join('\n')}\n  }),\n  ` : '';
+  const parameters =
+    params.length > 0 || random.chance(0.5)
+      ? `parameters: z.object({\n${params.map((p) => `    ${p},`).join('\n')}\n  }),\n  `
+      : '';
   const destructure = args.length > 0 ? `{ ${args.join(', ')} }` : '_args';
   const execute = `execute: async (${destructure}, { ctx: ${ctxName} }) => {\n${indent(body, 4)}\n  },`;
   return {
@@ -145,7 +165,11 @@ ${random.chance(0.3) ? `logger.info({ ${args[0] ?? 'record'} }, '${toolName} don
 
 function serviceSource(random, domain) {
   const cls = `${cap(domain.key)}Service`;
-  const records = Array.from({ length: random.int(2, 5) }, (_, i) => `  ['${domain.key.slice(0, 3).toUpperCase()}-${1000 + i}', { id: '${domain.key.slice(0, 3).toUpperCase()}-${1000 + i}', status: '${random.pick(['confirmed', 'pending', 'shipped', 'open', 'closed'])}', updatedAt: ${1700000000000 + i * 86400000} }],`);
+  const records = Array.from(
+    { length: random.int(2, 5) },
+    (_, i) =>
+      `  ['${domain.key.slice(0, 3).toUpperCase()}-${1000 + i}', { id: '${domain.key.slice(0, 3).toUpperCase()}-${1000 + i}', status: '${random.pick(['confirmed', 'pending', 'shipped', 'open', 'closed'])}', updatedAt: ${1700000000000 + i * 86400000} }],`,
+  );
   return `interface ${cap(domain.noun)}Record {
   id: string;
   status: string;
@@ -207,7 +231,7 @@ function agentClassSource(random, api, domain, className, role, tools, options) 
       : `[${tools.map((tool) => tool.variable).join(', ')}]`;
   const chatCtxParam = random.chance(0.8);
   const mutation = random.chance(options.mistakes * 0.3)
-    ? '    this.chatCtx.addMessage({ role: \'system\', content: \'The caller was transferred.\' });\n'
+    ? "    this.chatCtx.addMessage({ role: 'system', content: 'The caller was transferred.' });\n"
     : '';
   const greet = random.pick([
     `    this.session.generateReply({ instructions: 'Greet the caller and ask how you can help with their ${domain.noun}.' });`,
@@ -246,8 +270,16 @@ function entrySource(random, api, domain, firstAgent, options) {
   if (mistakeAwait) lines.push(`const settings = await ${domain.key}Service.find('settings');`);
   const connectFirst = random.chance(0.6);
   if (connectFirst) lines.push(`await ${ctx}.connect();`);
-  if (random.chance(0.3)) lines.push(`const participant = await ${ctx}.waitForParticipant();`, `logger.info({ identity: participant.identity }, 'participant joined');`);
-  const vadRead = options.prewarm ? `${ctx}.proc.userData.vad as never` : random.chance(options.mistakes) ? `${ctx}.proc.userData.vad as never` : 'undefined';
+  if (random.chance(0.3))
+    lines.push(
+      `const participant = await ${ctx}.waitForParticipant();`,
+      `logger.info({ identity: participant.identity }, 'participant joined');`,
+    );
+  const vadRead = options.prewarm
+    ? `${ctx}.proc.userData.vad as never`
+    : random.chance(options.mistakes)
+      ? `${ctx}.proc.userData.vad as never`
+      : 'undefined';
   const sttModel = random.pick(["'deepgram/nova-3'", "'assemblyai/universal-streaming'", "'cartesia/ink-whisper'"]);
   const llmModel = random.pick(["'openai/gpt-4.1-mini'", "'google/gemini-2.0-flash'", "'openai/gpt-4o-mini'"]);
   const ttsModel = random.pick(["'cartesia/sonic-2'", "'elevenlabs/eleven_turbo_v2_5'", "'rime/arcana'"]);
@@ -275,7 +307,8 @@ function entrySource(random, api, domain, firstAgent, options) {
     );
   }
   if (random.chance(options.mistakes * 0.4)) lines.push(`const vad = await silero.VAD.load();`, 'void vad;');
-  if (random.chance(options.mistakes * 0.3)) lines.push(`console.log(\`caller card \${session.userData.cardNumber}\`);`);
+  if (random.chance(options.mistakes * 0.3))
+    lines.push(`console.log(\`caller card \${session.userData.cardNumber}\`);`);
   lines.push(`await session.start({ agent: new ${firstAgent}(), room: ${ctx}.room });`);
   if (!connectFirst && random.chance(0.7)) lines.push(`await ${ctx}.connect();`);
   if (mistakeAwait) lines.push('void settings;');
@@ -315,7 +348,9 @@ export function agentFile(random, { mistakes = 0.1 } = {}) {
 
   parts.push(serviceSource(random, domain));
   if (api.typed) {
-    parts.push(`interface UserData {\n  callerId: string;\n  language: string;\n  ${domain.ids}?: string;\n  cardNumber?: string;\n}\n`);
+    parts.push(
+      `interface UserData {\n  callerId: string;\n  language: string;\n  ${domain.ids}?: string;\n  cardNumber?: string;\n}\n`,
+    );
   }
   parts.push(
     random.pick([
@@ -325,7 +360,10 @@ export function agentFile(random, { mistakes = 0.1 } = {}) {
   );
 
   const agentCount = random.int(1, 3);
-  const roles = random.sample([...new Set(['front desk', domain.team, 'billing', 'scheduling', 'support'])], agentCount);
+  const roles = random.sample(
+    [...new Set(['front desk', domain.team, 'billing', 'scheduling', 'support'])],
+    agentCount,
+  );
   const classNames = roles.map((role) => `${cap(camel(...role.split(' ')))}Agent`);
   const factoryStyle = random.chance(0.25);
   let toolIndex = 0;
@@ -348,7 +386,9 @@ export function agentFile(random, { mistakes = 0.1 } = {}) {
         `${toolDecls}\nfunction create${classNames[a]}() {\n  return ${api.name('Agent')}.create({\n    instructions: ${JSON.stringify(instructionsText(random, domain, roles[a]))},\n    tools: ${toolsValue},\n    onEnter: async (agentCtx: { session: { generateReply: (o: object) => unknown } }) => {\n      agentCtx.session.generateReply({ instructions: 'Greet the caller.' });\n    },\n  });\n}\n\nclass ${classNames[a]} {\n  static create() {\n    return create${classNames[a]}();\n  }\n}\n`,
       );
     } else {
-      agentDefinitions.unshift(`${toolDecls}\n${agentClassSource(random, api, domain, classNames[a], roles[a], uniqueTools, { mistakes, toolStyle })}`);
+      agentDefinitions.unshift(
+        `${toolDecls}\n${agentClassSource(random, api, domain, classNames[a], roles[a], uniqueTools, { mistakes, toolStyle })}`,
+      );
     }
   }
   parts.push(...agentDefinitions);
@@ -372,7 +412,10 @@ export function agentFile(random, { mistakes = 0.1 } = {}) {
     define = `async function entry(${entry.ctx}${ctxType}) {\n${indent(entry.body, 2)}\n}\n\nexport default ${api.name('defineAgent')}({\n${prewarm}  entry,\n});\n`;
   } else {
     const call = `${api.name('defineAgent')}({\n${prewarm}  entry: async (${entry.ctx}${ctxType}) => {\n${indent(entry.body, 4)}\n  },\n})`;
-    define = defineStyle === 'inline' ? `export default ${call};\n` : `const agentDefinition = ${call};\n\nexport default agentDefinition;\n`;
+    define =
+      defineStyle === 'inline'
+        ? `export default ${call};\n`
+        : `const agentDefinition = ${call};\n\nexport default agentDefinition;\n`;
   }
   parts.push(define);
   if (random.chance(0.5)) {
@@ -382,12 +425,17 @@ export function agentFile(random, { mistakes = 0.1 } = {}) {
         ? `// Older projects still start the worker this way.\n${api.name('cli')}.runApp(new ${api.name(serverOptions)}({ agent: fileURLToPath(import.meta.url), agentName: '${domain.key}-agent' }));\n`
         : `if (process.argv[1] === fileURLToPath(import.meta.url)) {\n  ${api.name('cli')}.runApp(new ${api.name('ServerOptions')}({ agent: fileURLToPath(import.meta.url) }));\n}\n`,
     );
-    if (!extraImports.includes("import { fileURLToPath } from 'node:url';")) extraImports.push("import { fileURLToPath } from 'node:url';");
+    if (!extraImports.includes("import { fileURLToPath } from 'node:url';"))
+      extraImports.push("import { fileURLToPath } from 'node:url';");
   }
 
   const body = parts.join('\n');
   const header = `/**\n * ${domain.desk}: ${roles.join(', ')} voice agent${agentCount > 1 ? 's' : ''}.\n */\n`;
-  const imports = api.header(api.typed) + (pluginImports.length ? pluginImports.join('\n') + '\n' : '') + extraImports.join('\n') + '\n';
+  const imports =
+    api.header(api.typed) +
+    (pluginImports.length ? pluginImports.join('\n') + '\n' : '') +
+    extraImports.join('\n') +
+    '\n';
   return `${header}${imports}\n${body}`;
 }
 
@@ -410,15 +458,17 @@ export function plainFile(random) {
   parts.push(
     `export type ${entity}Input = Omit<${entity}, 'id' | 'createdAt'>;\n\nexport class ValidationError extends Error {\n  constructor(readonly field: string, message: string) {\n    super(message);\n    this.name = 'ValidationError';\n  }\n}\n`,
   );
-  parts.push(`export function validate${entity}(input: Partial<${entity}Input>): ${entity}Input {\n${fields
-    .map((field) =>
-      field === 'email'
-        ? `  if (input.email !== undefined && !/^[^@\\s]+@[^@\\s]+$/.test(input.email)) throw new ValidationError('email', 'invalid email');`
-        : field === 'partySize' || field === 'amount'
-          ? `  if (input.${field} !== undefined && (!Number.isFinite(input.${field}) || input.${field} < 0)) throw new ValidationError('${field}', '${field} must be positive');`
-          : `  if (typeof input.${field} === 'string' && input.${field}.length > ${random.int(64, 512)}) throw new ValidationError('${field}', '${field} is too long');`,
-    )
-    .join('\n')}\n  return input as ${entity}Input;\n}\n`);
+  parts.push(
+    `export function validate${entity}(input: Partial<${entity}Input>): ${entity}Input {\n${fields
+      .map((field) =>
+        field === 'email'
+          ? `  if (input.email !== undefined && !/^[^@\\s]+@[^@\\s]+$/.test(input.email)) throw new ValidationError('email', 'invalid email');`
+          : field === 'partySize' || field === 'amount'
+            ? `  if (input.${field} !== undefined && (!Number.isFinite(input.${field}) || input.${field} < 0)) throw new ValidationError('${field}', '${field} must be positive');`
+            : `  if (typeof input.${field} === 'string' && input.${field}.length > ${random.int(64, 512)}) throw new ValidationError('${field}', '${field} is too long');`,
+      )
+      .join('\n')}\n  return input as ${entity}Input;\n}\n`,
+  );
   parts.push(`export class ${entity}Store {
   private readonly items = new Map<string, ${entity}>();
   private readonly byDay = new Map<string, Set<string>>();
@@ -461,9 +511,13 @@ export function plainFile(random) {
   const loggerStyle = random.pick(['console', 'logger']);
   const logCall = loggerStyle === 'console' ? 'console.info' : 'logger.info';
   if (loggerStyle === 'logger') {
-    parts.push(`const logger = {\n  info: (fields: object, message: string) => process.stdout.write(JSON.stringify({ level: 'info', message, ...fields }) + '\\n'),\n  error: (fields: object, message: string) => process.stderr.write(JSON.stringify({ level: 'error', message, ...fields }) + '\\n'),\n};\n`);
+    parts.push(
+      `const logger = {\n  info: (fields: object, message: string) => process.stdout.write(JSON.stringify({ level: 'info', message, ...fields }) + '\\n'),\n  error: (fields: object, message: string) => process.stderr.write(JSON.stringify({ level: 'error', message, ...fields }) + '\\n'),\n};\n`,
+    );
   }
-  const leak = random.chance(0.05) ? `\n  ${logCall}(${loggerStyle === 'logger' ? "{ password: req.headers['x-password'] }, 'login attempt'" : "'login attempt', req.headers['x-password']"});` : '';
+  const leak = random.chance(0.05)
+    ? `\n  ${logCall}(${loggerStyle === 'logger' ? "{ password: req.headers['x-password'] }, 'login attempt'" : "'login attempt', req.headers['x-password']"});`
+    : '';
   parts.push(`async function readBody(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);

@@ -33,7 +33,9 @@ const totals = runFuzz({
   start,
   slowMs,
   onProgress: (done, t) =>
-    console.error(`  ${done}/${count}: ${t.linted} linted, ${t.reports} reports, ${t.fixes} fixes, ${t.suggestions} suggestions, ${t.failures.length} failures (${((performance.now() - began) / 1000).toFixed(0)} s)`),
+    console.error(
+      `  ${done}/${count}: ${t.linted} linted, ${t.reports} reports, ${t.fixes} fixes, ${t.suggestions} suggestions, ${t.failures.length} failures (${((performance.now() - began) / 1000).toFixed(0)} s)`,
+    ),
 });
 
 if (totals.failures.length > 0) {
@@ -50,9 +52,16 @@ if (totals.failures.length > 0) {
 
 const rulesSeen = Object.keys(totals.programsByRule).filter((id) => id !== 'null');
 console.error(
-  `\nreports by rule (programs): ${rulesSeen.sort().map((id) => `${id.replace(/^livekit-agents\//, '')} ${totals.programsByRule[id]}`).join(', ') || 'none'}`,
+  `\nreports by rule (programs): ${
+    rulesSeen
+      .sort()
+      .map((id) => `${id.replace(/^livekit-agents\//, '')} ${totals.programsByRule[id]}`)
+      .join(', ') || 'none'
+  }`,
 );
-console.error(`rules that never reported: ${rules.filter((id) => !rulesSeen.includes(`livekit-agents/${id}`)).join(', ') || 'none'}`);
+console.error(
+  `rules that never reported: ${rules.filter((id) => !rulesSeen.includes(`livekit-agents/${id}`)).join(', ') || 'none'}`,
+);
 console.log(
   `fuzz: seed ${seed}, ${totals.programs} programs (${totals.linted} linted, ${totals.rejected} rejected by the parser, ` +
     `${totals.unbuildable} unbuildable), ${totals.withReports} with reports, ${totals.reports} reports, ${totals.fixes} fixes and ` +

@@ -62,8 +62,17 @@ export const FILENAME: string;
 export function createConfig(plugin: FuzzPlugin): Linter.Config[];
 export function parseError(text: string): string | null;
 export function buildProgram(seed: number, index: number): { text: string | null; variant: string | null };
-export function checkProgram(linter: Linter, config: Linter.Config[], text: string, options?: { slowMs?: number }): ProgramCheck;
-export function minimize(text: string, stillFails: (candidate: string) => boolean, options?: { maxChecks?: number }): string;
+export function checkProgram(
+  linter: Linter,
+  config: Linter.Config[],
+  text: string,
+  options?: { slowMs?: number },
+): ProgramCheck;
+export function minimize(
+  text: string,
+  stillFails: (candidate: string) => boolean,
+  options?: { maxChecks?: number },
+): string;
 export function runFuzz(options: {
   plugin: FuzzPlugin;
   count: number;

@@ -22,7 +22,11 @@ export function createConfig(plugin) {
       languageOptions: { parser: tsParser, ecmaVersion: 'latest', sourceType: 'module' },
       linterOptions: { reportUnusedDisableDirectives: 'off' },
       settings: {
-        'livekit-agents': { importSources: ['#livekit'], loggers: ['audit.record'], sensitiveNames: ['mothersMaidenName'] },
+        'livekit-agents': {
+          importSources: ['#livekit'],
+          loggers: ['audit.record'],
+          sensitiveNames: ['mothersMaidenName'],
+        },
       },
     },
     plugin.configs.all,
@@ -40,16 +44,48 @@ export function parseError(text) {
 }
 
 const EXPRESSIONS = new Set([
-  'Identifier', 'Literal', 'TemplateLiteral', 'ArrayExpression', 'ObjectExpression', 'FunctionExpression',
-  'ArrowFunctionExpression', 'ClassExpression', 'CallExpression', 'NewExpression', 'MemberExpression',
-  'ConditionalExpression', 'BinaryExpression', 'LogicalExpression', 'UnaryExpression', 'UpdateExpression',
-  'AssignmentExpression', 'SequenceExpression', 'TaggedTemplateExpression', 'ThisExpression', 'ChainExpression',
-  'ImportExpression', 'MetaProperty',
+  'Identifier',
+  'Literal',
+  'TemplateLiteral',
+  'ArrayExpression',
+  'ObjectExpression',
+  'FunctionExpression',
+  'ArrowFunctionExpression',
+  'ClassExpression',
+  'CallExpression',
+  'NewExpression',
+  'MemberExpression',
+  'ConditionalExpression',
+  'BinaryExpression',
+  'LogicalExpression',
+  'UnaryExpression',
+  'UpdateExpression',
+  'AssignmentExpression',
+  'SequenceExpression',
+  'TaggedTemplateExpression',
+  'ThisExpression',
+  'ChainExpression',
+  'ImportExpression',
+  'MetaProperty',
 ]);
 const STATEMENTS = new Set([
-  'ExpressionStatement', 'IfStatement', 'ForStatement', 'ForInStatement', 'ForOfStatement', 'WhileStatement',
-  'DoWhileStatement', 'TryStatement', 'ThrowStatement', 'VariableDeclaration', 'FunctionDeclaration',
-  'ClassDeclaration', 'SwitchStatement', 'LabeledStatement', 'BlockStatement', 'EmptyStatement', 'DebuggerStatement',
+  'ExpressionStatement',
+  'IfStatement',
+  'ForStatement',
+  'ForInStatement',
+  'ForOfStatement',
+  'WhileStatement',
+  'DoWhileStatement',
+  'TryStatement',
+  'ThrowStatement',
+  'VariableDeclaration',
+  'FunctionDeclaration',
+  'ClassDeclaration',
+  'SwitchStatement',
+  'LabeledStatement',
+  'BlockStatement',
+  'EmptyStatement',
+  'DebuggerStatement',
 ]);
 
 /** Cuts expressions, statements, identifier names and block positions out of a random program. */
@@ -69,7 +105,12 @@ export function extractPool(code) {
     if (EXPRESSIONS.has(node.type) && length <= 120 && !/\byield\b|\bawait\b/.test(code.slice(start, end))) {
       pool.expressions.push(code.slice(start, end));
     }
-    if (STATEMENTS.has(node.type) && length <= 240 && parentType !== 'ForStatement' && !/\b(?:yield|await|break|continue|super)\b/.test(code.slice(start, end))) {
+    if (
+      STATEMENTS.has(node.type) &&
+      length <= 240 &&
+      parentType !== 'ForStatement' &&
+      !/\b(?:yield|await|break|continue|super)\b/.test(code.slice(start, end))
+    ) {
       pool.statements.push(code.slice(start, end));
     }
     if (node.type === 'Identifier' && node.name.length <= 12) pool.identifiers.push(node.name);
@@ -154,7 +195,10 @@ export function buildProgram(seed, index) {
       text = `${text.slice(0, offset)}\n${inner[i]}\n${text.slice(offset)}`;
     });
     // Top-level ranges moved with the insertions, so interleave the pieces at the ends instead.
-    candidates.push({ variant: 'blocks', text: `${head.text}\n${pieces[0]}\n${text}\n${pieces.slice(1).join('\n')}\n` });
+    candidates.push({
+      variant: 'blocks',
+      text: `${head.text}\n${pieces[0]}\n${text}\n${pieces.slice(1).join('\n')}\n`,
+    });
   }
   if (js) candidates.push({ variant: 'top-level', text: `${head.text}\n${withTopLevel(js)}\n` });
   candidates.push({ variant: 'snippets-only', text: `${head.text}\n${pieces.join('\n')}\n` });
@@ -185,7 +229,12 @@ export function checkProgram(linter, config, text, { slowMs = 5000 } = {}) {
   try {
     messages = lint(text);
   } catch (error) {
-    summary.failure = { kind: 'crash', ruleId: ruleIdOf(error), message: firstLine(error), stack: String(error?.stack ?? '') };
+    summary.failure = {
+      kind: 'crash',
+      ruleId: ruleIdOf(error),
+      message: firstLine(error),
+      stack: String(error?.stack ?? ''),
+    };
     return summary;
   }
   summary.ms = performance.now() - start;
@@ -223,14 +272,22 @@ export function checkProgram(linter, config, text, { slowMs = 5000 } = {}) {
       const output = applyFix(text, suggestion.fix);
       const error = parseError(output);
       if (error) {
-        summary.failure = { kind: 'suggestion-unparsable', ruleId: message.ruleId, message: `${suggestion.desc} → ${error}` };
+        summary.failure = {
+          kind: 'suggestion-unparsable',
+          ruleId: message.ruleId,
+          message: `${suggestion.desc} → ${error}`,
+        };
         return summary;
       }
       if (summary.suggestions <= 12) {
         try {
           lint(output);
         } catch (crash) {
-          summary.failure = { kind: 'crash-on-suggestion-output', ruleId: ruleIdOf(crash), message: `after "${suggestion.desc}" (${message.ruleId}): ${firstLine(crash)}` };
+          summary.failure = {
+            kind: 'crash-on-suggestion-output',
+            ruleId: ruleIdOf(crash),
+            message: `after "${suggestion.desc}" (${message.ruleId}): ${firstLine(crash)}`,
+          };
           return summary;
         }
       }
@@ -248,12 +305,24 @@ export function checkProgram(linter, config, text, { slowMs = 5000 } = {}) {
     }
     const fatal = first.messages.find((message) => message.fatal);
     if (fatal) {
-      summary.failure = { kind: 'fix-unparsable', ruleId: [...fixers].join(', '), message: `all fixes together → ${fatal.message}` };
+      summary.failure = {
+        kind: 'fix-unparsable',
+        ruleId: [...fixers].join(', '),
+        message: `all fixes together → ${fatal.message}`,
+      };
       return summary;
     }
     if (second.output !== first.output) {
-      fixers = new Set(lint(first.output).filter((message) => message.fix).map((message) => message.ruleId));
-      summary.failure = { kind: 'fix-not-idempotent', ruleId: [...fixers].join(', ') || null, message: 'a second fix pass changed the fixed output' };
+      fixers = new Set(
+        lint(first.output)
+          .filter((message) => message.fix)
+          .map((message) => message.ruleId),
+      );
+      summary.failure = {
+        kind: 'fix-not-idempotent',
+        ruleId: [...fixers].join(', ') || null,
+        message: 'a second fix pass changed the fixed output',
+      };
       return summary;
     }
   }
@@ -324,7 +393,14 @@ function removableRanges(text) {
         for (const child of value) {
           if (!child || typeof child.type !== 'string') continue;
           if (key === 'body' || key === 'consequent') ranges.push(child.range);
-          else if (key === 'properties' || key === 'elements' || key === 'arguments' || key === 'params' || key === 'specifiers') listItem(child);
+          else if (
+            key === 'properties' ||
+            key === 'elements' ||
+            key === 'arguments' ||
+            key === 'params' ||
+            key === 'specifiers'
+          )
+            listItem(child);
           visit(child);
         }
       } else if (value && typeof value === 'object' && typeof value.type === 'string') {
@@ -340,7 +416,17 @@ function removableRanges(text) {
  * Runs programs `start .. start + count - 1` of run `seed`. Failures come with a minimized program.
  * `onProgress(done, totals)` is called every 500 programs.
  */
-export function runFuzz({ plugin, count, seed, start = 0, slowMs = 5000, minimizeFailures = true, minimizeChecks = 600, maxFailures = 20, onProgress } = {}) {
+export function runFuzz({
+  plugin,
+  count,
+  seed,
+  start = 0,
+  slowMs = 5000,
+  minimizeFailures = true,
+  minimizeChecks = 600,
+  maxFailures = 20,
+  onProgress,
+} = {}) {
   const linter = new Linter();
   const config = createConfig(plugin);
   const totals = {

@@ -51,7 +51,15 @@ export function quickSelection(files = listSourceFiles(), { root = livekitRoot, 
  * Lints `files` (absolute paths under `root`). Options: `maxBytes` skips larger files, `declarations: false` skips
  * .d.ts files, `twins: false` skips a .cjs file whose .js twin is in the list (the same code in CommonJS form).
  */
-export function lintRealCode({ plugin, files = listSourceFiles(), root = livekitRoot, maxBytes = Infinity, declarations = true, twins = true, samples = 5 }) {
+export function lintRealCode({
+  plugin,
+  files = listSourceFiles(),
+  root = livekitRoot,
+  maxBytes = Infinity,
+  declarations = true,
+  twins = true,
+  samples = 5,
+}) {
   const linter = new Linter();
   const config = [
     {
@@ -97,13 +105,20 @@ export function lintRealCode({ plugin, files = listSourceFiles(), root = livekit
     report.bytes += size;
     if (IMPORTS_AGENTS.test(text)) report.withLiveKitImport++;
     // A relative name with no node_modules segment: ESLint never lints files under node_modules/.
-    const filename = join('real', relative(root, file)).split(sep).map((part) => (part === 'node_modules' ? 'node_modules_' : part)).join('/');
+    const filename = join('real', relative(root, file))
+      .split(sep)
+      .map((part) => (part === 'node_modules' ? 'node_modules_' : part))
+      .join('/');
     const start = performance.now();
     let messages;
     try {
       messages = linter.verify(text, config, { filename });
     } catch (error) {
-      report.crashes.push({ file: relative(root, file), ruleId: error?.ruleId ?? null, message: String(error?.message ?? error).split('\n')[0] });
+      report.crashes.push({
+        file: relative(root, file),
+        ruleId: error?.ruleId ?? null,
+        message: String(error?.message ?? error).split('\n')[0],
+      });
       continue;
     }
     const ms = performance.now() - start;
@@ -127,7 +142,12 @@ export function lintRealCode({ plugin, files = listSourceFiles(), root = livekit
       const list = (report.samples[id] ??= []);
       if (list.length < samples) {
         const line = text.split('\n')[message.line - 1] ?? '';
-        list.push({ file: relative(root, file), line: message.line, code: line.trim().slice(0, 160), message: message.message });
+        list.push({
+          file: relative(root, file),
+          line: message.line,
+          code: line.trim().slice(0, 160),
+          message: message.message,
+        });
       }
     }
   }
@@ -150,10 +170,12 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   });
   for (const [id, count] of Object.entries(report.byRule).sort((a, b) => b[1] - a[1])) {
     console.log(`\n${id}: ${count}`);
-    for (const sample of report.samples[id]) console.log(`  ${sample.file}:${sample.line}  ${sample.code}\n    → ${sample.message}`);
+    for (const sample of report.samples[id])
+      console.log(`  ${sample.file}:${sample.line}  ${sample.code}\n    → ${sample.message}`);
   }
   for (const crash of report.crashes) console.log(`CRASH ${crash.ruleId ?? ''} ${crash.file}: ${crash.message}`);
-  for (const error of report.parseErrors) console.log(`parse error (not a rule's fault) ${error.file}: ${error.message}`);
+  for (const error of report.parseErrors)
+    console.log(`parse error (not a rule's fault) ${error.file}: ${error.message}`);
   console.log(
     `\nreal code: ${report.files} files (${(report.bytes / 1e6).toFixed(1)} MB, ${report.withLiveKitImport} import @livekit/agents), ` +
       `skipped ${report.skipped.large} large, ${report.unlinted.length} not linted, ${report.crashes.length} crashes, ${report.parseErrors.length} parse errors, ` +

@@ -12,7 +12,10 @@ const BEGIN = '<!-- begin audit-sample (scripts/audit-readme.js) -->';
 const END = '<!-- end audit-sample -->';
 
 function audit(args) {
-  const run = spawnSync(process.execPath, ['dist/audit/cli.js', 'fixtures/reference-agent', ...args], { cwd: root, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['dist/audit/cli.js', 'fixtures/reference-agent', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   if (run.status !== 0) throw new Error(`the audit exited ${run.status}:\n${run.stdout}${run.stderr}`);
   return run.stdout.trimEnd();
 }

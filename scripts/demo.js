@@ -19,7 +19,10 @@ function linter(config) {
   return new ESLint({
     cwd: root,
     overrideConfigFile: true,
-    overrideConfig: [{ files: ['**/*.{ts,js,cjs,mjs}'], languageOptions: { parser: tsParser } }, plugin.configs[config]],
+    overrideConfig: [
+      { files: ['**/*.{ts,js,cjs,mjs}'], languageOptions: { parser: tsParser } },
+      plugin.configs[config],
+    ],
   });
 }
 
@@ -79,7 +82,7 @@ function changedLines(before, after) {
   return { removed, added };
 }
 
-heading("1. The `recommended` config: precise rules, as errors (extends: [livekitAgents.configs.recommended])");
+heading('1. The `recommended` config: precise rules, as errors (extends: [livekitAgents.configs.recommended])');
 const recommended = await linter('recommended').lintFiles([VIOLATIONS]);
 console.log(`${VIOLATIONS}: ${summary(recommended, 2)}`);
 console.log(await formatter.format(onlySeverity(recommended, 2)));
@@ -110,7 +113,9 @@ if (withSuggestion) {
   console.log('(no suggestion in this run)');
 }
 
-heading('4. The reference agent (fixtures/reference-agent) follows every rule: the `all` config, every rule as an error');
+heading(
+  '4. The reference agent (fixtures/reference-agent) follows every rule: the `all` config, every rule as an error',
+);
 const reference = await linter('all').lintFiles(['fixtures/reference-agent']);
 const problems = reference.reduce((sum, result) => sum + result.errorCount + result.warningCount, 0);
 console.log(`${reference.length} files, ${problems} problems`);

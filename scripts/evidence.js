@@ -36,7 +36,11 @@ function fail(message) {
 let values;
 try {
   ({ values } = parseArgs({
-    options: { sdk: { type: 'string' }, keep: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      sdk: { type: 'string' },
+      keep: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h' },
+    },
   }));
 } catch (error) {
   fail(`${error.message}\nusage: npm run evidence -- --sdk <version|latest> [--keep]`);
@@ -67,7 +71,9 @@ if (wanted !== 'latest' && !/^\d+\.\d+\.\d+(?:-[\w.]+)?$/.test(wanted)) {
 const version = wanted === 'latest' ? published(CORE, '1').at(-1) : wanted;
 if (!version || published(CORE, version).length === 0) fail(`${CORE}@${wanted} is not published`);
 if (published(SILERO, version).length === 0) {
-  fail(`${SILERO}@${version} is not published (the plugin is released with most, not all, core versions); pick another`);
+  fail(
+    `${SILERO}@${version} is not published (the plugin is released with most, not all, core versions); pick another`,
+  );
 }
 
 const dir = mkdtempSync(join(tmpdir(), `lk-evidence-sdk-${version}-`));
@@ -81,12 +87,16 @@ if (existsSync(join(root, '.npmrc'))) writeFileSync(join(dir, '.npmrc'), readFil
 
 console.log(`evidence: installing ${CORE}@${version} and ${SILERO}@${version} in ${dir}`);
 try {
-  execFileSync(npm, ['install', '--no-audit', '--no-fund', '--loglevel=error', `${CORE}@${version}`, `${SILERO}@${version}`], {
-    cwd: dir,
-    stdio: 'inherit',
-    // Older onnxruntime-node (silero's runtime) reads only the environment, and its CUDA download fails offline.
-    env: { ...process.env, ONNXRUNTIME_NODE_INSTALL: 'skip', ONNXRUNTIME_NODE_INSTALL_CUDA: 'skip' },
-  });
+  execFileSync(
+    npm,
+    ['install', '--no-audit', '--no-fund', '--loglevel=error', `${CORE}@${version}`, `${SILERO}@${version}`],
+    {
+      cwd: dir,
+      stdio: 'inherit',
+      // Older onnxruntime-node (silero's runtime) reads only the environment, and its CUDA download fails offline.
+      env: { ...process.env, ONNXRUNTIME_NODE_INSTALL: 'skip', ONNXRUNTIME_NODE_INSTALL_CUDA: 'skip' },
+    },
+  );
 } catch {
   cleanUp();
   fail(`npm install of ${CORE}@${version} failed (see above)`);
@@ -95,7 +105,10 @@ try {
 const installed = (name) => join(dir, 'node_modules', name);
 const alias = [CORE, SILERO, 'zod']
   .filter((name) => existsSync(installed(name)))
-  .map((name) => ({ find: new RegExp(`^${name.replace(/[/\\^$*+?.()|[\]{}-]/g, '\\$&')}$`), replacement: installed(name) }));
+  .map((name) => ({
+    find: new RegExp(`^${name.replace(/[/\\^$*+?.()|[\]{}-]/g, '\\$&')}$`),
+    replacement: installed(name),
+  }));
 
 process.env.EVIDENCE_SDK_DIR = dir;
 console.log(`evidence: running tests/evidence against ${CORE}@${version}`);
@@ -103,7 +116,12 @@ console.log(`evidence: running tests/evidence against ${CORE}@${version}`);
 const { startVitest } = await import('vitest/node');
 let exitCode = 1;
 try {
-  const vitest = await startVitest('test', ['tests/evidence/'], { run: true, watch: false, root }, { resolve: { alias } });
+  const vitest = await startVitest(
+    'test',
+    ['tests/evidence/'],
+    { run: true, watch: false, root },
+    { resolve: { alias } },
+  );
   const failed = vitest?.state.getCountOfFailedTests() ?? 1;
   const errors = vitest?.state.getUnhandledErrors().length ?? 0;
   exitCode = failed === 0 && errors === 0 && process.exitCode !== 1 ? 0 : 1;
@@ -111,5 +129,7 @@ try {
 } finally {
   cleanUp();
 }
-console.log(`evidence: @livekit/agents ${version}: ${exitCode === 0 ? 'every claim holds' : 'some claims do not hold (see above)'}`);
+console.log(
+  `evidence: @livekit/agents ${version}: ${exitCode === 0 ? 'every claim holds' : 'some claims do not hold (see above)'}`,
+);
 process.exit(exitCode);

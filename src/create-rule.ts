@@ -33,9 +33,7 @@ type RuleContext<Options extends readonly unknown[], MessageIds extends string> 
   TSESLint.RuleContext<MessageIds, Options>
 >;
 
-const createNamedRule = ESLintUtils.RuleCreator<LiveKitRuleDocs>(
-  (name) => `${DOCS_BASE_URL}/rules/${name}.md`,
-);
+const createNamedRule = ESLintUtils.RuleCreator<LiveKitRuleDocs>((name) => `${DOCS_BASE_URL}/rules/${name}.md`);
 
 /**
  * typescript-eslint's RuleCreator with the default options merged once per configuration instead of once per file.
@@ -70,19 +68,27 @@ interface LiveKitRuleBase<Options extends readonly unknown[], MessageIds extends
 }
 
 /** A rule that reads only files that import LiveKit: `create` gets the file's model. */
-export interface LiveKitModelRule<Options extends readonly unknown[], MessageIds extends string>
-  extends LiveKitRuleBase<Options, MessageIds> {
+export interface LiveKitModelRule<
+  Options extends readonly unknown[],
+  MessageIds extends string,
+> extends LiveKitRuleBase<Options, MessageIds> {
   /**
    * `true` for quality rules (naming, descriptions, limits): test code calls the runtime to exercise it and is not
    * judged by them (`model.isTestCode`).
    */
   skipTestCode?: boolean;
-  create(context: RuleContext<Options, MessageIds>, options: Readonly<Options>, model: LiveKitModel): TSESLint.RuleListener;
+  create(
+    context: RuleContext<Options, MessageIds>,
+    options: Readonly<Options>,
+    model: LiveKitModel,
+  ): TSESLint.RuleListener;
 }
 
 /** A rule that must check every file, with or without LiveKit imports (secrets leak from any helper). */
-export interface EveryFileRule<Options extends readonly unknown[], MessageIds extends string>
-  extends LiveKitRuleBase<Options, MessageIds> {
+export interface EveryFileRule<Options extends readonly unknown[], MessageIds extends string> extends LiveKitRuleBase<
+  Options,
+  MessageIds
+> {
   everyFile: true;
   create(context: RuleContext<Options, MessageIds>, options: Readonly<Options>): TSESLint.RuleListener;
 }

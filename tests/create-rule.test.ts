@@ -66,15 +66,41 @@ describe('createRule', () => {
       schema: [],
     };
     const rules = {
-      model: createLiveKitRule<[], 'never'>({ name: 'model', meta, create: (_context, _options, model) => (ran.push(`model:${model.tools.length}`), {}) }),
-      quality: createLiveKitRule<[], 'never'>({ name: 'quality', meta, skipTestCode: true, create: () => (ran.push('quality'), {}) }),
-      every: createLiveKitRule<[], 'never'>({ name: 'every', meta, everyFile: true, create: () => (ran.push('every'), {}) }),
+      model: createLiveKitRule<[], 'never'>({
+        name: 'model',
+        meta,
+        create: (_context, _options, model) => (ran.push(`model:${model.tools.length}`), {}),
+      }),
+      quality: createLiveKitRule<[], 'never'>({
+        name: 'quality',
+        meta,
+        skipTestCode: true,
+        create: () => (ran.push('quality'), {}),
+      }),
+      every: createLiveKitRule<[], 'never'>({
+        name: 'every',
+        meta,
+        everyFile: true,
+        create: () => (ran.push('every'), {}),
+      }),
     };
     const plugin = { rules } as unknown as ESLint.Plugin;
     const linter = new Linter();
     const lint = (code: string, filename: string) =>
-      linter.verify(code, [{ files: ['**/*.ts'], languageOptions: { parser }, plugins: { test: plugin }, rules: { 'test/model': 'error', 'test/quality': 'error', 'test/every': 'error' } }], filename);
-    const livekit = "import { llm } from '@livekit/agents';\nexport const t = llm.tool({ description: 'd', execute: async () => 'x' });\n";
+      linter.verify(
+        code,
+        [
+          {
+            files: ['**/*.ts'],
+            languageOptions: { parser },
+            plugins: { test: plugin },
+            rules: { 'test/model': 'error', 'test/quality': 'error', 'test/every': 'error' },
+          },
+        ],
+        filename,
+      );
+    const livekit =
+      "import { llm } from '@livekit/agents';\nexport const t = llm.tool({ description: 'd', execute: async () => 'x' });\n";
 
     lint('export const x = 1;\n', 'src/plain.ts');
     expect(ran).toEqual(['every']);

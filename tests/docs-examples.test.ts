@@ -31,7 +31,14 @@ interface Example {
   skip: string | null;
 }
 
-const LANGS: Record<string, 'ts' | 'js'> = { ts: 'ts', typescript: 'ts', tsx: 'ts', js: 'js', javascript: 'js', mjs: 'js' };
+const LANGS: Record<string, 'ts' | 'js'> = {
+  ts: 'ts',
+  typescript: 'ts',
+  tsx: 'ts',
+  js: 'js',
+  javascript: 'js',
+  mjs: 'js',
+};
 
 /** The code blocks under the ❌/✅ headings of a page, in order. Other blocks (options, settings) are not examples. */
 function extractExamples(markdown: string): Example[] {
@@ -54,7 +61,8 @@ function extractExamples(markdown: string): Example[] {
       previous = '';
       continue;
     }
-    if (/^#{1,3} /.test(line)) kind = /^### ❌ Incorrect\s*$/.test(line) ? 'incorrect' : /^### ✅ Correct\s*$/.test(line) ? 'correct' : null;
+    if (/^#{1,3} /.test(line))
+      kind = /^### ❌ Incorrect\s*$/.test(line) ? 'incorrect' : /^### ✅ Correct\s*$/.test(line) ? 'correct' : null;
     if (line.trim()) previous = line;
   }
   return examples;
@@ -74,7 +82,11 @@ function eslintFor(id: string): ESLint {
         files: ['**/*.ts', '**/*.js'],
         languageOptions: { parser: tsParser as Linter.Parser, ecmaVersion: 'latest', sourceType: 'module' },
       },
-      { plugins: { 'livekit-agents': plugin }, rules: { [`livekit-agents/${id}`]: 'error' }, settings: PAGE_SETTINGS[id] ?? {} } as Linter.Config,
+      {
+        plugins: { 'livekit-agents': plugin },
+        rules: { [`livekit-agents/${id}`]: 'error' },
+        settings: PAGE_SETTINGS[id] ?? {},
+      } as Linter.Config,
     ],
   });
 }
@@ -98,16 +110,22 @@ describe.each(ruleIds)('docs/rules/%s.md', (id) => {
     const marker = lines.indexOf('<!-- end auto-generated rule header -->');
     expect(marker, 'generated header marker').toBeGreaterThan(0);
     const firstSection = lines.findIndex((line) => line.startsWith('## '));
-    const intro = lines.slice(marker + 1, firstSection).join(' ').trim();
+    const intro = lines
+      .slice(marker + 1, firstSection)
+      .join(' ')
+      .trim();
     expect(intro.length, 'an intro between the header and the first section').toBeGreaterThan(40);
 
     const sections = lines.filter((line) => line.startsWith('## ')).map((line) => line.slice(3).trim());
-    const expected = SECTIONS.filter(
-      (name) => (name === 'Options' ? hasOptions(id) : name === 'Settings' ? sections.includes('Settings') : true),
+    const expected = SECTIONS.filter((name) =>
+      name === 'Options' ? hasOptions(id) : name === 'Settings' ? sections.includes('Settings') : true,
     );
     expect(sections).toEqual(expected);
 
-    const examplesSection = page.slice(page.indexOf('\n## Examples\n'), page.indexOf('\n## ', page.indexOf('\n## Examples\n') + 1));
+    const examplesSection = page.slice(
+      page.indexOf('\n## Examples\n'),
+      page.indexOf('\n## ', page.indexOf('\n## Examples\n') + 1),
+    );
     const subsections = examplesSection.split('\n').filter((line) => line.startsWith('### '));
     expect(subsections).toEqual(['### ❌ Incorrect', '### ✅ Correct']);
   });
@@ -115,27 +133,36 @@ describe.each(ruleIds)('docs/rules/%s.md', (id) => {
   it('has at least one checked ❌ and one checked ✅ example; every skip gives a reason', () => {
     expect(examples.some((example) => example.kind === 'incorrect' && example.skip === null)).toBe(true);
     expect(examples.some((example) => example.kind === 'correct' && example.skip === null)).toBe(true);
-    for (const example of examples) if (example.skip !== null) expect(example.skip.length, `skip reason at line ${example.line}`).toBeGreaterThan(10);
+    for (const example of examples)
+      if (example.skip !== null) expect(example.skip.length, `skip reason at line ${example.line}`).toBeGreaterThan(10);
   });
 
   const checked = examples.filter((example) => example.skip === null);
   if (checked.length === 0) return;
   const eslint = eslintFor(id);
 
-  it.each(checked.map((example) => [`${example.kind === 'incorrect' ? '❌' : '✅'} block at line ${example.line}`, example] as const))(
-    '%s',
-    async (_, example) => {
-      const [result] = await eslint.lintText(example.code, { filePath: `${root}/docs/rules/${id}.example.${example.lang}` });
-      const fatal = result!.messages.filter((message) => message.fatal || message.ruleId === null).map((message) => message.message);
-      expect(fatal, 'the example must parse').toEqual([]);
-      const own = result!.messages.filter((message) => message.ruleId === `livekit-agents/${id}`);
-      if (example.kind === 'incorrect') {
-        expect(own.length, 'an ❌ example must be reported by the rule').toBeGreaterThan(0);
-      } else {
-        expect(own.map((message) => `${message.line}: ${message.message}`), 'a ✅ example must not be reported').toEqual([]);
-      }
-    },
-  );
+  it.each(
+    checked.map(
+      (example) => [`${example.kind === 'incorrect' ? '❌' : '✅'} block at line ${example.line}`, example] as const,
+    ),
+  )('%s', async (_, example) => {
+    const [result] = await eslint.lintText(example.code, {
+      filePath: `${root}/docs/rules/${id}.example.${example.lang}`,
+    });
+    const fatal = result!.messages
+      .filter((message) => message.fatal || message.ruleId === null)
+      .map((message) => message.message);
+    expect(fatal, 'the example must parse').toEqual([]);
+    const own = result!.messages.filter((message) => message.ruleId === `livekit-agents/${id}`);
+    if (example.kind === 'incorrect') {
+      expect(own.length, 'an ❌ example must be reported by the rule').toBeGreaterThan(0);
+    } else {
+      expect(
+        own.map((message) => `${message.line}: ${message.message}`),
+        'a ✅ example must not be reported',
+      ).toEqual([]);
+    }
+  });
 });
 
 describe('README "Why each rule matters"', () => {
@@ -149,7 +176,8 @@ describe('README "Why each rule matters"', () => {
     expect(entries.map((entry) => entry[1]).sort()).toEqual(ruleIds);
     for (const entry of entries) {
       expect(entry[2], `${entry[1]} links its own page`).toBe(entry[1]);
-      const tier = (rules[entry[1] as keyof typeof rules] as unknown as { meta: { docs: { recommended: string } } }).meta.docs.recommended;
+      const tier = (rules[entry[1] as keyof typeof rules] as unknown as { meta: { docs: { recommended: string } } })
+        .meta.docs.recommended;
       expect(Boolean(entry[3]), `${entry[1]} is marked strict exactly when it is strict-only`).toBe(tier === 'strict');
     }
   });
@@ -185,6 +213,8 @@ describe('extractExamples', () => {
 });
 
 it('every rule has a page and every page a rule', () => {
-  const pages = readdirSync(`${root}/docs/rules`).map((file) => file.replace(/\.md$/, '')).sort();
+  const pages = readdirSync(`${root}/docs/rules`)
+    .map((file) => file.replace(/\.md$/, ''))
+    .sort();
   expect(pages).toEqual(ruleIds);
 });

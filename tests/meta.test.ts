@@ -30,7 +30,8 @@ function schemaProblems(schema: unknown, path: string): string[] {
   if (node.type === 'object' || node.properties) {
     if (node.additionalProperties !== false) problems.push(`${path}: additionalProperties must be false`);
     for (const [key, value] of Object.entries((node.properties ?? {}) as Record<string, Record<string, unknown>>)) {
-      if (typeof value.description !== 'string' || value.description.length < 10) problems.push(`${path}.${key}: no description`);
+      if (typeof value.description !== 'string' || value.description.length < 10)
+        problems.push(`${path}.${key}: no description`);
       problems.push(...schemaProblems(value, `${path}.${key}`));
     }
   }
@@ -41,7 +42,9 @@ function schemaProblems(schema: unknown, path: string): string[] {
 describe('rule registry', () => {
   it('src/rules/index.ts lists every rule file (generated)', () => {
     expect(() => execFileSync('node', ['scripts/generate-rules-index.js', '--check'], { cwd: root })).not.toThrow();
-    const files = readdirSync(`${root}/src/rules`).filter((file) => file !== 'index.ts').map((file) => file.replace(/\.ts$/, ''));
+    const files = readdirSync(`${root}/src/rules`)
+      .filter((file) => file !== 'index.ts')
+      .map((file) => file.replace(/\.ts$/, ''));
     expect(ruleIds).toEqual(files.sort());
   });
 
@@ -53,16 +56,26 @@ describe('rule registry', () => {
 
 describe('one address for the docs', () => {
   it("package.json's repository and homepage name REPOSITORY_URL, and DOCS_BASE_URL is under it", () => {
-    const pkg = JSON.parse(readFileSync(`${root}/package.json`, 'utf8')) as { repository: { url: string }; homepage: string };
+    const pkg = JSON.parse(readFileSync(`${root}/package.json`, 'utf8')) as {
+      repository: { url: string };
+      homepage: string;
+    };
     expect(pkg.repository.url).toBe(`git+${REPOSITORY_URL}.git`);
     expect(pkg.homepage).toBe(`${REPOSITORY_URL}#readme`);
     expect(DOCS_BASE_URL.startsWith(`${REPOSITORY_URL}/`)).toBe(true);
   });
 
   it('no other file spells a link into the repository: code builds it from the constant, docs link relatively', () => {
-    const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8' })
+    const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], {
+      cwd: root,
+      encoding: 'utf8',
+    })
       .split('\n')
-      .filter((file) => /\.(?:[cm]?[jt]sx?|md|json)$/.test(file) && !['package.json', 'package-lock.json', 'src/create-rule.ts'].includes(file))
+      .filter(
+        (file) =>
+          /\.(?:[cm]?[jt]sx?|md|json)$/.test(file) &&
+          !['package.json', 'package-lock.json', 'src/create-rule.ts'].includes(file),
+      )
       .filter((file) => existsSync(`${root}/${file}`));
     expect(files).toContain('README.md');
     // A page or anchor of the repository (`…/blob/…`, `…#section`); the bare address (a git URL to clone) is fine.
@@ -119,7 +132,9 @@ describe('configs', () => {
   const tierOf = (id: string) => (rules[id as keyof typeof rules] as unknown as AnyRule).meta.docs.recommended;
 
   it('recommended lists exactly the recommended-tier rules, as errors', () => {
-    const expected = Object.fromEntries(ruleIds.filter((id) => tierOf(id) === 'recommended').map((id) => [`livekit-agents/${id}`, 'error']));
+    const expected = Object.fromEntries(
+      ruleIds.filter((id) => tierOf(id) === 'recommended').map((id) => [`livekit-agents/${id}`, 'error']),
+    );
     expect(plugin.configs.recommended.rules).toEqual(expected);
   });
 
@@ -143,10 +158,14 @@ describe('generated docs', () => {
   it('README rules table and rule page headers are up to date (eslint-doc-generator --check)', () => {
     // Runs against the built plugin (dist), which `npm test` builds first.
     expect(() =>
-      execFileSync(process.execPath, [`${root}/node_modules/eslint-doc-generator/dist/bin/eslint-doc-generator.js`, '--check'], {
-        cwd: root,
-        stdio: 'pipe',
-      }),
+      execFileSync(
+        process.execPath,
+        [`${root}/node_modules/eslint-doc-generator/dist/bin/eslint-doc-generator.js`, '--check'],
+        {
+          cwd: root,
+          stdio: 'pipe',
+        },
+      ),
     ).not.toThrow();
   });
 });

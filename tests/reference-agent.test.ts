@@ -17,7 +17,11 @@ const require = createRequire(import.meta.url);
 describe('fixtures/reference-agent', () => {
   it('gets zero messages under the all config', async () => {
     const messages = await lintFiles([agentDir], 'all');
-    expect(messages.map((message) => `${message.file.slice(agentDir.length)}:${message.line} ${message.ruleId}: ${message.message}`)).toEqual([]);
+    expect(
+      messages.map(
+        (message) => `${message.file.slice(agentDir.length)}:${message.line} ${message.ruleId}: ${message.message}`,
+      ),
+    ).toEqual([]);
     // It is a real project: several agents, tools, handoffs, and tests.
     const files = readdirSync(agentDir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts'));
     expect(files.length).toBeGreaterThanOrEqual(8);
@@ -25,7 +29,9 @@ describe('fixtures/reference-agent', () => {
 
   it('type-checks against the real @livekit/agents', () => {
     const tsc = require.resolve('typescript/bin/tsc');
-    expect(() => execFileSync(process.execPath, [tsc, '-p', `${agentDir}/tsconfig.json`], { stdio: 'pipe' })).not.toThrow();
+    expect(() =>
+      execFileSync(process.execPath, [tsc, '-p', `${agentDir}/tsconfig.json`], { stdio: 'pipe' }),
+    ).not.toThrow();
     const manifest = readFileSync(`${root}node_modules/@livekit/agents/package.json`, 'utf8');
     const version = (JSON.parse(manifest) as { version: string }).version;
     expect(version).toBe('1.9.0');

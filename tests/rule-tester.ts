@@ -19,7 +19,10 @@ export const commonJsTester = new RuleTester({
 
 /** Trims a shared indentation so that test code reads naturally in template literals. */
 export function code(strings: TemplateStringsArray, ...values: unknown[]): string {
-  const raw = strings.reduce((text, part, index) => text + part + (index < values.length ? String(values[index]) : ''), '');
+  const raw = strings.reduce(
+    (text, part, index) => text + part + (index < values.length ? String(values[index]) : ''),
+    '',
+  );
   const lines = raw.replace(/^\n/, '').trimEnd().split('\n');
   const indent = Math.min(...lines.filter((line) => line.trim()).map((line) => line.match(/^ */)![0].length));
   return lines.map((line) => line.slice(indent)).join('\n') + '\n';

@@ -23,7 +23,8 @@ function expectedPairs(file: string): string[] {
     .forEach((line, index) => {
       const marker = /\/\/ expect: ([\w\-, ]+)$/.exec(line);
       if (!marker) return;
-      for (const id of marker[1]!.split(',')) pairs.push(`${relative(root, file)}:${index + 1} livekit-agents/${id.trim()}`);
+      for (const id of marker[1]!.split(','))
+        pairs.push(`${relative(root, file)}:${index + 1} livekit-agents/${id.trim()}`);
     });
   return pairs.sort();
 }
@@ -36,7 +37,12 @@ describe('fixtures/violations', () => {
   for (const file of files) {
     it(`${relative(dir, file)}: reports exactly the marked rule/line pairs`, async () => {
       const reported = await lintFiles([file]);
-      const actual = reported.map((message) => `${relative(root, message.file)}:${message.line} ${message.ruleId ?? `fatal: ${message.message}`}`).sort();
+      const actual = reported
+        .map(
+          (message) =>
+            `${relative(root, message.file)}:${message.line} ${message.ruleId ?? `fatal: ${message.message}`}`,
+        )
+        .sort();
       expect(actual).toEqual(expectedPairs(file));
     });
   }

@@ -20,7 +20,17 @@ export function generateProject(dir, fileCount = 200) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), text);
   };
-  write('tsconfig.json', JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true }, include: ['src', 'tests'] }, null, 2));
+  write(
+    'tsconfig.json',
+    JSON.stringify(
+      {
+        compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true },
+        include: ['src', 'tests'],
+      },
+      null,
+      2,
+    ),
+  );
   write('src/user-data.ts', 'export interface DeskData {\n  caller: string | null;\n  notes: string[];\n}\n');
   write(
     'src/agent.ts',
@@ -135,5 +145,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const dir = process.argv[2] ?? join(tmpdir(), 'livekit-audit-bench-200');
   const count = Number(process.argv[3] ?? 200);
   const summary = generateProject(dir, count);
-  console.log(`${dir}: ${summary.files} files (${summary.agents} agents, ${summary.toolFiles} tool files, ${summary.tests} tests)`);
+  console.log(
+    `${dir}: ${summary.files} files (${summary.agents} agents, ${summary.toolFiles} tool files, ${summary.tests} tests)`,
+  );
 }

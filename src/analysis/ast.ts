@@ -4,9 +4,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 export type FunctionNode =
-  | TSESTree.ArrowFunctionExpression
-  | TSESTree.FunctionDeclaration
-  | TSESTree.FunctionExpression;
+  TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
 
 // The helpers below run for most nodes the rules look at. AST nodes come in hundreds of shapes, so each property
 // read is a slow (megamorphic) load: they read `type` once into a local instead of once per comparison.
@@ -40,21 +38,21 @@ export function skipTSWrappers(node: TSESTree.Node): TSESTree.Node {
 }
 
 /** The static name of a property key or member property: `a`, `'a'`, `[`a`]`; null when computed from a value. */
-export function staticKeyName(
-  key: TSESTree.Node,
-  computed: boolean,
-): string | null {
+export function staticKeyName(key: TSESTree.Node, computed: boolean): string | null {
   const type = key.type;
   if (type === AST_NODE_TYPES.Identifier) return computed ? null : key.name;
   if (type === AST_NODE_TYPES.Literal) {
     const value = key.value;
     return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : null;
   }
-  if (type === AST_NODE_TYPES.TemplateLiteral && key.expressions.length === 0) return key.quasis[0]?.value.cooked ?? null;
+  if (type === AST_NODE_TYPES.TemplateLiteral && key.expressions.length === 0)
+    return key.quasis[0]?.value.cooked ?? null;
   return null;
 }
 
-export function propertyName(node: TSESTree.Property | TSESTree.MethodDefinition | TSESTree.PropertyDefinition): string | null {
+export function propertyName(
+  node: TSESTree.Property | TSESTree.MethodDefinition | TSESTree.PropertyDefinition,
+): string | null {
   return staticKeyName(node.key, node.computed);
 }
 
@@ -151,7 +149,10 @@ export function constInitializer(
   if (definition.type !== 'Variable') return null;
   const declarator = definition.node;
   if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return null;
-  if (declarator.parent.kind !== 'const' && variable.references.some((ref) => ref.isWrite() && ref.identifier !== declarator.id)) {
+  if (
+    declarator.parent.kind !== 'const' &&
+    variable.references.some((ref) => ref.isWrite() && ref.identifier !== declarator.id)
+  ) {
     return null;
   }
   return declarator.init;

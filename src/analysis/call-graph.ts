@@ -25,7 +25,10 @@ function boundFunction(variable: TSESLint.Scope.Variable): FunctionNode | null {
   if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return null;
   const value = skipTSWrappers(declarator.init);
   if (!isFunctionNode(value)) return null;
-  if (declarator.parent.kind !== 'const' && variable.references.some((ref) => ref.isWrite() && ref.identifier !== declarator.id)) {
+  if (
+    declarator.parent.kind !== 'const' &&
+    variable.references.some((ref) => ref.isWrite() && ref.identifier !== declarator.id)
+  ) {
     return null;
   }
   return value;
@@ -77,7 +80,9 @@ export class CallGraph {
     if (bound) return bound;
     const parent = fn.parent;
     if (
-      (parent?.type === AST_NODE_TYPES.Property || parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.PropertyDefinition) &&
+      (parent?.type === AST_NODE_TYPES.Property ||
+        parent?.type === AST_NODE_TYPES.MethodDefinition ||
+        parent?.type === AST_NODE_TYPES.PropertyDefinition) &&
       !parent.computed &&
       parent.key.type === AST_NODE_TYPES.Identifier
     ) {

@@ -52,7 +52,10 @@ export function nameResolvesTo(
   let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(at);
   while (scope) {
     const variable = scope.set.get(name);
-    if (variable) return variable === expected || (expected === null && variable.defs.length === 0 && variable.references.length === 0);
+    if (variable)
+      return (
+        variable === expected || (expected === null && variable.defs.length === 0 && variable.references.length === 0)
+      );
     scope = scope.upper;
   }
   if (expected !== null) return false;

@@ -56,7 +56,8 @@ function readAt(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): JsonSchem
     const typeProperty = literal ? getProperty(literal, 'type') : null;
     const type = typeProperty ? staticText(typeProperty.value, sourceCode) : null;
     let described: boolean | null = null;
-    if (literal && !hasSpread(literal) && !getProperty(literal, '$ref')) described = getProperty(literal, 'description') !== null;
+    if (literal && !hasSpread(literal) && !getProperty(literal, '$ref'))
+      described = getProperty(literal, 'description') !== null;
     result.properties.push({
       name,
       property: member,

@@ -72,7 +72,9 @@ function npmIndex(text: string, dependency: string): LockIndex | null {
         const target = packages[entry.resolved];
         entries.set(
           location,
-          isObject(target) && typeof target.version === 'string' ? { version: target.version } : { link: entry.resolved },
+          isObject(target) && typeof target.version === 'string'
+            ? { version: target.version }
+            : { link: entry.resolved },
         );
       } else if (typeof entry.version === 'string') {
         entries.set(location, { version: entry.version });
@@ -106,7 +108,13 @@ function topLevelBlocks(text: string, keys: ReadonlySet<string>): string {
   return kept.join('\n');
 }
 
-const PNPM_SECTIONS = new Set(['lockfileVersion', 'importers', 'dependencies', 'devDependencies', 'optionalDependencies']);
+const PNPM_SECTIONS = new Set([
+  'lockfileVersion',
+  'importers',
+  'dependencies',
+  'devDependencies',
+  'optionalDependencies',
+]);
 const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'optionalDependencies'] as const;
 
 /** `1.0.12(@livekit/rtc-node@0.13.20)` → `1.0.12`; `1.0.12_abc` (v5) → `1.0.12`; `link:../agents` stays a link. */
@@ -167,7 +175,9 @@ function yarnIndex(text: string, dependency: string): LockIndex | null {
         .slice(0, -1)
         .split(',')
         .map((part) => part.trim().replace(/^"|"$/g, ''));
-      const mine = descriptors.filter((descriptor) => descriptor.startsWith(prefix)).map((descriptor) => descriptor.slice(prefix.length));
+      const mine = descriptors
+        .filter((descriptor) => descriptor.startsWith(prefix))
+        .map((descriptor) => descriptor.slice(prefix.length));
       if (mine.length > 0) ranges = mine;
       continue;
     }
@@ -176,13 +186,18 @@ function yarnIndex(text: string, dependency: string): LockIndex | null {
     if (!match) continue;
     // `workspace:^` names a range; `workspace:packages/sdk` names the folder (Berry lists both for one entry).
     const workspace = ranges.find((range) => range.startsWith('workspace:') && !/^workspace:[*^~<>=\d]/.test(range));
-    entries.push({ ranges, locked: workspace ? { link: workspace.slice('workspace:'.length) } : { version: match[1]! } });
+    entries.push({
+      ranges,
+      locked: workspace ? { link: workspace.slice('workspace:'.length) } : { version: match[1]! },
+    });
     ranges = null;
   }
   if (entries.length === 0) return null;
   return ({ range }) => {
     if (range !== null) {
-      const entry = entries.find((candidate) => candidate.ranges.includes(range) || candidate.ranges.includes(`npm:${range}`));
+      const entry = entries.find(
+        (candidate) => candidate.ranges.includes(range) || candidate.ranges.includes(`npm:${range}`),
+      );
       if (entry) return entry.locked;
     }
     // No entry for the declared range (not declared here, or a stale lockfile): only an unambiguous answer counts.
@@ -229,10 +244,16 @@ function bunIndex(text: string, dependency: string): LockIndex | null {
     const resolution = Array.isArray(entry) ? entry[0] : undefined;
     if (typeof resolution !== 'string' || !resolution.startsWith(prefix)) continue;
     const value = resolution.slice(prefix.length);
-    entries.set(key, value.startsWith('workspace:') ? { link: value.slice('workspace:'.length) } : { version: value.replace(/^npm:/, '') });
+    entries.set(
+      key,
+      value.startsWith('workspace:')
+        ? { link: value.slice('workspace:'.length) }
+        : { version: value.replace(/^npm:/, '') },
+    );
   }
   if (entries.size === 0) return null;
-  return ({ packageName }) => (packageName ? entries.get(`${packageName}/${dependency}`) : undefined) ?? entries.get(dependency) ?? null;
+  return ({ packageName }) =>
+    (packageName ? entries.get(`${packageName}/${dependency}`) : undefined) ?? entries.get(dependency) ?? null;
 }
 
 /** Reads a lockfile's entries for `dependency`; null when it has none. Throws on text that is not the format. */

@@ -188,7 +188,8 @@ function boundNames(sourceCode: TSESLint.SourceCode): ReadonlySet<string> {
       for (const variable of scope.variables) {
         if (variable.defs.length !== 1) continue;
         const definition = variable.defs[0]!;
-        if (definition.type === 'ImportBinding' || (definition.type === 'Variable' && definition.node.init)) set.add(variable.name);
+        if (definition.type === 'ImportBinding' || (definition.type === 'Variable' && definition.node.init))
+          set.add(variable.name);
       }
     }
     boundNamesCache.set(sourceCode, (names = set));

@@ -92,7 +92,7 @@ function exactVersion(text: unknown): string | null {
 }
 
 function* ancestors(directory: string): Generator<string> {
-  for (let current = directory; ; ) {
+  for (let current = directory; ;) {
     yield current;
     const parent = dirname(current);
     if (parent === current) return;
@@ -159,7 +159,9 @@ function fromLockfile(declared: Declaration, name: string, declaredRange: string
       if (version) found.push({ version, file: path });
     }
     if (found.length === 0) continue;
-    const current = declaredRange ? found.filter((entry) => semver.satisfies(entry.version, declaredRange, SEMVER_OPTIONS)) : found;
+    const current = declaredRange
+      ? found.filter((entry) => semver.satisfies(entry.version, declaredRange, SEMVER_OPTIONS))
+      : found;
     // Every lockfile here is older than the package.json: the declared range is the better answer.
     if (current.length === 0) return null;
     current.sort((a, b) => semver.compare(a.version, b.version));
@@ -170,12 +172,18 @@ function fromLockfile(declared: Declaration, name: string, declaredRange: string
 }
 
 /** The workspace root's package globs: pnpm-workspace.yaml `packages`, or package.json `workspaces`. */
-function workspaceRoot(directory: string): { dir: string; patterns: string[]; pnpm: Json | null; manifest: Json | null } | null {
+function workspaceRoot(
+  directory: string,
+): { dir: string; patterns: string[]; pnpm: Json | null; manifest: Json | null } | null {
   for (const dir of ancestors(directory)) {
     const pnpm = readYaml(join(dir, 'pnpm-workspace.yaml'));
     const manifest = readJson(join(dir, 'package.json')) ?? null;
     const workspaces = manifest?.workspaces;
-    const fromManifest = Array.isArray(workspaces) ? workspaces : isObject(workspaces) ? workspaces.packages : undefined;
+    const fromManifest = Array.isArray(workspaces)
+      ? workspaces
+      : isObject(workspaces)
+        ? workspaces.packages
+        : undefined;
     const patterns = pnpm ? pnpm.packages : fromManifest;
     if (pnpm || Array.isArray(fromManifest)) {
       return {
@@ -193,7 +201,10 @@ const MAX_WORKSPACE_FOLDERS = 2000;
 
 /** The folders a workspace glob (`packages/*`, `apps/**`, `agents`) names; `node_modules` and dot folders skipped. */
 function expandPattern(root: string, pattern: string, budget: { left: number }): string[] {
-  const segments = pattern.replace(/^\.\//, '').split('/').filter((segment) => segment !== '' && segment !== '.');
+  const segments = pattern
+    .replace(/^\.\//, '')
+    .split('/')
+    .filter((segment) => segment !== '' && segment !== '.');
   const results: string[] = [];
   const walk = (dir: string, index: number): void => {
     if (budget.left-- <= 0) return;
@@ -219,7 +230,12 @@ function expandPattern(root: string, pattern: string, budget: { left: number }):
       for (const child of children) walk(join(dir, child), index);
       return;
     }
-    const matcher = new RegExp(`^${segment.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*')}$`);
+    const matcher = new RegExp(
+      `^${segment
+        .split('*')
+        .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('[^/]*')}$`,
+    );
     for (const child of children) if (matcher.test(child)) walk(join(dir, child), index + 1);
   };
   walk(root, 0);

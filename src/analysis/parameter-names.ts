@@ -11,14 +11,59 @@ import { rememberByName, splitWords } from './words.js';
  * The form of each is common knowledge; nothing about units, formats or codes is left to guess.
  */
 const SELF_EXPLAINING_HEADS = new Set([
-  'name', 'names', 'surname', 'company', 'airline', 'recipient', 'phone', 'email',
-  'note', 'notes', 'message', 'summary', 'reason', 'situation', 'comment', 'comments', 'feedback', 'question', 'topic',
-  'location', 'city', 'country', 'address', 'room',
-  'guests', 'passengers', 'nights', 'people', 'adults', 'children', 'size', 'count', 'quantity', 'seats', 'tickets',
+  'name',
+  'names',
+  'surname',
+  'company',
+  'airline',
+  'recipient',
+  'phone',
+  'email',
+  'note',
+  'notes',
+  'message',
+  'summary',
+  'reason',
+  'situation',
+  'comment',
+  'comments',
+  'feedback',
+  'question',
+  'topic',
+  'location',
+  'city',
+  'country',
+  'address',
+  'room',
+  'guests',
+  'passengers',
+  'nights',
+  'people',
+  'adults',
+  'children',
+  'size',
+  'count',
+  'quantity',
+  'seats',
+  'tickets',
 ]);
 
 /** Stems that make the form a guess (`date`, `pickupTime`, `checkIn`, `durationMinutes`): never self-explaining. */
-const FORM_STEMS = ['date', 'time', 'day', 'checkin', 'checkout', 'when', 'dob', 'birth', 'duration', 'deadline', 'expir', 'amount', 'price'];
+const FORM_STEMS = [
+  'date',
+  'time',
+  'day',
+  'checkin',
+  'checkout',
+  'when',
+  'dob',
+  'birth',
+  'duration',
+  'deadline',
+  'expir',
+  'amount',
+  'price',
+];
 
 const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 
@@ -44,7 +89,8 @@ export function textExplainsName(text: string, name: string): boolean {
   if (words.length === 0) return false;
   const textSet = new Set(textWords(text));
   return words.every((word) => {
-    if (textSet.has(word) || textSet.has(`${word}s`) || (word.endsWith('s') && textSet.has(word.slice(0, -1)))) return true;
+    if (textSet.has(word) || textSet.has(`${word}s`) || (word.endsWith('s') && textSet.has(word.slice(0, -1))))
+      return true;
     const number = Number(word);
     return Number.isInteger(number) && number >= 0 && number <= 10 && textSet.has(NUMBER_WORDS[number]!);
   });

@@ -30,14 +30,19 @@ interface PatternPlace {
 }
 
 /** Finds where `identifier` is bound inside a binding pattern. */
-function locate(pattern: TSESTree.Node, identifier: TSESTree.Identifier, path: string[]): PatternPlace | null | 'unknown' {
+function locate(
+  pattern: TSESTree.Node,
+  identifier: TSESTree.Identifier,
+  path: string[],
+): PatternPlace | null | 'unknown' {
   switch (pattern.type) {
     case AST_NODE_TYPES.Identifier:
       return pattern === identifier ? { path, omitted: null, hasDefault: false } : null;
     case AST_NODE_TYPES.AssignmentPattern: {
       const place = locate(pattern.left, identifier, path);
       // `options = {}` gives nothing the argument would not: what is read from it still comes from the argument.
-      const emptyDefault = pattern.right.type === AST_NODE_TYPES.ObjectExpression && pattern.right.properties.length === 0;
+      const emptyDefault =
+        pattern.right.type === AST_NODE_TYPES.ObjectExpression && pattern.right.properties.length === 0;
       return place && place !== 'unknown' && !emptyDefault ? { ...place, hasDefault: true } : place;
     }
     case AST_NODE_TYPES.TSParameterProperty:
@@ -72,7 +77,9 @@ function containsIdentifier(node: TSESTree.Node, identifier: TSESTree.Identifier
 
 /** The identifier that declares a variable inside `node` (a parameter or a declarator's pattern). */
 function declaringIdentifier(variable: TSESLint.Scope.Variable, node: TSESTree.Node): TSESTree.Identifier | null {
-  return (variable.identifiers.find((identifier) => isWithin(identifier, node)) as TSESTree.Identifier | undefined) ?? null;
+  return (
+    (variable.identifiers.find((identifier) => isWithin(identifier, node)) as TSESTree.Identifier | undefined) ?? null
+  );
 }
 
 /**
@@ -121,7 +128,12 @@ export function parameterOrigin(
   if (!place || place === 'unknown') return UNKNOWN;
   if (place.hasDefault) return OTHER;
   if (source.omitted && (place.path.length > 0 || place.omitted)) return UNKNOWN;
-  return { kind: 'parameter', index: source.index, path: [...source.path, ...place.path], omitted: place.omitted ?? source.omitted };
+  return {
+    kind: 'parameter',
+    index: source.index,
+    path: [...source.path, ...place.path],
+    omitted: place.omitted ?? source.omitted,
+  };
 }
 
 export interface ThisContext {

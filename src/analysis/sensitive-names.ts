@@ -145,9 +145,34 @@ const PATTERN_SPEC: readonly [SensitiveKind, string, Pattern['position']?][] = [
 
 /** Words that say the value is a safe form of the secret, wherever they stand (`maskedPan`, `passwordHash`). */
 const SAFE_WORDS = new Set([
-  'masked', 'mask', 'redacted', 'redact', 'hashed', 'hash', 'hmac', 'digest', 'encrypted', 'encrypt',
-  'obfuscated', 'obfuscate', 'censored', 'sanitized', 'sanitised', 'truncated', 'tokenized', 'tokenised',
-  'fingerprint', 'lastfour', 'last4', 'fake', 'dummy', 'mock', 'example', 'sample', 'placeholder', 'safe',
+  'masked',
+  'mask',
+  'redacted',
+  'redact',
+  'hashed',
+  'hash',
+  'hmac',
+  'digest',
+  'encrypted',
+  'encrypt',
+  'obfuscated',
+  'obfuscate',
+  'censored',
+  'sanitized',
+  'sanitised',
+  'truncated',
+  'tokenized',
+  'tokenised',
+  'fingerprint',
+  'lastfour',
+  'last4',
+  'fake',
+  'dummy',
+  'mock',
+  'example',
+  'sample',
+  'placeholder',
+  'safe',
 ]);
 
 /** `last 4`, `last four`, `first 6`: the parts of a card number that may be shown. */
@@ -158,25 +183,158 @@ const SAFE_PAIRS: readonly [string, ReadonlySet<string>][] = [
 
 /** Words that, after the secret, make the name about it rather than the secret (`tokenExpiresAt`, `apiKeyEnv`). */
 const ABOUT_WORDS = new Set([
-  'length', 'len', 'count', 'counts', 'size', 'min', 'max', 'id', 'ids', 'type', 'types', 'kind', 'name',
-  'names', 'env', 'path', 'url', 'urls', 'uri', 'link', 'usage', 'limit', 'limits', 'expires', 'expiry',
-  'expiration', 'expired', 'ttl', 'at', 'date', 'time', 'timestamp', 'created', 'updated', 'issued', 'field',
-  'fields', 'label', 'prompt', 'hint', 'policy', 'rule', 'rules', 'strength', 'format', 'regex', 'pattern',
-  'schema', 'header', 'param', 'status', 'state', 'valid', 'invalid', 'validation', 'validator', 'error',
-  'errors', 'message', 'required', 'requirement', 'requirements', 'missing', 'present', 'provided', 'set',
-  'enabled', 'exists', 'verified', 'match', 'matches', 'ok', 'reset', 'change', 'changed', 'rotation',
-  'rotated', 'manager', 'store', 'provider', 'service', 'endpoint', 'file', 'var', 'prefix', 'ref', 'arn',
-  'version', 'source', 'brand', 'network', 'issuer', 'bin', 'attempts', 'retries', 'mode', 'step', 'flow',
-  'page', 'form', 'dialog', 'button', 'placeholder', 'location', 'region', 'scope', 'scopes', 'audience', 'sent',
-  'delivered', 'requested', 'used', 'accepted', 'rejected', 'failed', 'failure', 'failures', 'success',
-  'succeeded', 'confirmed', 'checked',
+  'length',
+  'len',
+  'count',
+  'counts',
+  'size',
+  'min',
+  'max',
+  'id',
+  'ids',
+  'type',
+  'types',
+  'kind',
+  'name',
+  'names',
+  'env',
+  'path',
+  'url',
+  'urls',
+  'uri',
+  'link',
+  'usage',
+  'limit',
+  'limits',
+  'expires',
+  'expiry',
+  'expiration',
+  'expired',
+  'ttl',
+  'at',
+  'date',
+  'time',
+  'timestamp',
+  'created',
+  'updated',
+  'issued',
+  'field',
+  'fields',
+  'label',
+  'prompt',
+  'hint',
+  'policy',
+  'rule',
+  'rules',
+  'strength',
+  'format',
+  'regex',
+  'pattern',
+  'schema',
+  'header',
+  'param',
+  'status',
+  'state',
+  'valid',
+  'invalid',
+  'validation',
+  'validator',
+  'error',
+  'errors',
+  'message',
+  'required',
+  'requirement',
+  'requirements',
+  'missing',
+  'present',
+  'provided',
+  'set',
+  'enabled',
+  'exists',
+  'verified',
+  'match',
+  'matches',
+  'ok',
+  'reset',
+  'change',
+  'changed',
+  'rotation',
+  'rotated',
+  'manager',
+  'store',
+  'provider',
+  'service',
+  'endpoint',
+  'file',
+  'var',
+  'prefix',
+  'ref',
+  'arn',
+  'version',
+  'source',
+  'brand',
+  'network',
+  'issuer',
+  'bin',
+  'attempts',
+  'retries',
+  'mode',
+  'step',
+  'flow',
+  'page',
+  'form',
+  'dialog',
+  'button',
+  'placeholder',
+  'location',
+  'region',
+  'scope',
+  'scopes',
+  'audience',
+  'sent',
+  'delivered',
+  'requested',
+  'used',
+  'accepted',
+  'rejected',
+  'failed',
+  'failure',
+  'failures',
+  'success',
+  'succeeded',
+  'confirmed',
+  'checked',
 ]);
 
 /** First words that make the name a flag about the secret (`hasPassword`, `isCvvValid`, `requirePin`). */
 const BOOLEAN_PREFIXES = new Set([
-  'is', 'has', 'had', 'should', 'can', 'could', 'did', 'does', 'was', 'were', 'will', 'needs', 'need',
-  'require', 'requires', 'must', 'allow', 'allows', 'use', 'uses', 'show', 'hide', 'no', 'enable', 'validate',
-  'verify', 'check',
+  'is',
+  'has',
+  'had',
+  'should',
+  'can',
+  'could',
+  'did',
+  'does',
+  'was',
+  'were',
+  'will',
+  'needs',
+  'need',
+  'require',
+  'requires',
+  'must',
+  'allow',
+  'allows',
+  'use',
+  'uses',
+  'show',
+  'hide',
+  'no',
+  'enable',
+  'validate',
+  'verify',
+  'check',
 ]);
 
 export interface SensitiveNameOptions {
@@ -198,7 +356,12 @@ interface PatternTable {
   vocabulary: Set<string>;
 }
 
-function addPattern(table: PatternTable, words: readonly string[], kind: SensitiveKind, position: Pattern['position']): void {
+function addPattern(
+  table: PatternTable,
+  words: readonly string[],
+  kind: SensitiveKind,
+  position: Pattern['position'],
+): void {
   const list = table.patterns.get(words[0]!);
   const pattern: Pattern = { words, kind, position };
   if (list) list.push(pattern);
@@ -278,7 +441,8 @@ export class SensitiveNameClassifier {
     if (qualifier) {
       const qualifierWords = splitWords(qualifier);
       if (qualifierWords.length > 0) {
-        for (let index = 0; index < qualifierWords.length; index++) qualifierWords[index] = this.normalize(qualifierWords[index]!);
+        for (let index = 0; index < qualifierWords.length; index++)
+          qualifierWords[index] = this.normalize(qualifierWords[index]!);
         nameStart = qualifierWords.length;
         words = qualifierWords.concat(nameWords);
       }
@@ -330,7 +494,10 @@ const classifiers = new Map<string, SensitiveNameClassifier>();
  * The classifier for a rule's options on top of the shared settings' `sensitiveNames` (both lists are sensitive
  * names; `allowNames` comes from the rule). Files and rules with the same names share one classifier and its cache.
  */
-export function sensitiveNameClassifier(settingsNames: readonly string[], options: SensitiveNameOptions): SensitiveNameClassifier {
+export function sensitiveNameClassifier(
+  settingsNames: readonly string[],
+  options: SensitiveNameOptions,
+): SensitiveNameClassifier {
   const ruleNames = options.sensitiveNames ?? [];
   const allowNames = options.allowNames ?? [];
   if (settingsNames.length === 0 && ruleNames.length === 0 && allowNames.length === 0) return DEFAULT_CLASSIFIER;
@@ -347,7 +514,8 @@ export function sensitiveNameClassifier(settingsNames: readonly string[], option
 function hasSafeWord(words: readonly string[]): boolean {
   return words.some(
     (word, index) =>
-      SAFE_WORDS.has(word) || SAFE_PAIRS.some(([first, seconds]) => word === first && seconds.has(words[index + 1] ?? '')),
+      SAFE_WORDS.has(word) ||
+      SAFE_PAIRS.some(([first, seconds]) => word === first && seconds.has(words[index + 1] ?? '')),
   );
 }
 

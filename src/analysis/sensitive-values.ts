@@ -46,17 +46,54 @@ export interface SensitiveSearchOptions {
 const MAX_FOLLOW = 2;
 
 /** Word prefixes of a sanitising function's name. */
-const SANITIZER_PREFIXES = ['mask', 'redact', 'hash', 'obfuscat', 'censor', 'encrypt', 'anonymi', 'tokeni', 'digest', 'scrub'];
+const SANITIZER_PREFIXES = [
+  'mask',
+  'redact',
+  'hash',
+  'obfuscat',
+  'censor',
+  'encrypt',
+  'anonymi',
+  'tokeni',
+  'digest',
+  'scrub',
+];
 /** Substrings a name must contain for `isSanitizerName` to hold (the prefixes, `last`, `sha`). */
 const SANITIZER_HINTS = [...SANITIZER_PREFIXES, 'last', 'sha'];
 /** Calls whose result carries their first argument's content. */
-const CONTENT_CALLS = new Set(['String', 'Number', 'BigInt', 'parseInt', 'parseFloat', 'JSON.stringify', 'inspect', 'util.inspect', 'encodeURIComponent', 'encodeURI', 'Buffer.from', 'btoa']);
+const CONTENT_CALLS = new Set([
+  'String',
+  'Number',
+  'BigInt',
+  'parseInt',
+  'parseFloat',
+  'JSON.stringify',
+  'inspect',
+  'util.inspect',
+  'encodeURIComponent',
+  'encodeURI',
+  'Buffer.from',
+  'btoa',
+]);
 /** Calls that pass every argument's content on (`util.format('%s', x)`). */
 const FORMAT_CALLS = new Set(['util.format', 'format']);
 /** Methods whose result carries the receiver's content. */
 const CONTENT_METHODS = new Set([
-  'toString', 'trim', 'trimStart', 'trimEnd', 'toUpperCase', 'toLowerCase', 'toLocaleUpperCase', 'toLocaleLowerCase',
-  'normalize', 'padStart', 'padEnd', 'concat', 'join', 'valueOf', 'toJSON',
+  'toString',
+  'trim',
+  'trimStart',
+  'trimEnd',
+  'toUpperCase',
+  'toLowerCase',
+  'toLocaleUpperCase',
+  'toLocaleLowerCase',
+  'normalize',
+  'padStart',
+  'padEnd',
+  'concat',
+  'join',
+  'valueOf',
+  'toJSON',
 ]);
 const COMPARISONS = new Set(['==', '!=', '===', '!==', '<', '>', '<=', '>=', 'in', 'instanceof']);
 
@@ -99,7 +136,11 @@ export function isSanitized(node: TSESTree.Node): boolean {
 }
 
 /** `.slice(-4)`, `.substr(-4)`, `.slice(x.length - 4)`, `.substring(x.length - 4)`: the last characters only. */
-function isTailSlice(method: string, receiver: TSESTree.Node, args: readonly TSESTree.CallExpressionArgument[]): boolean {
+function isTailSlice(
+  method: string,
+  receiver: TSESTree.Node,
+  args: readonly TSESTree.CallExpressionArgument[],
+): boolean {
   const first = args[0];
   if (!first) return false;
   if (method === 'slice') return args.length === 1 && (isNegativeNumber(first) || isLengthMinus(first, receiver));
@@ -172,7 +213,9 @@ function inspect(node: TSESTree.Node, options: SensitiveSearchOptions, depth: nu
     case AST_NODE_TYPES.SequenceExpression:
       return inspect(expression.expressions[expression.expressions.length - 1]!, options, depth, out);
     case AST_NODE_TYPES.UnaryExpression:
-      return expression.operator === '-' || expression.operator === '+' ? inspect(expression.argument, options, depth, out) : true;
+      return expression.operator === '-' || expression.operator === '+'
+        ? inspect(expression.argument, options, depth, out)
+        : true;
     case AST_NODE_TYPES.ArrayExpression: {
       let safe = true;
       for (const element of expression.elements) {
@@ -206,11 +249,24 @@ function inspectBoth(
   return firstSafe && secondSafe;
 }
 
-function literalCards(node: TSESTree.Node, text: string, options: SensitiveSearchOptions, out: SensitiveValue[]): boolean {
+function literalCards(
+  node: TSESTree.Node,
+  text: string,
+  options: SensitiveSearchOptions,
+  out: SensitiveValue[],
+): boolean {
   if (!options.cardNumbers || !mayHoldCardNumber(text)) return true;
   const cards = findCardNumbers(text);
   for (const card of cards) {
-    out.push({ node, name: card.digits, kind: 'card-number', source: 'literal', reference: null, shorthand: null, card });
+    out.push({
+      node,
+      name: card.digits,
+      kind: 'card-number',
+      source: 'literal',
+      reference: null,
+      shorthand: null,
+      card,
+    });
   }
   return cards.length === 0;
 }
@@ -277,7 +333,11 @@ function inspectIdentifier(
   return false;
 }
 
-function inspectMember(member: TSESTree.MemberExpression, options: SensitiveSearchOptions, out: SensitiveValue[]): boolean {
+function inspectMember(
+  member: TSESTree.MemberExpression,
+  options: SensitiveSearchOptions,
+  out: SensitiveValue[],
+): boolean {
   const name = memberName(member);
   if (name === null) return false;
   const object = skipTSWrappers(member.object);
@@ -313,13 +373,22 @@ function inspectObject(
     const valueSafe = inspect(property.value, options, depth, out);
     if (property.shorthand && out.length > start) {
       const value = skipTSWrappers(property.value);
-      for (let index = start; index < out.length; index++) if (out[index]!.node === value) out[index]!.shorthand = property;
+      for (let index = start; index < out.length; index++)
+        if (out[index]!.node === value) out[index]!.shorthand = property;
     }
     if (out.length === start && !valueSafe) {
       const key = propertyName(property);
       const verdict = key === null ? null : options.classifier.classify(key);
       if (verdict?.verdict === 'sensitive') {
-        out.push({ node: property, name: key!, kind: verdict.kind, source: 'key', reference: null, shorthand: null, card: null });
+        out.push({
+          node: property,
+          name: key!,
+          kind: verdict.kind,
+          source: 'key',
+          reference: null,
+          shorthand: null,
+          card: null,
+        });
       }
     }
     if (!valueSafe) safe = false;
@@ -337,7 +406,12 @@ function shortCalleeText(callee: TSESTree.Node): string | null {
   return name === null ? null : `${object.name}.${name}`;
 }
 
-function inspectCall(call: TSESTree.CallExpression, options: SensitiveSearchOptions, depth: number, out: SensitiveValue[]): boolean {
+function inspectCall(
+  call: TSESTree.CallExpression,
+  options: SensitiveSearchOptions,
+  depth: number,
+  out: SensitiveValue[],
+): boolean {
   const callee = skipTSWrappers(call.callee);
   const text = shortCalleeText(callee);
   if (text !== null && CONTENT_CALLS.has(text)) {
@@ -347,7 +421,8 @@ function inspectCall(call: TSESTree.CallExpression, options: SensitiveSearchOpti
   if (text !== null && FORMAT_CALLS.has(text)) {
     let safe = true;
     for (const argument of call.arguments) {
-      if (!inspect(argument.type === AST_NODE_TYPES.SpreadElement ? argument.argument : argument, options, depth, out)) safe = false;
+      if (!inspect(argument.type === AST_NODE_TYPES.SpreadElement ? argument.argument : argument, options, depth, out))
+        safe = false;
     }
     return safe;
   }

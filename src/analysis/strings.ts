@@ -67,7 +67,9 @@ export function staticText(
         if (parts.every((part) => part === null)) return null;
         const separatorArgument = expression.arguments[0];
         const separator =
-          separatorArgument === undefined ? { text: ',', complete: true } : staticText(separatorArgument, sourceCode, depth + 1);
+          separatorArgument === undefined
+            ? { text: ',', complete: true }
+            : staticText(separatorArgument, sourceCode, depth + 1);
         return join(parts.flatMap((part, index) => (index === 0 ? [part] : [separator, part])));
       }
       return null;

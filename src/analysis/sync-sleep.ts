@@ -65,10 +65,16 @@ export function syncSleepCall(
     if (method === null) return null; // no static path, no module export
     if (method === 'wait') {
       const object = skipTSWrappers(callee.object);
-      if (object.type === AST_NODE_TYPES.Identifier && object.name === 'Atomics' && isGlobalRoot(sourceCode, call.callee)) {
+      if (
+        object.type === AST_NODE_TYPES.Identifier &&
+        object.name === 'Atomics' &&
+        isGlobalRoot(sourceCode, call.callee)
+      ) {
         const timeout = call.arguments[3];
         const delay =
-          timeout && timeout.type !== AST_NODE_TYPES.SpreadElement && !isInfinity(timeout) ? sourceCode.getText(timeout) : null;
+          timeout && timeout.type !== AST_NODE_TYPES.SpreadElement && !isInfinity(timeout)
+            ? sourceCode.getText(timeout)
+            : null;
         return { kind: 'atomics-wait', node: call, text: 'Atomics.wait', delay };
       }
     }
@@ -78,12 +84,18 @@ export function syncSleepCall(
     const member = resolveModuleMember(sourceCode, call.callee);
     if (member) {
       const exportName = member.path.join('.');
-      if (member.module === 'child_process' && CHILD_PROCESS_SYNC.has(exportName)) return childProcessSleep(sourceCode, call, exportName);
+      if (member.module === 'child_process' && CHILD_PROCESS_SYNC.has(exportName))
+        return childProcessSleep(sourceCode, call, exportName);
       const units = SLEEP_PACKAGES[member.module];
       if (units && Object.hasOwn(units, exportName)) {
         const unit = units[exportName]!;
         const label = exportName === '' ? (calleeText(call) ?? member.module) : `${member.module}.${exportName}`;
-        return { kind: 'sleep-package', node: call, text: label, delay: unit ? delayText(sourceCode, call.arguments[0], unit) : null };
+        return {
+          kind: 'sleep-package',
+          node: call,
+          text: label,
+          delay: unit ? delayText(sourceCode, call.arguments[0], unit) : null,
+        };
       }
     }
   }
@@ -94,10 +106,17 @@ export function syncSleepCall(
   return null;
 }
 
-function childProcessSleep(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpression, name: string): SyncSleep | null {
+function childProcessSleep(
+  sourceCode: TSESLint.SourceCode,
+  call: TSESTree.CallExpression,
+  name: string,
+): SyncSleep | null {
   const command = staticText(call.arguments[0], sourceCode);
   if (!command) return null;
-  const words = command.text.trim().split(' ').filter((word) => word !== '');
+  const words = command.text
+    .trim()
+    .split(' ')
+    .filter((word) => word !== '');
   if (!SLEEP_COMMANDS.has(words[0] ?? '')) return null;
   let seconds: string | null = null;
   if (name === 'execSync') {
@@ -105,7 +124,11 @@ function childProcessSleep(sourceCode: TSESLint.SourceCode, call: TSESTree.CallE
     if (command.complete) seconds = words[1] ?? null;
   } else {
     const args = call.arguments[1];
-    if (args?.type === AST_NODE_TYPES.ArrayExpression && args.elements[0] && args.elements[0].type !== AST_NODE_TYPES.SpreadElement) {
+    if (
+      args?.type === AST_NODE_TYPES.ArrayExpression &&
+      args.elements[0] &&
+      args.elements[0].type !== AST_NODE_TYPES.SpreadElement
+    ) {
       const first = args.elements[0];
       const value = first.type === AST_NODE_TYPES.Literal ? String(first.value) : staticText(first, sourceCode);
       seconds = typeof value === 'string' ? value : value?.complete ? value.text : null;
@@ -137,7 +160,11 @@ function isInfinity(node: TSESTree.Node): boolean {
 }
 
 /** The delay in milliseconds as source text, from an argument in `unit`. */
-function delayText(sourceCode: TSESLint.SourceCode, argument: TSESTree.CallExpressionArgument | undefined, unit: Exclude<Unit, null>): string | null {
+function delayText(
+  sourceCode: TSESLint.SourceCode,
+  argument: TSESTree.CallExpressionArgument | undefined,
+  unit: Exclude<Unit, null>,
+): string | null {
   if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return null;
   const expression = skipTSWrappers(argument);
   if (expression.type === AST_NODE_TYPES.Literal && typeof expression.value === 'number') {
@@ -173,7 +200,10 @@ function breaksOnClock(sourceCode: TSESLint.SourceCode, body: TSESTree.Statement
   if (statements.length !== 1) return false;
   const only = statements[0]!;
   if (only.type !== AST_NODE_TYPES.IfStatement || only.alternate || !readsClock(sourceCode, only.test)) return false;
-  const consequent = only.consequent.type === AST_NODE_TYPES.BlockStatement && only.consequent.body.length === 1 ? only.consequent.body[0]! : only.consequent;
+  const consequent =
+    only.consequent.type === AST_NODE_TYPES.BlockStatement && only.consequent.body.length === 1
+      ? only.consequent.body[0]!
+      : only.consequent;
   return consequent.type === AST_NODE_TYPES.BreakStatement && consequent.label === null;
 }
 
@@ -187,7 +217,8 @@ export function isClockRead(sourceCode: TSESLint.SourceCode, node: TSESTree.Node
   const callee = skipTSWrappers(expression.callee);
   const path = memberPath(callee);
   const text = path?.join('.');
-  if (text === 'Date.now' || text === 'process.hrtime' || text === 'process.hrtime.bigint') return isGlobalRoot(sourceCode, callee);
+  if (text === 'Date.now' || text === 'process.hrtime' || text === 'process.hrtime.bigint')
+    return isGlobalRoot(sourceCode, callee);
   if (text === 'performance.now' && isGlobalRoot(sourceCode, callee)) return true;
   if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'now') {
     const member = resolveModuleMember(sourceCode, callee);
@@ -214,27 +245,35 @@ function isNewDate(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): boolea
 /** True when the expression reads a clock somewhere (not inside nested functions). */
 function readsClock(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): boolean {
   let found = false;
-  walkOwnBody(node, (child) => {
-    if (!found && isClockRead(sourceCode, child)) found = true;
-  }, sourceCode.visitorKeys);
+  walkOwnBody(
+    node,
+    (child) => {
+      if (!found && isClockRead(sourceCode, child)) found = true;
+    },
+    sourceCode.visitorKeys,
+  );
   return found;
 }
 
 /** True when a loop body only waits: no await, no yield, no call but clock reads. */
 function onlyWaits(sourceCode: TSESLint.SourceCode, body: TSESTree.Node): boolean {
   let waits = true;
-  walkOwnBody(body, (child) => {
-    if (!waits) return;
-    if (
-      child.type === AST_NODE_TYPES.AwaitExpression ||
-      child.type === AST_NODE_TYPES.YieldExpression ||
-      child.type === AST_NODE_TYPES.TaggedTemplateExpression ||
-      (child.type === AST_NODE_TYPES.ForOfStatement && child.await) ||
-      (child.type === AST_NODE_TYPES.NewExpression && !isNewDate(sourceCode, child)) ||
-      (child.type === AST_NODE_TYPES.CallExpression && !isClockRead(sourceCode, child))
-    ) {
-      waits = false;
-    }
-  }, sourceCode.visitorKeys);
+  walkOwnBody(
+    body,
+    (child) => {
+      if (!waits) return;
+      if (
+        child.type === AST_NODE_TYPES.AwaitExpression ||
+        child.type === AST_NODE_TYPES.YieldExpression ||
+        child.type === AST_NODE_TYPES.TaggedTemplateExpression ||
+        (child.type === AST_NODE_TYPES.ForOfStatement && child.await) ||
+        (child.type === AST_NODE_TYPES.NewExpression && !isNewDate(sourceCode, child)) ||
+        (child.type === AST_NODE_TYPES.CallExpression && !isClockRead(sourceCode, child))
+      ) {
+        waits = false;
+      }
+    },
+    sourceCode.visitorKeys,
+  );
   return waits;
 }

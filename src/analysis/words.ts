@@ -97,8 +97,26 @@ export function splitWords(name: string): string[] {
 
 /** Filler words that add nothing to a description of what a tool does. */
 const FILLER_WORDS = new Set([
-  'a', 'an', 'the', 'this', 'that', 'to', 'of', 'for', 'and', 'or', 'it', 'is', 'tool', 'function', 'call',
-  'calls', 'method', 'used', 'use', 'uses',
+  'a',
+  'an',
+  'the',
+  'this',
+  'that',
+  'to',
+  'of',
+  'for',
+  'and',
+  'or',
+  'it',
+  'is',
+  'tool',
+  'function',
+  'call',
+  'calls',
+  'method',
+  'used',
+  'use',
+  'uses',
 ]);
 
 /**

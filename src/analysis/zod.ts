@@ -64,22 +64,95 @@ const MAX_DEPTH = 8;
 const OBJECT_FACTORIES = new Set(['object', 'strictObject', 'looseObject']);
 /** Methods that keep an object schema's fields. */
 const SAME_SHAPE = new Set([
-  'strict', 'passthrough', 'strip', 'loose', 'partial', 'required', 'describe', 'meta', 'optional', 'nullable',
-  'nullish', 'default', 'prefault', 'catchall', 'readonly', 'brand', 'refine', 'superRefine', 'check', 'register',
+  'strict',
+  'passthrough',
+  'strip',
+  'loose',
+  'partial',
+  'required',
+  'describe',
+  'meta',
+  'optional',
+  'nullable',
+  'nullish',
+  'default',
+  'prefault',
+  'catchall',
+  'readonly',
+  'brand',
+  'refine',
+  'superRefine',
+  'check',
+  'register',
   'catch',
 ]);
 /** Wrapper factories whose first argument is the schema: `z.optional(z.string())`. */
-const WRAPPERS = new Set(['optional', 'nullable', 'nullish', 'readonly', 'nonoptional', '_default', 'prefault', 'catch']);
+const WRAPPERS = new Set([
+  'optional',
+  'nullable',
+  'nullish',
+  'readonly',
+  'nonoptional',
+  '_default',
+  'prefault',
+  'catch',
+]);
 const BOOLEAN_BASES = new Set(['boolean', 'stringbool']);
-const NUMBER_BASES = new Set(['number', 'int', 'int32', 'uint32', 'float32', 'float64', 'bigint', 'int64', 'uint64', 'nan']);
+const NUMBER_BASES = new Set([
+  'number',
+  'int',
+  'int32',
+  'uint32',
+  'float32',
+  'float64',
+  'bigint',
+  'int64',
+  'uint64',
+  'nan',
+]);
 /** Zod 4 top-level string formats (and the `iso.*` ones). */
 const STRING_FORMATS = new Set([
-  'email', 'url', 'httpUrl', 'uuid', 'uuidv4', 'uuidv6', 'uuidv7', 'guid', 'cuid', 'cuid2', 'ulid', 'xid', 'ksuid',
-  'nanoid', 'ipv4', 'ipv6', 'cidrv4', 'cidrv6', 'mac', 'base64', 'base64url', 'e164', 'jwt', 'emoji', 'hostname',
-  'hex', 'hash', 'datetime', 'date', 'time', 'duration', 'templateLiteral',
+  'email',
+  'url',
+  'httpUrl',
+  'uuid',
+  'uuidv4',
+  'uuidv6',
+  'uuidv7',
+  'guid',
+  'cuid',
+  'cuid2',
+  'ulid',
+  'xid',
+  'ksuid',
+  'nanoid',
+  'ipv4',
+  'ipv6',
+  'cidrv4',
+  'cidrv6',
+  'mac',
+  'base64',
+  'base64url',
+  'e164',
+  'jwt',
+  'emoji',
+  'hostname',
+  'hex',
+  'hash',
+  'datetime',
+  'date',
+  'time',
+  'duration',
+  'templateLiteral',
 ]);
 /** Chained methods that change the kind of value. */
-const TYPE_CHANGING: Readonly<Record<string, string>> = { array: 'array', or: 'union', and: 'intersection', transform: 'transform', pipe: 'pipe' };
+const TYPE_CHANGING: Readonly<Record<string, string>> = {
+  array: 'array',
+  or: 'union',
+  and: 'intersection',
+  transform: 'transform',
+  pipe: 'pipe',
+};
 
 function isZodSource(source: string): boolean {
   return source === 'zod' || source.startsWith('zod/');
@@ -143,7 +216,9 @@ function zodReferences(sourceCode: TSESLint.SourceCode): ReadonlyMap<TSESTree.No
         let path = '';
         if (specifier.type === AST_NODE_TYPES.ImportSpecifier) {
           if (specifier.importKind === 'type') continue;
-          path = importedPath(specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value);
+          path = importedPath(
+            specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value,
+          );
         }
         for (const variable of scopeManager.getDeclaredVariables(specifier)) add(variable, path);
       }
@@ -277,7 +352,16 @@ export function readZodSchema(sourceCode: TSESLint.SourceCode, node: TSESTree.No
       if (found !== true) noteDescription(state, found);
     }
     const { baseType, format } = baseTypeOf(path);
-    return { node: expression, base: path, baseCall: expression, baseType, format, refinements: [], description: state.node, described: state.described };
+    return {
+      node: expression,
+      base: path,
+      baseCall: expression,
+      baseType,
+      format,
+      refinements: [],
+      description: state.node,
+      described: state.described,
+    };
   }
   const callee = skipTSWrappers(expression.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
@@ -459,10 +543,16 @@ export function isClosedChoice(sourceCode: TSESLint.SourceCode, schema: ZodSchem
   const argument = schema.baseCall.arguments[0];
   // Only the plain factories `z.union([...])` and `z.array(x)`; `.or()` / `.array()` chains are not read here.
   if (type === 'union' && schema.base === 'union' && argument?.type === AST_NODE_TYPES.ArrayExpression) {
-    return argument.elements.length > 0 && argument.elements.every((element) => {
-      const option = element && element.type !== AST_NODE_TYPES.SpreadElement ? readZodSchema(sourceCode, element, depth + 1) : null;
-      return option !== null && isClosedChoice(sourceCode, option, depth + 1);
-    });
+    return (
+      argument.elements.length > 0 &&
+      argument.elements.every((element) => {
+        const option =
+          element && element.type !== AST_NODE_TYPES.SpreadElement
+            ? readZodSchema(sourceCode, element, depth + 1)
+            : null;
+        return option !== null && isClosedChoice(sourceCode, option, depth + 1);
+      })
+    );
   }
   if (type === 'array' && schema.base === 'array' && argument) {
     const element = readZodSchema(sourceCode, argument, depth + 1);

@@ -19,7 +19,10 @@ export const CHECKS: Record<string, { severity: Severity; summary: string }> = {
   'duplicate-tool-name': { severity: 'error', summary: 'two tools with one name in agents joined by a handoff' },
   'user-data-any': { severity: 'error', summary: 'shared state (userData) cast to any' },
   'no-way-back': { severity: 'warning', summary: 'a specialist cannot hand back while others hand off both ways' },
-  'similar-tool-descriptions': { severity: 'warning', summary: 'near-identical tool descriptions in agents joined by a handoff' },
+  'similar-tool-descriptions': {
+    severity: 'warning',
+    summary: 'near-identical tool descriptions in agents joined by a handoff',
+  },
   'duplicate-agent-role': { severity: 'warning', summary: 'near-identical instructions and the same tools' },
   'unmotivated-handoff': { severity: 'warning', summary: "the source's instructions never mention the handoff target" },
   'no-entry': { severity: 'warning', summary: 'no defineAgent entry: reachability not judged' },
@@ -49,7 +52,13 @@ export interface ItemDefinition {
 const TESTS = ['no-tests'];
 
 export const ITEMS: readonly ItemDefinition[] = [
-  { id: 'distinct-roles', section: 'Architecture', title: 'Agents have clear, distinct roles', rules: ['no-vague-instructions'], checks: ['duplicate-agent-role'] },
+  {
+    id: 'distinct-roles',
+    section: 'Architecture',
+    title: 'Agents have clear, distinct roles',
+    rules: ['no-vague-instructions'],
+    checks: ['duplicate-agent-role'],
+  },
   {
     id: 'intentional-handoffs',
     section: 'Architecture',
@@ -57,7 +66,13 @@ export const ITEMS: readonly ItemDefinition[] = [
     rules: ['require-handoff-conditions', 'require-llm-handoff'],
     checks: ['unmotivated-handoff', 'no-way-back', 'unreachable-agent', 'no-entry'],
   },
-  { id: 'typed-context', section: 'Architecture', title: 'Shared context is properly typed', rules: [], checks: ['user-data-any', 'untyped-user-data'] },
+  {
+    id: 'typed-context',
+    section: 'Architecture',
+    title: 'Shared context is properly typed',
+    rules: [],
+    checks: ['user-data-any', 'untyped-user-data'],
+  },
   {
     id: 'prewarm',
     section: 'Architecture',
@@ -65,7 +80,13 @@ export const ITEMS: readonly ItemDefinition[] = [
     rules: ['no-vad-load-outside-prewarm', 'no-unprewarmed-proc-userdata', 'no-user-data-in-prewarm'],
     checks: [],
   },
-  { id: 'clear-instructions', section: 'Implementation', title: 'Instructions are clear and specific', rules: ['no-vague-instructions'], checks: [] },
+  {
+    id: 'clear-instructions',
+    section: 'Implementation',
+    title: 'Instructions are clear and specific',
+    rules: ['no-vague-instructions'],
+    checks: [],
+  },
   {
     id: 'tool-names',
     section: 'Implementation',
@@ -73,29 +94,125 @@ export const ITEMS: readonly ItemDefinition[] = [
     rules: ['no-vague-tool-names', 'require-tool-description', 'require-tool-parameter-descriptions'],
     checks: ['duplicate-tool-name', 'similar-tool-descriptions'],
   },
-  { id: 'actionable-errors', section: 'Implementation', title: 'Errors provide actionable guidance', rules: ['prefer-tool-error', 'require-actionable-tool-errors'], checks: [] },
-  { id: 'context-preserved', section: 'Implementation', title: 'Context preserved across handoffs', rules: ['require-handoff-chat-ctx'], checks: ['handoff-drops-chat-ctx'] },
-  { id: 'async', section: 'Implementation', title: 'Async operations throughout', rules: ['no-sync-sleep', 'no-blocking-calls', 'no-floating-lifecycle'], checks: [] },
-  { id: 'unit-tests', section: 'Testing', title: 'Unit tests for each agent', rules: [], checks: [...TESTS, 'untested-agent'] },
-  { id: 'handoff-tests', section: 'Testing', title: 'Integration tests for handoffs', rules: [], checks: [...TESTS, 'untested-handoff'] },
-  { id: 'error-tests', section: 'Testing', title: 'Error scenarios covered', rules: [], checks: [...TESTS, 'no-error-tests'] },
-  { id: 'tool-call-tests', section: 'Testing', title: 'Tool calls verified', rules: ['require-run-result-wait'], checks: [...TESTS, 'unverified-tools', 'unverified-tool'] },
-  { id: 'context-tests', section: 'Testing', title: 'Context persistence tested', rules: [], checks: [...TESTS, 'no-context-tests'] },
-  { id: 'vad-prewarm', section: 'Performance', title: 'VAD loaded in prewarm()', rules: ['no-vad-load-outside-prewarm'], checks: [] },
-  { id: 'connect-early', section: 'Performance', title: 'Connect() called early', rules: ['no-await-before-connect', 'no-participant-wait-before-connect'], checks: [] },
-  { id: 'models', section: 'Performance', title: 'Appropriate models selected', rules: [], checks: [], shownOnly: true },
+  {
+    id: 'actionable-errors',
+    section: 'Implementation',
+    title: 'Errors provide actionable guidance',
+    rules: ['prefer-tool-error', 'require-actionable-tool-errors'],
+    checks: [],
+  },
+  {
+    id: 'context-preserved',
+    section: 'Implementation',
+    title: 'Context preserved across handoffs',
+    rules: ['require-handoff-chat-ctx'],
+    checks: ['handoff-drops-chat-ctx'],
+  },
+  {
+    id: 'async',
+    section: 'Implementation',
+    title: 'Async operations throughout',
+    rules: ['no-sync-sleep', 'no-blocking-calls', 'no-floating-lifecycle'],
+    checks: [],
+  },
+  {
+    id: 'unit-tests',
+    section: 'Testing',
+    title: 'Unit tests for each agent',
+    rules: [],
+    checks: [...TESTS, 'untested-agent'],
+  },
+  {
+    id: 'handoff-tests',
+    section: 'Testing',
+    title: 'Integration tests for handoffs',
+    rules: [],
+    checks: [...TESTS, 'untested-handoff'],
+  },
+  {
+    id: 'error-tests',
+    section: 'Testing',
+    title: 'Error scenarios covered',
+    rules: [],
+    checks: [...TESTS, 'no-error-tests'],
+  },
+  {
+    id: 'tool-call-tests',
+    section: 'Testing',
+    title: 'Tool calls verified',
+    rules: ['require-run-result-wait'],
+    checks: [...TESTS, 'unverified-tools', 'unverified-tool'],
+  },
+  {
+    id: 'context-tests',
+    section: 'Testing',
+    title: 'Context persistence tested',
+    rules: [],
+    checks: [...TESTS, 'no-context-tests'],
+  },
+  {
+    id: 'vad-prewarm',
+    section: 'Performance',
+    title: 'VAD loaded in prewarm()',
+    rules: ['no-vad-load-outside-prewarm'],
+    checks: [],
+  },
+  {
+    id: 'connect-early',
+    section: 'Performance',
+    title: 'Connect() called early',
+    rules: ['no-await-before-connect', 'no-participant-wait-before-connect'],
+    checks: [],
+  },
+  {
+    id: 'models',
+    section: 'Performance',
+    title: 'Appropriate models selected',
+    rules: [],
+    checks: [],
+    shownOnly: true,
+  },
   { id: 'caching', section: 'Performance', title: 'Caching where beneficial', rules: [], checks: [], shownOnly: true },
-  { id: 'structured-logging', section: 'Production', title: 'Logging structured and informative', rules: ['prefer-structured-logging'], checks: [] },
-  { id: 'metrics', section: 'Production', title: 'Metrics collected', rules: ['require-session-metrics'], checks: ['missing-monitoring'] },
-  { id: 'graceful-errors', section: 'Production', title: 'Errors handled gracefully', rules: ['prefer-tool-error', 'require-actionable-tool-errors'], checks: [] },
+  {
+    id: 'structured-logging',
+    section: 'Production',
+    title: 'Logging structured and informative',
+    rules: ['prefer-structured-logging'],
+    checks: [],
+  },
+  {
+    id: 'metrics',
+    section: 'Production',
+    title: 'Metrics collected',
+    rules: ['require-session-metrics'],
+    checks: ['missing-monitoring'],
+  },
+  {
+    id: 'graceful-errors',
+    section: 'Production',
+    title: 'Errors handled gracefully',
+    rules: ['prefer-tool-error', 'require-actionable-tool-errors'],
+    checks: [],
+  },
   {
     id: 'sensitive-data',
     section: 'Production',
     title: 'Sensitive data protected',
-    rules: ['no-sensitive-logging', 'no-sensitive-tool-output', 'require-tool-input-validation', 'require-permission-check'],
+    rules: [
+      'no-sensitive-logging',
+      'no-sensitive-tool-output',
+      'require-tool-input-validation',
+      'require-permission-check',
+    ],
     checks: [],
   },
-  { id: 'monitoring', section: 'Production', title: 'Monitoring configured', rules: ['require-session-metrics'], checks: ['missing-monitoring'] },
+  {
+    id: 'monitoring',
+    section: 'Production',
+    title: 'Monitoring configured',
+    rules: ['require-session-metrics'],
+    checks: ['missing-monitoring'],
+  },
 ];
 
 /**
@@ -156,7 +273,11 @@ export class Selector {
  * Validates `--only`/`--skip` names against the checks, the items and the plugin's rules; returns them normalised
  * (a rule's namespace dropped), or the unknown names.
  */
-export function normaliseNames(names: readonly string[], rules: readonly string[], namespace: string): { names: string[]; unknown: string[] } {
+export function normaliseNames(
+  names: readonly string[],
+  rules: readonly string[],
+  namespace: string,
+): { names: string[]; unknown: string[] } {
   const known = new Set([...Object.keys(CHECKS), ...ITEMS.map((item) => item.id), ...rules]);
   const result: string[] = [];
   const unknown: string[] = [];

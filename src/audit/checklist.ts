@@ -70,16 +70,24 @@ function handoffsOf(graph: AgentGraph) {
 }
 
 const noAgents = ({ graph }: Context): string | null => (graph.agents.length === 0 ? 'no agents found' : null);
-const noHandoffs = ({ graph }: Context): string | null => (handoffsOf(graph).length === 0 ? 'no handoffs between agents' : null);
+const noHandoffs = ({ graph }: Context): string | null =>
+  handoffsOf(graph).length === 0 ? 'no handoffs between agents' : null;
 const noTools = ({ graph }: Context): string | null => (graph.tools.length === 0 ? 'no tools' : null);
 const noEntries = ({ graph }: Context): string | null => (graph.entries.length === 0 ? 'no defineAgent entry' : null);
 
 const BEHAVIOUR: Record<string, ItemBehaviour> = {
   'distinct-roles': {
-    notApplicable: ({ graph }) => (graph.agents.length === 0 ? 'no agents found' : graph.agents.length === 1 ? 'a single agent, no roles to compare' : null),
+    notApplicable: ({ graph }) =>
+      graph.agents.length === 0
+        ? 'no agents found'
+        : graph.agents.length === 1
+          ? 'a single agent, no roles to compare'
+          : null,
     evidence: ({ graph }) => ({
       summary: `${count(graph.agents.length, 'agent')} compared for near-identical instructions and tools`,
-      evidence: graph.agents.map((agent) => at(agent.instructionsLocation ?? agent.location, `${agent.name}: ${count(agent.tools.length, 'tool')}`)),
+      evidence: graph.agents.map((agent) =>
+        at(agent.instructionsLocation ?? agent.location, `${agent.name}: ${count(agent.tools.length, 'tool')}`),
+      ),
     }),
   },
   'intentional-handoffs': {
@@ -88,14 +96,21 @@ const BEHAVIOUR: Record<string, ItemBehaviour> = {
       const handoffs = handoffsOf(graph);
       return {
         summary: `${count(handoffs.length, 'handoff')} between ${count(graph.agents.length, 'agent')}`,
-        evidence: handoffs.map((edge) => at(edge.location, `${nodeName(graph, edge.from)} → ${nodeName(graph, edge.to)}${edge.via ? ` (${edge.via})` : ''}`)),
+        evidence: handoffs.map((edge) =>
+          at(
+            edge.location,
+            `${nodeName(graph, edge.from)} → ${nodeName(graph, edge.to)}${edge.via ? ` (${edge.via})` : ''}`,
+          ),
+        ),
       };
     },
   },
   'typed-context': {
     notApplicable: ({ checks }) => {
       const { typedContexts, untypedContexts, anyContexts } = checks.facts;
-      return typedContexts.length + untypedContexts.length + anyContexts.length === 0 ? 'no session holds shared userData' : null;
+      return typedContexts.length + untypedContexts.length + anyContexts.length === 0
+        ? 'no session holds shared userData'
+        : null;
     },
     evidence: ({ checks }) => ({
       summary: `userData typed at ${count(checks.facts.typedContexts.length, 'session')}`,
@@ -104,14 +119,18 @@ const BEHAVIOUR: Record<string, ItemBehaviour> = {
   },
   prewarm: {
     notApplicable: ({ graph, checks }) =>
-      checks.facts.resourceLoads.length === 0 && graph.entries.every((entry) => !entry.prewarm) ? 'no static resource loaded (no plugin .load() call)' : null,
+      checks.facts.resourceLoads.length === 0 && graph.entries.every((entry) => !entry.prewarm)
+        ? 'no static resource loaded (no plugin .load() call)'
+        : null,
     evidence: ({ graph, checks }) => prewarmEvidence(graph, checks.facts.resourceLoads),
   },
   'clear-instructions': {
     notApplicable: noAgents,
     evidence: ({ graph }) => ({
       summary: `instructions of ${count(graph.agents.length, 'agent')}`,
-      evidence: graph.agents.filter((agent) => agent.instructionsLocation).map((agent) => at(agent.instructionsLocation!, agent.name)),
+      evidence: graph.agents
+        .filter((agent) => agent.instructionsLocation)
+        .map((agent) => at(agent.instructionsLocation!, agent.name)),
     }),
   },
   'tool-names': {
@@ -129,7 +148,9 @@ const BEHAVIOUR: Record<string, ItemBehaviour> = {
       const kept = handoffs.filter((edge) => edge.chatCtx === 'yes');
       return {
         summary: `${kept.length} of ${count(handoffs.length, 'handoff')} visibly pass a chatCtx`,
-        evidence: kept.map((edge) => at(edge.location, `${nodeName(graph, edge.from)} → ${nodeName(graph, edge.to)} keeps chatCtx`)),
+        evidence: kept.map((edge) =>
+          at(edge.location, `${nodeName(graph, edge.from)} → ${nodeName(graph, edge.to)} keeps chatCtx`),
+        ),
       };
     },
   },
@@ -137,7 +158,9 @@ const BEHAVIOUR: Record<string, ItemBehaviour> = {
     notApplicable: noAgents,
     evidence: ({ graph, tests }) => ({
       summary: `${graph.agents.filter((agent) => tests.exercised.has(agent.id)).length} of ${count(graph.agents.length, 'agent')} started or run by a test`,
-      evidence: graph.agents.flatMap((agent) => (tests.exercised.get(agent.id) ?? []).slice(0, 1).map((location) => at(location, agent.name))),
+      evidence: graph.agents.flatMap((agent) =>
+        (tests.exercised.get(agent.id) ?? []).slice(0, 1).map((location) => at(location, agent.name)),
+      ),
     }),
   },
   'handoff-tests': {
@@ -147,7 +170,12 @@ const BEHAVIOUR: Record<string, ItemBehaviour> = {
       const covered = handoffs.filter((edge) => tests.exercisedEdges.has(edgeKey(edge.from, edge.to)));
       return {
         summary: `${covered.length} of ${count(handoffs.length, 'handoff')} exercised by a test`,
-        evidence: covered.map((edge) => at(tests.exercisedEdges.get(edgeKey(edge.from, edge.to))!, `${nodeName(graph, edge.from)} → ${nodeName(graph, edge.to)}`)),
+        evidence: covered.map((edge) =>
+          at(
+            tests.exercisedEdges.get(edgeKey(edge.from, edge.to))!,
+            `${nodeName(graph, edge.from)} → ${nodeName(graph, edge.to)}`,
+          ),
+        ),
       };
     },
   },
@@ -159,7 +187,8 @@ const BEHAVIOUR: Record<string, ItemBehaviour> = {
     }),
   },
   'tool-call-tests': {
-    notApplicable: ({ graph, tests }) => (graph.tools.length === 0 && tests.runs.length === 0 ? 'no tools and no test runs' : null),
+    notApplicable: ({ graph, tests }) =>
+      graph.tools.length === 0 && tests.runs.length === 0 ? 'no tools and no test runs' : null,
     evidence: ({ graph, tests }) => ({
       summary:
         graph.tools.length === 0
@@ -177,7 +206,11 @@ const BEHAVIOUR: Record<string, ItemBehaviour> = {
   },
   'vad-prewarm': {
     notApplicable: ({ checks }) => (checks.facts.resourceLoads.some((load) => load.vad) ? null : 'no VAD.load() call'),
-    evidence: ({ graph, checks }) => prewarmEvidence(graph, checks.facts.resourceLoads.filter((load) => load.vad)),
+    evidence: ({ graph, checks }) =>
+      prewarmEvidence(
+        graph,
+        checks.facts.resourceLoads.filter((load) => load.vad),
+      ),
   },
   'connect-early': {
     notApplicable: noEntries,
@@ -212,14 +245,18 @@ function prewarmEvidence(graph: AgentGraph, loads: CheckResult['facts']['resourc
   return {
     summary: `prewarm() in ${withPrewarm.length} of ${count(graph.entries.length, 'entry')}; ${inPrewarm} of ${count(loads.length, 'resource load')} in prewarm()`,
     evidence: [
-      ...withPrewarm.map((entry) => at({ file: entry.location.file, line: entry.prewarm!.getStartLineNumber() }, 'prewarm')),
+      ...withPrewarm.map((entry) =>
+        at({ file: entry.location.file, line: entry.prewarm!.getStartLineNumber() }, 'prewarm'),
+      ),
       ...loads.filter((load) => load.inPrewarm).map((load) => at(load.location, 'loaded in prewarm()')),
     ],
   };
 }
 
 function toolErrorEvidence(graph: AgentGraph): Shown {
-  const errors = graph.tools.flatMap((tool) => tool.toolErrors.map((location) => at(location, `${tool.name ?? 'tool'} throws llm.ToolError`)));
+  const errors = graph.tools.flatMap((tool) =>
+    tool.toolErrors.map((location) => at(location, `${tool.name ?? 'tool'} throws llm.ToolError`)),
+  );
   return { summary: `${count(errors.length, 'llm.ToolError')} thrown by tools`, evidence: errors };
 }
 
@@ -232,7 +269,12 @@ function monitoringEvidence(checks: CheckResult): Shown {
 }
 
 /** Why some of an item's rules did not judge it (off in the config used, lint not run), or null. */
-function unjudged(definition: ItemDefinition, rules: readonly string[], checks: readonly string[], lint: LintResult): string | null {
+function unjudged(
+  definition: ItemDefinition,
+  rules: readonly string[],
+  checks: readonly string[],
+  lint: LintResult,
+): string | null {
   // A rule whose problem an audit check of the item also finds is covered by that check.
   const covered = (rule: string) => SAME_PROBLEM.some((pair) => pair.rule === rule && checks.includes(pair.check));
   const needed = rules.filter((rule) => !covered(rule));
@@ -259,7 +301,9 @@ export function buildChecklist(context: Context, findings: readonly Finding[], s
     const missing = unjudged(definition, rules, checks, lint);
     if (errors > 0 || warnings > 0) {
       status = errors > 0 ? 'fail' : 'warn';
-      const parts = [errors > 0 ? count(errors, 'error') : '', warnings > 0 ? count(warnings, 'warning') : ''].filter(Boolean);
+      const parts = [errors > 0 ? count(errors, 'error') : '', warnings > 0 ? count(warnings, 'warning') : ''].filter(
+        Boolean,
+      );
       reasons.push(parts.join(', '));
       if (missing) reasons.push(missing);
     } else if (notApplicable) {

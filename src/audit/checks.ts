@@ -47,14 +47,35 @@ export interface CheckResult {
 }
 
 const NAME_FILLER = new Set(['agent', 'task', 'create', 'make', 'build', 'new', 'get', 'the', 'of']);
-const DESCRIPTION_FILLER = new Set(['a', 'an', 'the', 'to', 'of', 'for', 'and', 'or', 'is', 'it', 'this', 'that', 'in', 'on', 'with', 'by']);
+const DESCRIPTION_FILLER = new Set([
+  'a',
+  'an',
+  'the',
+  'to',
+  'of',
+  'for',
+  'and',
+  'or',
+  'is',
+  'it',
+  'this',
+  'that',
+  'in',
+  'on',
+  'with',
+  'by',
+]);
 /** Word-set similarity above which two instructions or descriptions count as near-identical. */
 const SIMILAR = 0.8;
 const PERSONA = /\b(?:[Yy]ou are|[Yy]our name is) (?!(?:The|A|An)\b)([A-Z][a-z]+)\b/;
 const CONTEXT_TYPES = /(?:^|\.)(?:AgentSession|Agent|AgentTask|RunContext|ToolOptions)$/;
 
 function wordSet(text: string, filler: ReadonlySet<string>): Set<string> {
-  return new Set(splitWords(text).filter((word) => !filler.has(word)).map((word) => (word.length > 3 && word.endsWith('s') ? word.slice(0, -1) : word)));
+  return new Set(
+    splitWords(text)
+      .filter((word) => !filler.has(word))
+      .map((word) => (word.length > 3 && word.endsWith('s') ? word.slice(0, -1) : word)),
+  );
 }
 
 /** Jaccard similarity of two word sets. */
@@ -70,10 +91,28 @@ function toolSetKey(tools: readonly ToolFact[]): string {
   return [...new Set(tools.map((tool) => tool.name ?? '?'))].sort().join('\n');
 }
 
-export function runChecks(builder: GraphBuilder, graph: AgentGraph, tests: TestFacts, sourceFiles: readonly SourceFile[]): CheckResult {
+export function runChecks(
+  builder: GraphBuilder,
+  graph: AgentGraph,
+  tests: TestFacts,
+  sourceFiles: readonly SourceFile[],
+): CheckResult {
   const findings: AuditFinding[] = [];
-  const add = (check: string, severity: Severity | null, message: string, locations: Location[], related: Location[] = []): AuditFinding => {
-    const finding = { check, severity: severity ?? CHECKS[check]!.severity, message, locations, related, also: [] as string[] };
+  const add = (
+    check: string,
+    severity: Severity | null,
+    message: string,
+    locations: Location[],
+    related: Location[] = [],
+  ): AuditFinding => {
+    const finding = {
+      check,
+      severity: severity ?? CHECKS[check]!.severity,
+      message,
+      locations,
+      related,
+      also: [] as string[],
+    };
     findings.push(finding);
     return finding;
   };
@@ -164,7 +203,10 @@ export function runChecks(builder: GraphBuilder, graph: AgentGraph, tests: TestF
             [left.location, right.location],
           );
         } else if (left.description?.complete && right.description?.complete) {
-          const score = similarity(wordSet(left.description.text, DESCRIPTION_FILLER), wordSet(right.description.text, DESCRIPTION_FILLER));
+          const score = similarity(
+            wordSet(left.description.text, DESCRIPTION_FILLER),
+            wordSet(right.description.text, DESCRIPTION_FILLER),
+          );
           if (score >= SIMILAR) {
             add(
               'similar-tool-descriptions',
@@ -190,7 +232,9 @@ export function runChecks(builder: GraphBuilder, graph: AgentGraph, tests: TestF
   // Agents that different entries start are separate systems (a folder of examples): their roles are not compared.
   const entriesOf = new Map<string, Set<string>>();
   for (const entry of graph.entries) {
-    for (const id of reachableFromEntries(graph.edges.filter((edge) => edge.kind !== 'start' || edge.from === entry.id))) {
+    for (const id of reachableFromEntries(
+      graph.edges.filter((edge) => edge.kind !== 'start' || edge.from === entry.id),
+    )) {
       entriesOf.set(id, (entriesOf.get(id) ?? new Set()).add(entry.id));
     }
   }
@@ -223,7 +267,8 @@ export function runChecks(builder: GraphBuilder, graph: AgentGraph, tests: TestF
     const targetWords = [...wordSet(target.name, NAME_FILLER)].filter((word) => word.length >= 3);
     // The target may also be named by its persona: "You are Sam, ..." → "transfer them so Sam can route them".
     const persona = target.instructions ? PERSONA.exec(target.instructions.text)?.[1]?.toLowerCase() : undefined;
-    if (targetWords.length === 0 || targetWords.some((word) => said.has(word)) || (persona && said.has(persona))) continue;
+    if (targetWords.length === 0 || targetWords.some((word) => said.has(word)) || (persona && said.has(persona)))
+      continue;
     add(
       'unmotivated-handoff',
       null,
@@ -236,7 +281,12 @@ export function runChecks(builder: GraphBuilder, graph: AgentGraph, tests: TestF
   const toolsInUse = graph.agents.flatMap((agent) => agent.tools);
   if (tests.files.length === 0) {
     if (graph.agents.length > 0) {
-      add('no-tests', null, `No test file (*.test.*, *.spec.*, tests/): no agent, handoff or tool call is exercised. Start with a test that runs a turn of ${graph.agents[0]!.name}.`, []);
+      add(
+        'no-tests',
+        null,
+        `No test file (*.test.*, *.spec.*, tests/): no agent, handoff or tool call is exercised. Start with a test that runs a turn of ${graph.agents[0]!.name}.`,
+        [],
+      );
     }
   } else {
     testFindings(graph, tests, handoffs, toolsInUse, add, name);
@@ -255,15 +305,31 @@ export function runChecks(builder: GraphBuilder, graph: AgentGraph, tests: TestF
     );
   }
   for (const location of facts.anyContexts) {
-    add('user-data-any', null, 'Shared state is cast to any: type it (voice.AgentSession<UserData>, llm.ToolOptions<UserData>).', [location]);
+    add(
+      'user-data-any',
+      null,
+      'Shared state is cast to any: type it (voice.AgentSession<UserData>, llm.ToolOptions<UserData>).',
+      [location],
+    );
   }
   for (const location of facts.untypedContexts) {
-    add('untyped-user-data', null, 'This session holds userData with no named type: declare an interface and use voice.AgentSession<UserData>.', [location]);
+    add(
+      'untyped-user-data',
+      null,
+      'This session holds userData with no named type: declare an interface and use voice.AgentSession<UserData>.',
+      [location],
+    );
   }
   return { findings, facts };
 }
 
-type Add = (check: string, severity: Severity | null, message: string, locations: Location[], related?: Location[]) => AuditFinding;
+type Add = (
+  check: string,
+  severity: Severity | null,
+  message: string,
+  locations: Location[],
+  related?: Location[],
+) => AuditFinding;
 
 function testFindings(
   graph: AgentGraph,
@@ -282,17 +348,35 @@ function testFindings(
       into.length === 0
         ? 'add a test that calls session.start({ agent }) with it and runs a turn.'
         : `nor exercises the ${into.length === 1 ? 'handoff' : 'handoffs'} into it: assert isAgentHandoff({ newAgentType }) after a run that should reach it.`;
-    const finding = add('untested-agent', null, `No test starts or runs ${agent.name}${into.length === 0 ? ': ' : ', '}${how}`, [agent.location, ...into.map((edge) => edge.location)]);
+    const finding = add(
+      'untested-agent',
+      null,
+      `No test starts or runs ${agent.name}${into.length === 0 ? ': ' : ', '}${how}`,
+      [agent.location, ...into.map((edge) => edge.location)],
+    );
     if (into.length > 0) finding.also.push('handoff-tests');
   }
   for (const edge of untestedEdges) {
     if (!tests.exercised.has(edge.to)) continue;
-    add('untested-handoff', null, `No test exercises the handoff ${name(edge.from)} → ${name(edge.to)}: assert it with isAgentHandoff({ newAgentType }) after a run.`, [edge.location]);
+    add(
+      'untested-handoff',
+      null,
+      `No test exercises the handoff ${name(edge.from)} → ${name(edge.to)}: assert it with isAgentHandoff({ newAgentType }) after a run.`,
+      [edge.location],
+    );
   }
   if (toolsInUse.length > 0 && tests.errorAsserts.length === 0) {
     const failing = toolsInUse.filter((tool) => tool.toolErrors.length > 0);
-    const paths = failing.length > 0 ? `: ${plural(failing.length, 'tool throws', 'tools throw')} llm.ToolError and none of those paths is checked` : '';
-    add('no-error-tests', null, `No test asserts a failing tool call (isFunctionCallOutput({ isError: true }))${paths}.`, failing.flatMap((tool) => tool.toolErrors.slice(0, 1)));
+    const paths =
+      failing.length > 0
+        ? `: ${plural(failing.length, 'tool throws', 'tools throw')} llm.ToolError and none of those paths is checked`
+        : '';
+    add(
+      'no-error-tests',
+      null,
+      `No test asserts a failing tool call (isFunctionCallOutput({ isError: true }))${paths}.`,
+      failing.flatMap((tool) => tool.toolErrors.slice(0, 1)),
+    );
   }
   if (toolsInUse.length > 0) {
     const named = [...new Set(toolsInUse)].filter((tool) => tool.name !== null);
@@ -301,12 +385,22 @@ function testFindings(
       add('unverified-tools', null, 'No test verifies a tool call (isFunctionCall / containsFunctionCall).', []);
     } else {
       for (const tool of unverified) {
-        add('unverified-tool', null, `No test asserts a call to '${tool.name}' (isFunctionCall({ name: '${tool.name}' })).`, [tool.location]);
+        add(
+          'unverified-tool',
+          null,
+          `No test asserts a call to '${tool.name}' (isFunctionCall({ name: '${tool.name}' })).`,
+          [tool.location],
+        );
       }
     }
   }
   if (handoffs.length > 0 && tests.contextReads.length === 0) {
-    add('no-context-tests', null, 'No test reads userData or chatCtx after a handoff: nothing shows the context survives the transfer.', []);
+    add(
+      'no-context-tests',
+      null,
+      'No test reads userData or chatCtx after a handoff: nothing shows the context survives the transfer.',
+      [],
+    );
   }
 }
 
@@ -344,14 +438,22 @@ function collectFacts(builder: GraphBuilder, graph: AgentGraph, sourceFiles: rea
     const { calls, news } = builder.collectedOf(file);
     for (const node of calls) {
       const callee = node.getExpression();
-      if (Node.isPropertyAccessExpression(callee) && callee.getName() === 'on' && isMetricsEvent(node.getArguments()[0], builder)) {
+      if (
+        Node.isPropertyAccessExpression(callee) &&
+        callee.getName() === 'on' &&
+        isMetricsEvent(node.getArguments()[0], builder)
+      ) {
         site(node, 'MetricsCollected listener');
       } else {
         const path = builder.resolver.calleePath(node);
         if (path === 'metrics.logMetrics') site(node, 'metrics.logMetrics');
         // A plugin's `X.load()` (silero's VAD, a turn detector's model): a static resource worth prewarming.
         else if (path?.includes(':') && path.endsWith('.load')) {
-          facts.resourceLoads.push({ location: builder.location(node), vad: /(?:^|[:.])VAD\.load$/.test(path), inPrewarm: prewarms.some((fn) => isWithin(node, fn)) });
+          facts.resourceLoads.push({
+            location: builder.location(node),
+            vad: /(?:^|[:.])VAD\.load$/.test(path),
+            inPrewarm: prewarms.some((fn) => isWithin(node, fn)),
+          });
         }
       }
     }
@@ -373,15 +475,21 @@ function collectFacts(builder: GraphBuilder, graph: AgentGraph, sourceFiles: rea
     }
     if (/\bany\b/.test(text)) {
       for (const node of file.getDescendantsOfKind(SyntaxKind.AsExpression)) {
-        if (node.getTypeNode()?.getKind() === SyntaxKind.AnyKeyword && isUserDataExpression(node)) facts.anyContexts.push(builder.location(node));
+        if (node.getTypeNode()?.getKind() === SyntaxKind.AnyKeyword && isUserDataExpression(node))
+          facts.anyContexts.push(builder.location(node));
       }
       for (const node of file.getDescendantsOfKind(SyntaxKind.TypeReference)) {
         const args = node.getTypeArguments();
-        if (CONTEXT_TYPES.test(node.getTypeName().getText()) && args[0]?.getKind() === SyntaxKind.AnyKeyword) facts.anyContexts.push(builder.location(node));
+        if (CONTEXT_TYPES.test(node.getTypeName().getText()) && args[0]?.getKind() === SyntaxKind.AnyKeyword)
+          facts.anyContexts.push(builder.location(node));
       }
     }
     if (/cache|memo/i.test(text)) {
-      for (const kind of [SyntaxKind.VariableDeclaration, SyntaxKind.PropertyDeclaration, SyntaxKind.ClassDeclaration] as const) {
+      for (const kind of [
+        SyntaxKind.VariableDeclaration,
+        SyntaxKind.PropertyDeclaration,
+        SyntaxKind.ClassDeclaration,
+      ] as const) {
         for (const node of file.getDescendantsOfKind(kind)) {
           const name = node.getName();
           if (name && /cache|memo/i.test(name)) facts.caches.push({ name, location: builder.location(node) });
@@ -391,8 +499,16 @@ function collectFacts(builder: GraphBuilder, graph: AgentGraph, sourceFiles: rea
   }
   for (const entry of graph.entries) {
     const sites = monitoringSites.filter((candidate) => entry.scopes.some((scope) => isWithin(candidate.node, scope)));
-    facts.monitoring.set(entry.id, sites.map(({ location, note }) => ({ location, note })));
-    facts.sessionsByEntry.set(entry.id, sessions.filter((node) => entry.scopes.some((scope) => isWithin(node, scope))).map((node) => builder.location(node)));
+    facts.monitoring.set(
+      entry.id,
+      sites.map(({ location, note }) => ({ location, note })),
+    );
+    facts.sessionsByEntry.set(
+      entry.id,
+      sessions
+        .filter((node) => entry.scopes.some((scope) => isWithin(node, scope)))
+        .map((node) => builder.location(node)),
+    );
     prewarmCaches(entry, builder, facts);
   }
   for (const agent of graph.agents) {
@@ -418,7 +534,12 @@ function sessionFacts(node: import('ts-morph').NewExpression, builder: GraphBuil
   if (!options || !Node.isObjectLiteralExpression(options)) return;
   for (const kind of ['llm', 'stt', 'tts']) {
     const model = propertyValue(options, kind);
-    if (model) facts.models.push({ owner: `AgentSession ${kind}`, model: builder.describeModel(model), location: builder.location(model) });
+    if (model)
+      facts.models.push({
+        owner: `AgentSession ${kind}`,
+        model: builder.describeModel(model),
+        location: builder.location(model),
+      });
   }
   const userData = propertyValue(options, 'userData');
   if (!userData) return;
@@ -430,7 +551,8 @@ function sessionFacts(node: import('ts-morph').NewExpression, builder: GraphBuil
   const value = unwrap(userData);
   const declared = builder.resolver.declarationOf(value);
   const typed =
-    (Node.isAsExpression(userData) || Node.isSatisfiesExpression(userData)) ||
+    Node.isAsExpression(userData) ||
+    Node.isSatisfiesExpression(userData) ||
     Node.isNewExpression(value) ||
     (declared !== null && Node.isVariableDeclaration(declared) && declared.getTypeNode() !== undefined);
   if (Node.isAsExpression(userData) && userData.getTypeNode()?.getKind() === SyntaxKind.AnyKeyword) return; // reported as any
@@ -442,9 +564,12 @@ function prewarmCaches(entry: EntryFact, builder: GraphBuilder, facts: ProjectFa
   entry.prewarm?.forEachDescendant((node) => {
     if (!Node.isBinaryExpression(node) || node.getOperatorToken().getKind() !== SyntaxKind.EqualsToken) return;
     const left = node.getLeft();
-    if (Node.isPropertyAccessExpression(left) && Node.isPropertyAccessExpression(left.getExpression()) && left.getExpression().getText().endsWith('userData')) {
+    if (
+      Node.isPropertyAccessExpression(left) &&
+      Node.isPropertyAccessExpression(left.getExpression()) &&
+      left.getExpression().getText().endsWith('userData')
+    ) {
       facts.caches.push({ name: `proc.userData.${left.getName()} (prewarm)`, location: builder.location(node) });
     }
   });
 }
-

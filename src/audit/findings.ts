@@ -40,7 +40,11 @@ function compare(a: Omit<Finding, 'id'>, b: Omit<Finding, 'id'>): number {
   return a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
 }
 
-export function unifyFindings(audit: readonly AuditFinding[], lint: readonly LintMessage[], selector: Selector): Finding[] {
+export function unifyFindings(
+  audit: readonly AuditFinding[],
+  lint: readonly LintMessage[],
+  selector: Selector,
+): Finding[] {
   const reported = new Set(ITEMS.filter((item) => selector.reports(item)).map((item) => item.id));
   const result: Omit<Finding, 'id'>[] = lint
     .filter((message) => selector.runs(message.ruleId))
@@ -57,13 +61,26 @@ export function unifyFindings(audit: readonly AuditFinding[], lint: readonly Lin
     const items = [...itemsOf('audit', finding.check), ...finding.also];
     const rules = SAME_PROBLEM.filter((pair) => pair.check === finding.check).map((pair) => pair.rule);
     const where = [...finding.locations, ...finding.related];
-    const matches = result.filter((other) => other.source === 'lint' && rules.includes(other.check) && where.some((location) => same(location, other.locations[0]!)));
+    const matches = result.filter(
+      (other) =>
+        other.source === 'lint' &&
+        rules.includes(other.check) &&
+        where.some((location) => same(location, other.locations[0]!)),
+    );
     if (matches.length > 0) {
       for (const match of matches) match.items = [...new Set([...match.items, ...items])];
       continue;
     }
-    result.push({ check: finding.check, source: 'audit', severity: finding.severity, message: finding.message, locations: finding.locations, items: [...new Set(items)] });
+    result.push({
+      check: finding.check,
+      source: 'audit',
+      severity: finding.severity,
+      message: finding.message,
+      locations: finding.locations,
+      items: [...new Set(items)],
+    });
   }
-  for (const finding of result) finding.items = ITEMS.map((item) => item.id).filter((id) => finding.items.includes(id) && reported.has(id));
+  for (const finding of result)
+    finding.items = ITEMS.map((item) => item.id).filter((id) => finding.items.includes(id) && reported.has(id));
   return result.sort(compare).map((finding, index) => ({ id: index + 1, ...finding }));
 }

@@ -120,7 +120,10 @@ const SDK_BASES: readonly AgentBase[] = ['voice.Agent', 'voice.AgentTask'];
 /** The nodes the graph is made from. Only these are wrapped as ts-morph nodes (wrapping every node costs memory). */
 function collect(file: SourceFile): Collected {
   return {
-    classes: [...file.getDescendantsOfKind(SyntaxKind.ClassDeclaration), ...file.getDescendantsOfKind(SyntaxKind.ClassExpression)],
+    classes: [
+      ...file.getDescendantsOfKind(SyntaxKind.ClassDeclaration),
+      ...file.getDescendantsOfKind(SyntaxKind.ClassExpression),
+    ],
     calls: file.getDescendantsOfKind(SyntaxKind.CallExpression),
     news: file.getDescendantsOfKind(SyntaxKind.NewExpression),
   };
@@ -178,7 +181,8 @@ export class GraphBuilder {
       const { classes, calls, news } = this.collectedOf(file);
       for (const node of classes) {
         const base = this.agentBase(node);
-        if (base && !this.isBaseOnly(node)) this.addAgent(node, 'class', base, node.getName() ?? this.declaredName(node) ?? 'AnonymousAgent');
+        if (base && !this.isBaseOnly(node))
+          this.addAgent(node, 'class', base, node.getName() ?? this.declaredName(node) ?? 'AnonymousAgent');
       }
       for (const node of [...news, ...calls]) {
         const sdk = this.sdkConstruction(node);
@@ -241,7 +245,10 @@ export class GraphBuilder {
             : Node.isPropertyAccessExpression(callee) && callee.getName() === 'create'
               ? callee.getExpression()
               : null;
-          const classNode = target && (Node.isIdentifier(target) || Node.isPropertyAccessExpression(target)) ? this.classOf(target) : null;
+          const classNode =
+            target && (Node.isIdentifier(target) || Node.isPropertyAccessExpression(target))
+              ? this.classOf(target)
+              : null;
           if (classNode) constructed.add(classNode);
         }
       }
@@ -264,7 +271,8 @@ export class GraphBuilder {
 
   private declaredName(node: Node): string | null {
     const parent = node.getParent();
-    if (parent && (Node.isVariableDeclaration(parent) || Node.isPropertyAssignment(parent))) return propertyNameOf(parent);
+    if (parent && (Node.isVariableDeclaration(parent) || Node.isPropertyAssignment(parent)))
+      return propertyNameOf(parent);
     return null;
   }
 
@@ -286,14 +294,20 @@ export class GraphBuilder {
     if (id?.complete && id.text) return id.text;
     let current: Node = node;
     let parent = current.getParent();
-    while (parent && (Node.isAwaitExpression(parent) || Node.isParenthesizedExpression(parent) || Node.isAsExpression(parent))) {
+    while (
+      parent &&
+      (Node.isAwaitExpression(parent) || Node.isParenthesizedExpression(parent) || Node.isAsExpression(parent))
+    ) {
       current = parent;
       parent = parent.getParent();
     }
     const declared = this.declaredName(current);
     // `start({ agent: new voice.Agent(...) })`: the property says nothing about which agent it is.
     if (declared && declared !== 'agent') return declared;
-    const fn = parent && (Node.isReturnStatement(parent) || isFunctionLike(parent)) ? enclosingFunction(current) ?? null : null;
+    const fn =
+      parent && (Node.isReturnStatement(parent) || isFunctionLike(parent))
+        ? (enclosingFunction(current) ?? null)
+        : null;
     const factoryName = fn ? this.functionName(fn) : null;
     if (factoryName) return factoryName;
     return `agent_${node.getSourceFile().getBaseNameWithoutExtension()}_${node.getStartLineNumber()}`;
@@ -337,7 +351,8 @@ export class GraphBuilder {
     constructor.forEachDescendant((child, traversal) => {
       if (found) return;
       if (isFunctionLike(child) && !Node.isArrowFunction(child)) traversal.skip();
-      else if (Node.isCallExpression(child) && child.getExpression().getKind() === SyntaxKind.SuperKeyword) found = child;
+      else if (Node.isCallExpression(child) && child.getExpression().getKind() === SyntaxKind.SuperKeyword)
+        found = child;
     });
     return found;
   }
@@ -464,7 +479,8 @@ export class GraphBuilder {
     };
     if (execute) {
       execute.forEachDescendant((node) => {
-        if (Node.isNewExpression(node) && this.resolver.calleePath(node) === 'llm.ToolError') tool.toolErrors.push(this.location(node));
+        if (Node.isNewExpression(node) && this.resolver.calleePath(node) === 'llm.ToolError')
+          tool.toolErrors.push(this.location(node));
       });
       const list = this.toolsByExecute.get(execute) ?? [];
       list.push(tool);
@@ -566,7 +582,9 @@ export class GraphBuilder {
     const constructor = node.getConstructors()[0];
     const parent = this.parentClass(node);
     if (!constructor) {
-      return parent ? this.classChatCtx(parent, argument, depth + 1) : { status: this.optionsChatCtx(argument), dropAt: null };
+      return parent
+        ? this.classChatCtx(parent, argument, depth + 1)
+        : { status: this.optionsChatCtx(argument), dropAt: null };
     }
     const call = this.superCall(node);
     if (!call) return { status: 'unknown', dropAt: null };
@@ -574,8 +592,13 @@ export class GraphBuilder {
     if (superArgument) {
       const value = unwrap(superArgument);
       // super(options): the caller's options go through unchanged.
-      if (Node.isIdentifier(value) && constructor.getParameters().some((parameter) => parameter.getName() === value.getText())) {
-        return parent ? this.classChatCtx(parent, argument, depth + 1) : { status: this.optionsChatCtx(argument), dropAt: null };
+      if (
+        Node.isIdentifier(value) &&
+        constructor.getParameters().some((parameter) => parameter.getName() === value.getText())
+      ) {
+        return parent
+          ? this.classChatCtx(parent, argument, depth + 1)
+          : { status: this.optionsChatCtx(argument), dropAt: null };
       }
     }
     const status = this.optionsChatCtx(superArgument);
@@ -637,7 +660,8 @@ export class GraphBuilder {
   /** Tools whose execute contains `node`: an inline `llm.tool({...})` around it, or a function some tool names. */
   private enclosingTools(node: Node): ToolFact[] {
     for (let current = node.getParent(); current; current = current.getParent()) {
-      if (Node.isCallExpression(current) && this.resolver.calleePath(current) === 'llm.tool') return [this.toolFact(current)];
+      if (Node.isCallExpression(current) && this.resolver.calleePath(current) === 'llm.tool')
+        return [this.toolFact(current)];
       if (isFunctionLike(current)) {
         const tools = this.toolsByExecute.get(current);
         if (tools) return tools;
@@ -678,7 +702,11 @@ export class GraphBuilder {
     const { targets, unresolved } = target ? this.targetsOf(target) : { targets: [], unresolved: true };
     if (unresolved || targets.length === 0) {
       for (const from of ids.length > 0 ? ids : [null]) {
-        this.graph.unresolved.push({ from, location: this.location(call), text: (target ?? call).getText().slice(0, 80) });
+        this.graph.unresolved.push({
+          from,
+          location: this.location(call),
+          text: (target ?? call).getText().slice(0, 80),
+        });
       }
     }
     for (const resolved of targets) {
@@ -702,7 +730,12 @@ export class GraphBuilder {
     if (from === null) return;
     const location = this.location(site);
     const duplicate = this.graph.edges.some(
-      (edge) => edge.from === from && edge.to === target.agent.id && edge.kind === kind && edge.location.file === location.file && edge.location.line === location.line,
+      (edge) =>
+        edge.from === from &&
+        edge.to === target.agent.id &&
+        edge.kind === kind &&
+        edge.location.file === location.file &&
+        edge.location.line === location.line,
     );
     if (duplicate) return;
     this.graph.edges.push({

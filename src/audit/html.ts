@@ -43,7 +43,10 @@ export async function graphSvg(report: AuditReport): Promise<string> {
   return svg
     .slice(svg.indexOf('<svg'))
     .replace(/<!--[\s\S]*?-->\n?/g, '')
-    .replace(/^<svg width="([\d.]+)pt" height="([\d.]+)pt"/, '<svg role="img" aria-label="Agent graph" class="graph" width="$1pt" height="$2pt"')
+    .replace(
+      /^<svg width="([\d.]+)pt" height="([\d.]+)pt"/,
+      '<svg role="img" aria-label="Agent graph" class="graph" width="$1pt" height="$2pt"',
+    )
     .trimEnd();
 }
 
@@ -77,7 +80,14 @@ ul.evidence { margin: 4px 0 0; padding-left: 18px; color: var(--muted); }
 `;
 
 /** Status words instead of emoji: the page must not depend on an emoji font. */
-const BADGE: Record<string, string> = { pass: 'pass', warn: 'warn', fail: 'fail', na: 'n/a', error: 'error', warning: 'warning' };
+const BADGE: Record<string, string> = {
+  pass: 'pass',
+  warn: 'warn',
+  fail: 'fail',
+  na: 'n/a',
+  error: 'error',
+  warning: 'warning',
+};
 
 function badge(kind: string): string {
   return `<span class="badge ${kind}">${BADGE[kind]}</span>`;
@@ -110,7 +120,9 @@ export async function renderHtml(report: AuditReport): Promise<string> {
   const selection = selectionLine(report);
   if (selection) out.push(`<p class="meta">${escapeHtml(selection)}</p>`);
   const { summary } = report;
-  const counts = (['pass', 'warn', 'fail', 'na'] as const).map((status) => `${badge(status)} ${summary.items[status]}`).join(' ');
+  const counts = (['pass', 'warn', 'fail', 'na'] as const)
+    .map((status) => `${badge(status)} ${summary.items[status]}`)
+    .join(' ');
   out.push(
     `<p class="totals${summary.failed ? ' failed' : ''}">${escapeHtml(`${count(summary.errors, 'error')}, ${count(summary.warnings, 'warning')}`)}; checklist <span class="counts">${counts}</span>; ${summary.failed ? 'fails' : 'passes'} --fail-on ${summary.failOn}</p>`,
     '</header>',
@@ -122,8 +134,14 @@ export async function renderHtml(report: AuditReport): Promise<string> {
   );
   out.push(`<figure>${svg}</figure>`);
   if (graph.unresolved.length > 0) {
-    out.push('<p class="meta">Handoffs not followed (their target is computed at runtime):</p>', '<ul class="evidence">');
-    for (const handoff of graph.unresolved) out.push(`<li><code>${escapeHtml(handoff.target)}</code> <span class="where">${escapeHtml(where(handoff))}</span></li>`);
+    out.push(
+      '<p class="meta">Handoffs not followed (their target is computed at runtime):</p>',
+      '<ul class="evidence">',
+    );
+    for (const handoff of graph.unresolved)
+      out.push(
+        `<li><code>${escapeHtml(handoff.target)}</code> <span class="where">${escapeHtml(where(handoff))}</span></li>`,
+      );
     out.push('</ul>');
   }
   out.push('</section>');
@@ -131,9 +149,18 @@ export async function renderHtml(report: AuditReport): Promise<string> {
   out.push('<section id="findings">', `<h2>${escapeHtml(findingsTitle(report))}</h2>`);
   if (report.findings.length === 0) out.push('<p>None.</p>');
   else {
-    out.push('<table>', '<thead><tr><th>#</th><th></th><th>check</th><th>finding</th><th>where</th><th>affects</th></tr></thead>', '<tbody>');
+    out.push(
+      '<table>',
+      '<thead><tr><th>#</th><th></th><th>check</th><th>finding</th><th>where</th><th>affects</th></tr></thead>',
+      '<tbody>',
+    );
     for (const finding of report.findings) {
-      const locations = finding.locations.map((location) => `<a class="where" href="${escapeHtml(`${location.file}#L${location.line}`)}">${escapeHtml(where(location))}</a>`).join('<br>');
+      const locations = finding.locations
+        .map(
+          (location) =>
+            `<a class="where" href="${escapeHtml(`${location.file}#L${location.line}`)}">${escapeHtml(where(location))}</a>`,
+        )
+        .join('<br>');
       out.push(
         `<tr id="finding-${finding.id}" class="finding ${finding.severity}"><td class="id">${finding.id}</td><td class="mark">${badge(finding.severity)}</td><td><code>${escapeHtml(qualifiedCheck(finding))}</code></td><td>${escapeHtml(finding.message)}</td><td>${locations}</td><td>${escapeHtml(itemTitles(report, finding).join('; '))}</td></tr>`,
       );
@@ -152,7 +179,8 @@ export async function renderHtml(report: AuditReport): Promise<string> {
         item.evidence.length > 0
           ? `<ul class="evidence">${item.evidence.map((entry) => `<li><span class="where">${escapeHtml(where(entry))}</span> ${escapeHtml(entry.note)}</li>`).join('')}</ul>`
           : '';
-      const refs = item.findings.length > 0 ? `<div class="refs">findings: ${item.findings.map(anchor).join(' ')}</div>` : '';
+      const refs =
+        item.findings.length > 0 ? `<div class="refs">findings: ${item.findings.map(anchor).join(' ')}</div>` : '';
       out.push(
         `<tr id="item-${item.id}" class="item status-${item.status}"><td class="mark">${badge(item.status)}</td><td><strong>${escapeHtml(item.title)}</strong><div class="summary">${escapeHtml(item.summary)}</div>${refs}${evidence}</td></tr>`,
       );
@@ -161,8 +189,19 @@ export async function renderHtml(report: AuditReport): Promise<string> {
   }
   out.push('</section>');
   if (report.notes.length > 0) {
-    out.push('<section class="notes">', '<h2>Notes</h2>', '<ul>', ...report.notes.map((note) => `<li>${escapeHtml(note)}</li>`), '</ul>', '</section>');
+    out.push(
+      '<section class="notes">',
+      '<h2>Notes</h2>',
+      '<ul>',
+      ...report.notes.map((note) => `<li>${escapeHtml(note)}</li>`),
+      '</ul>',
+      '</section>',
+    );
   }
-  out.push(`<footer class="meta"><p>${escapeHtml(`${report.tool.name} ${report.tool.version}`)}</p></footer>`, '</body>', '</html>');
+  out.push(
+    `<footer class="meta"><p>${escapeHtml(`${report.tool.name} ${report.tool.version}`)}</p></footer>`,
+    '</body>',
+    '</html>',
+  );
   return `${out.join('\n')}\n`;
 }

@@ -72,7 +72,11 @@ export interface LintResult {
 }
 
 interface PluginModule {
-  default: { meta: { name: string; namespace: string }; rules: Record<string, { meta?: { docs?: { recommended?: string } } }>; configs: Record<Preset, Linter.Config> };
+  default: {
+    meta: { name: string; namespace: string };
+    rules: Record<string, { meta?: { docs?: { recommended?: string } } }>;
+    configs: Record<Preset, Linter.Config>;
+  };
 }
 
 const SETTINGS_KEY = 'livekit-agents';
@@ -95,7 +99,16 @@ async function loadParser(): Promise<Linter.Parser | null> {
 }
 
 function notRun(reason: string): LintResult {
-  return { ran: false, reason, config: null, enabledRules: new Set(), messages: [], fatal: [], fileCount: 0, ignoredCount: 0 };
+  return {
+    ran: false,
+    reason,
+    config: null,
+    enabledRules: new Set(),
+    messages: [],
+    fatal: [],
+    fileCount: 0,
+    ignoredCount: 0,
+  };
 }
 
 function posix(root: string, file: string): string {
@@ -114,7 +127,9 @@ function isOn(level: unknown): boolean {
 /** The namespaces under which a computed config holds this plugin (normally 'livekit-agents'). */
 function pluginNamespaces(config: Linter.Config, plugin: PluginInfo): string[] {
   return Object.entries(config.plugins ?? {})
-    .filter(([key, value]) => key === plugin.namespace || (value as { meta?: { name?: string } }).meta?.name === plugin.name)
+    .filter(
+      ([key, value]) => key === plugin.namespace || (value as { meta?: { name?: string } }).meta?.name === plugin.name,
+    )
     .map(([key]) => key);
 }
 
@@ -173,12 +188,17 @@ export async function prepareLint(options: LintOptions): Promise<PreparedLint | 
     configFile = (await probe.findConfigFile()) ?? null;
     if (configFile) {
       try {
-        for (const file of inside) computed.set(file, (await probe.calculateConfigForFile(file)) as Linter.Config | undefined);
-        const enabled = [...computed.values()].some((config) => config && enabledIn(config, pluginNamespaces(config, plugin)).length > 0);
+        for (const file of inside)
+          computed.set(file, (await probe.calculateConfigForFile(file)) as Linter.Config | undefined);
+        const enabled = [...computed.values()].some(
+          (config) => config && enabledIn(config, pluginNamespaces(config, plugin)).length > 0,
+        );
         kind = enabled ? 'project' : 'project+preset';
         if (enabled) preset = null;
       } catch (error) {
-        notes.push(`ESLint could not load ${posix(root, configFile)}: ${firstLine(error)}; the audit used the plugin's recommended config instead`);
+        notes.push(
+          `ESLint could not load ${posix(root, configFile)}: ${firstLine(error)}; the audit used the plugin's recommended config instead`,
+        );
         configFile = null;
         computed.clear();
       }
@@ -190,13 +210,19 @@ export async function prepareLint(options: LintOptions): Promise<PreparedLint | 
   let overrideConfig: Linter.Config[] = [];
   if (kind === 'preset') {
     overrideConfig = [
-      { files: [CODE_FILES], languageOptions: { ecmaVersion: 'latest', sourceType: 'module' }, linterOptions: { reportUnusedDisableDirectives: 'off' } },
+      {
+        files: [CODE_FILES],
+        languageOptions: { ecmaVersion: 'latest', sourceType: 'module' },
+        linterOptions: { reportUnusedDisableDirectives: 'off' },
+      },
       ...typescript,
       ...presetConfig,
     ];
   } else if (kind === 'project+preset') {
     // Keep the project's parser when it reads TypeScript; else TypeScript files would not parse at all.
-    const tsParser = tsFile ? (computed.get(tsFile)?.languageOptions?.parser as { parseForESLint?: unknown } | undefined) : undefined;
+    const tsParser = tsFile
+      ? (computed.get(tsFile)?.languageOptions?.parser as { parseForESLint?: unknown } | undefined)
+      : undefined;
     overrideConfig = [...(tsFile && typeof tsParser?.parseForESLint !== 'function' ? typescript : []), ...presetConfig];
   }
   if (kind === 'preset' && !parser && tsFile) {
@@ -217,14 +243,16 @@ export async function prepareLint(options: LintOptions): Promise<PreparedLint | 
             ? `${plugin.namespace} ${preset} (no ESLint config file found)`
             : `${plugin.namespace} ${preset} (--lint-config ${preset})`,
   };
-  if (notes.length > 0 && kind === 'preset') config.description = `${plugin.namespace} ${preset} (the project's config could not be loaded)`;
+  if (notes.length > 0 && kind === 'preset')
+    config.description = `${plugin.namespace} ${preset} (the project's config could not be loaded)`;
 
   const namespaceOf = (ruleId: string): [string, string] | null => {
     const slash = ruleId.indexOf('/');
     return slash > 0 ? [ruleId.slice(0, slash), ruleId.slice(slash + 1)] : null;
   };
   const ourNamespaces = new Set([plugin.namespace]);
-  for (const value of computed.values()) if (value) for (const ns of pluginNamespaces(value, plugin)) ourNamespaces.add(ns);
+  for (const value of computed.values())
+    if (value) for (const ns of pluginNamespaces(value, plugin)) ourNamespaces.add(ns);
   const selected = (id: string): boolean => options.selected?.(id) ?? true;
 
   // Settings, ignores and enabled rules as ESLint computes them for each file (a preset adds no settings or ignores).
@@ -236,9 +264,11 @@ export async function prepareLint(options: LintOptions): Promise<PreparedLint | 
     if (!fileConfig) continue;
     lintable.push(file);
     for (const source of importSourcesOf(fileConfig)) importSources.add(source);
-    if (kind === 'project') for (const id of enabledIn(fileConfig, [...ourNamespaces])) if (selected(id)) enabledRules.add(id);
+    if (kind === 'project')
+      for (const id of enabledIn(fileConfig, [...ourNamespaces])) if (selected(id)) enabledRules.add(id);
   }
-  if (preset) for (const id of enabledIn(plugin.configs[preset], [plugin.namespace])) if (selected(id)) enabledRules.add(id);
+  if (preset)
+    for (const id of enabledIn(plugin.configs[preset], [plugin.namespace])) if (selected(id)) enabledRules.add(id);
   const ignoredCount = inside.length - lintable.length;
 
   return {
@@ -267,7 +297,16 @@ export async function prepareLint(options: LintOptions): Promise<PreparedLint | 
         // A rule that crashes must not take the whole audit down: its items are not judged, with the reason.
         return { ...notRun(`ESLint failed: ${firstLine(error)}`), config };
       }
-      const result: LintResult = { ran: true, reason: null, config, enabledRules, messages: [], fatal: [], fileCount: results.length, ignoredCount };
+      const result: LintResult = {
+        ran: true,
+        reason: null,
+        config,
+        enabledRules,
+        messages: [],
+        fatal: [],
+        fileCount: results.length,
+        ignoredCount,
+      };
       for (const file of results) {
         const path = posix(root, file.filePath);
         for (const message of file.messages) {
@@ -278,7 +317,13 @@ export async function prepareLint(options: LintOptions): Promise<PreparedLint | 
           }
           const parts = message.ruleId ? namespaceOf(message.ruleId) : null;
           if (!parts || !ourNamespaces.has(parts[0])) continue;
-          result.messages.push({ file: path, line: message.line, ruleId: parts[1], message: message.message, severity });
+          result.messages.push({
+            file: path,
+            line: message.line,
+            ruleId: parts[1],
+            message: message.message,
+            severity,
+          });
         }
       }
       return result;

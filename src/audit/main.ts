@@ -80,7 +80,9 @@ export async function main(argv: readonly string[], output: Output = processOutp
       output.err(`${COMMAND}: ${error.message}\n`);
       return EXIT.badInput;
     }
-    output.err(`${COMMAND}: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    output.err(
+      `${COMMAND}: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     return EXIT.internal;
   }
 }
@@ -103,12 +105,17 @@ function parse(argv: readonly string[]) {
       },
     });
   } catch (error) {
-    throw new AuditInputError(`${error instanceof Error ? error.message : String(error)}\nRun '${COMMAND} --help' for usage.`);
+    throw new AuditInputError(
+      `${error instanceof Error ? error.message : String(error)}\nRun '${COMMAND} --help' for usage.`,
+    );
   }
 }
 
 function names(values: readonly string[] | undefined): string[] {
-  return (values ?? []).flatMap((value) => value.split(',')).map((name) => name.trim()).filter(Boolean);
+  return (values ?? [])
+    .flatMap((value) => value.split(','))
+    .map((name) => name.trim())
+    .filter(Boolean);
 }
 
 async function run(argv: readonly string[], output: Output): Promise<number> {
@@ -121,11 +128,13 @@ async function run(argv: readonly string[], output: Output): Promise<number> {
     output.out(`${version()}\n`);
     return EXIT.ok;
   }
-  if (positionals.length > 1) throw new AuditInputError(`expected one project path, got ${positionals.length}: ${positionals.join(' ')}`);
+  if (positionals.length > 1)
+    throw new AuditInputError(`expected one project path, got ${positionals.length}: ${positionals.join(' ')}`);
   const format = choice('format', values.format, FORMATS, 'text');
   const graphFormat = values.graph === undefined ? null : choice('graph', values.graph, GRAPH_FORMATS, 'mermaid');
   const failOnValue = choice('fail-on', values['fail-on'], FAIL_ON, 'error');
-  const failOn: FailOn = failOnValue === 'fail' ? 'error' : failOnValue === 'warn' ? 'warning' : (failOnValue as FailOn);
+  const failOn: FailOn =
+    failOnValue === 'fail' ? 'error' : failOnValue === 'warn' ? 'warning' : (failOnValue as FailOn);
   const lintConfig = choice('lint-config', values['lint-config'], LINT_CONFIGS, 'project');
 
   // Answered before ts-morph loads: a typo in the path or a check name should not cost a second.

@@ -82,7 +82,9 @@ function requireSource(node: Node | undefined): string | null {
 /** A property name as written (`a`, `'a'`, `["a"]`), or null when computed from a value. */
 export function propertyNameOf(node: Node): string | null {
   const name: Node | null =
-    Node.isPropertyNamed(node) || Node.isShorthandPropertyAssignment(node) || Node.isVariableDeclaration(node) ? node.getNameNode() : null;
+    Node.isPropertyNamed(node) || Node.isShorthandPropertyAssignment(node) || Node.isVariableDeclaration(node)
+      ? node.getNameNode()
+      : null;
   if (!name) return null;
   if (Node.isIdentifier(name) || Node.isPrivateIdentifier(name)) return name.getText();
   if (Node.isStringLiteral(name) || Node.isNoSubstitutionTemplateLiteral(name) || Node.isNumericLiteral(name)) {
@@ -182,7 +184,10 @@ export class Resolver {
       const module = moduleKind(source, this.importSources);
       const imported = declaration.getName();
       if (module) return api(module, imported);
-      return this.followAlias(symbol, depth) ?? this.starReExport(importDeclaration.getModuleSpecifierSourceFile(), imported, depth);
+      return (
+        this.followAlias(symbol, depth) ??
+        this.starReExport(importDeclaration.getModuleSpecifierSourceFile(), imported, depth)
+      );
     }
     if (Node.isNamespaceImport(declaration)) {
       const importDeclaration = declaration.getFirstAncestorByKind(SyntaxKind.ImportDeclaration);
@@ -202,7 +207,10 @@ export class Resolver {
       const reference = declaration.getModuleReference();
       if (Node.isExternalModuleReference(reference)) {
         const expression = reference.getExpression();
-        const module = expression && Node.isStringLiteral(expression) ? moduleKind(expression.getLiteralValue(), this.importSources) : null;
+        const module =
+          expression && Node.isStringLiteral(expression)
+            ? moduleKind(expression.getLiteralValue(), this.importSources)
+            : null;
         if (module) return api(module, '');
       }
       return null;
@@ -242,7 +250,11 @@ export class Resolver {
   }
 
   /** `export * from '@livekit/agents'` in a project file that another file imports `name` from. */
-  private starReExport(file: import('ts-morph').SourceFile | undefined, name: string, depth: number): LiveKitApi | null {
+  private starReExport(
+    file: import('ts-morph').SourceFile | undefined,
+    name: string,
+    depth: number,
+  ): LiveKitApi | null {
     if (!file || depth > MAX_DEPTH) return null;
     for (const exportDeclaration of file.getExportDeclarations()) {
       if (!exportDeclaration.isNamespaceExport() || exportDeclaration.isTypeOnly()) continue;
@@ -293,7 +305,9 @@ export class Resolver {
     let symbol = Node.isIdentifier(expression) ? this.symbolOf(expression) : expression.getNameNode().getSymbol();
     if (symbol?.isAlias()) symbol = symbol.getAliasedSymbol();
     if (!symbol) return null;
-    const declarations = symbol.getDeclarations().filter((declaration) => !declaration.getSourceFile().isInNodeModules());
+    const declarations = symbol
+      .getDeclarations()
+      .filter((declaration) => !declaration.getSourceFile().isInNodeModules());
     const value = symbol.getValueDeclaration();
     return value && declarations.includes(value) ? value : (declarations[0] ?? null);
   }
@@ -308,7 +322,11 @@ export class Resolver {
   /** Follows identifiers to their initializers (across files) until a non-identifier value. */
   followValue(node: Node): Node {
     let current = unwrap(node);
-    for (let depth = 0; depth < MAX_DEPTH && (Node.isIdentifier(current) || Node.isPropertyAccessExpression(current)); depth++) {
+    for (
+      let depth = 0;
+      depth < MAX_DEPTH && (Node.isIdentifier(current) || Node.isPropertyAccessExpression(current));
+      depth++
+    ) {
       const initializer = this.initializerOf(current);
       if (!initializer) break;
       current = unwrap(initializer);
@@ -363,7 +381,9 @@ export function enclosingFunction(node: Node): FunctionLike | null {
 /** True when `inner` lies within `outer` (inclusive). */
 export function isWithin(inner: Node, outer: Node): boolean {
   return (
-    inner.getSourceFile() === outer.getSourceFile() && inner.getStart() >= outer.getStart() && inner.getEnd() <= outer.getEnd()
+    inner.getSourceFile() === outer.getSourceFile() &&
+    inner.getStart() >= outer.getStart() &&
+    inner.getEnd() <= outer.getEnd()
   );
 }
 
@@ -399,7 +419,10 @@ export function staticText(node: Node | undefined, resolver: Resolver, depth = 0
     const left = staticText(expression.getLeft(), resolver, depth + 1);
     const right = staticText(expression.getRight(), resolver, depth + 1);
     if (!left && !right) return null;
-    return { text: (left?.text ?? '…') + (right?.text ?? '…'), complete: (left?.complete ?? false) && (right?.complete ?? false) };
+    return {
+      text: (left?.text ?? '…') + (right?.text ?? '…'),
+      complete: (left?.complete ?? false) && (right?.complete ?? false),
+    };
   }
   if (Node.isCallExpression(expression)) {
     const callee = expression.getExpression();

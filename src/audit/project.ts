@@ -11,7 +11,6 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { Project, type SourceFile, ts } from 'ts-morph';
 import { AuditInputError } from './errors.js';
 
-
 /** The project's files, found from its tsconfig or its folder, before anything is parsed. */
 export interface ProjectListing {
   /** The folder every reported path is relative to. */
@@ -151,7 +150,11 @@ function escapeRegExp(text: string): string {
  * Parses the listed files into one ts-morph program. Throws AuditInputError when no file imports LiveKit Agents
  * (`@livekit/agents`, a plugin, or one of the `importSources` of the project's ESLint settings).
  */
-export function openProject(listing: ProjectListing, target: string, importSources: readonly string[] = []): LoadedProject {
+export function openProject(
+  listing: ProjectListing,
+  target: string,
+  importSources: readonly string[] = [],
+): LoadedProject {
   const { root, tsconfig, fileNames, options, notes } = listing;
   const project = new Project({
     compilerOptions: { ...options, ...RESOLUTION_OPTIONS },
@@ -163,7 +166,8 @@ export function openProject(listing: ProjectListing, target: string, importSourc
   const sources = ['@livekit/agents(?:-plugin-[\\w.-]+)?', ...importSources.map(escapeRegExp)];
   const liveKitImport = new RegExp(`['"](?:${sources.join('|')})['"]`);
   if (!all.some((file) => liveKitImport.test(file.getFullText()))) {
-    const wrappers = importSources.length > 0 ? ` or ${importSources.map((source) => `'${source}'`).join(', ')} (importSources)` : '';
+    const wrappers =
+      importSources.length > 0 ? ` or ${importSources.map((source) => `'${source}'`).join(', ')} (importSources)` : '';
     throw new AuditInputError(
       `no LiveKit Agents code in ${target}: none of its ${all.length} JS/TS files imports '@livekit/agents'${wrappers ? ',' : ' or'} an '@livekit/agents-plugin-*' package${wrappers}`,
     );

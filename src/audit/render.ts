@@ -25,7 +25,13 @@ export function where(location: { file: string; line: number }): string {
 
 /** How an edge is labelled in every drawing: the handoff tool, else what kind of edge it is. */
 export function edgeLabel(edge: GraphJson['edges'][number]): string {
-  return edge.kind === 'start' ? 'start' : edge.kind === 'update' ? 'updateAgent' : edge.kind === 'task' ? 'task' : (edge.via ?? 'handoff');
+  return edge.kind === 'start'
+    ? 'start'
+    : edge.kind === 'update'
+      ? 'updateAgent'
+      : edge.kind === 'task'
+        ? 'task'
+        : (edge.via ?? 'handoff');
 }
 
 export function unreachableAgents(graph: GraphJson): Set<string> {
@@ -46,7 +52,8 @@ export function renderMermaid(graph: GraphJson): string {
   }
   for (const agent of graph.agents) {
     const tools = agent.tools.map((tool) => tool.name ?? '?');
-    const label = mermaidText(agent.name) + (tools.length > 0 ? `<br/><small>${mermaidText(tools.join(', '))}</small>` : '');
+    const label =
+      mermaidText(agent.name) + (tools.length > 0 ? `<br/><small>${mermaidText(tools.join(', '))}</small>` : '');
     lines.push(`  ${agent.id}["${label}"]`);
   }
   for (const edge of graph.edges) {
@@ -67,7 +74,10 @@ function dotString(text: string): string {
 
 /** Text for Graphviz's HTML-like labels and for HTML pages. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
+  return text.replace(
+    /[&<>"']/g,
+    (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!,
+  );
 }
 
 const MAX_NODE_TOOLS = 6;
@@ -83,7 +93,8 @@ export function renderDot(graph: GraphJson): string {
     '  node [shape=box, style="rounded,filled", fillcolor="#eef4ff", color="#3b5bdb", fontname="Helvetica,Arial,sans-serif", fontsize=12, margin="0.3,0.12"];',
     '  edge [color="#495057", fontname="Helvetica,Arial,sans-serif", fontsize=10, fontcolor="#212529"];',
   ];
-  const link = (location: { file: string; line: number }) => `URL=${dotString(`${location.file}#L${location.line}`)}, target="_blank"`;
+  const link = (location: { file: string; line: number }) =>
+    `URL=${dotString(`${location.file}#L${location.line}`)}, target="_blank"`;
   for (const entry of graph.entries) {
     lines.push(
       `  ${dotString(entry.id)} [id=${dotString(`entry-${entry.id}`)}, label=${dotString(`defineAgent\n${entry.file}`)}, shape=oval, fillcolor="#e6fcf5", color="#099268", ${link(entry)}, tooltip=${dotString(where(entry))}];`,
@@ -92,12 +103,19 @@ export function renderDot(graph: GraphJson): string {
   const unreachable = unreachableAgents(graph);
   for (const agent of graph.agents) {
     const tools = agent.tools.map((tool) => tool.name ?? '?');
-    const shownTools = tools.length > MAX_NODE_TOOLS ? [...tools.slice(0, MAX_NODE_TOOLS - 1), `+ ${tools.length - MAX_NODE_TOOLS + 1} more`] : tools;
-    const toolLines = shownTools.map((tool) => `<br/><font point-size="9" color="#495057">${escapeHtml(tool)}</font>`).join('');
+    const shownTools =
+      tools.length > MAX_NODE_TOOLS
+        ? [...tools.slice(0, MAX_NODE_TOOLS - 1), `+ ${tools.length - MAX_NODE_TOOLS + 1} more`]
+        : tools;
+    const toolLines = shownTools
+      .map((tool) => `<br/><font point-size="9" color="#495057">${escapeHtml(tool)}</font>`)
+      .join('');
     const label = `<<b>${escapeHtml(agent.name)}</b>${toolLines}>`;
     const style = unreachable.has(agent.id) ? ', style="rounded,dashed", fillcolor="#f8f9fa", color="#868e96"' : '';
     const tooltip = `${agent.name} (${where(agent)})${tools.length > 0 ? `\ntools: ${tools.join(', ')}` : ''}${unreachable.has(agent.id) ? '\nunreachable' : ''}`;
-    lines.push(`  ${dotString(agent.id)} [id=${dotString(`agent-${agent.id}`)}, label=${label}${style}, ${link(agent)}, tooltip=${dotString(tooltip)}];`);
+    lines.push(
+      `  ${dotString(agent.id)} [id=${dotString(`agent-${agent.id}`)}, label=${label}${style}, ${link(agent)}, tooltip=${dotString(tooltip)}];`,
+    );
   }
   graph.edges.forEach((edge, index) => {
     const style = edge.kind === 'start' ? ', penwidth=2' : edge.kind === 'task' ? ', style=dashed' : '';
@@ -147,7 +165,9 @@ export function findingsTitle(report: AuditReport): string {
 
 export function totals(report: AuditReport): string {
   const { summary } = report;
-  const items = (['pass', 'warn', 'fail', 'na'] as const).map((status) => `${summary.items[status]} ${STATUS_MARK[status]}`).join('  ');
+  const items = (['pass', 'warn', 'fail', 'na'] as const)
+    .map((status) => `${summary.items[status]} ${STATUS_MARK[status]}`)
+    .join('  ');
   const verdict = summary.failed ? 'fails' : 'passes';
   return `${count(summary.errors, 'error')}, ${count(summary.warnings, 'warning')}; checklist ${items}; ${verdict} --fail-on ${summary.failOn}`;
 }
@@ -176,13 +196,22 @@ export function renderText(report: AuditReport): string {
     const tools = agent.tools.map((tool) => tool.name ?? '?');
     out.push(`  ${agent.name} ${where(agent)}${tools.length > 0 ? `  tools: ${tools.join(', ')}` : ''}`);
     for (const edge of graph.edges.filter((candidate) => candidate.from === agent.id)) {
-      const how = edge.kind === 'handoff' ? (edge.via ? `via ${edge.via}` : 'handoff') : edge.kind === 'update' ? 'updateAgent' : 'task';
+      const how =
+        edge.kind === 'handoff'
+          ? edge.via
+            ? `via ${edge.via}`
+            : 'handoff'
+          : edge.kind === 'update'
+            ? 'updateAgent'
+            : 'task';
       out.push(`    → ${nodeName(graph, edge.to)} (${how}) ${where(edge)}`);
     }
   }
   if (graph.agents.length === 0) out.push('  (no agents found)');
   for (const handoff of graph.unresolved) {
-    out.push(`  ? ${handoff.from ? nodeName(graph, handoff.from) : '(unknown agent)'} hands off to ${handoff.target} ${where(handoff)} (not followed)`);
+    out.push(
+      `  ? ${handoff.from ? nodeName(graph, handoff.from) : '(unknown agent)'} hands off to ${handoff.target} ${where(handoff)} (not followed)`,
+    );
   }
   out.push('', findingsTitle(report));
   if (report.findings.length === 0) out.push('  none');
@@ -200,7 +229,8 @@ export function renderText(report: AuditReport): string {
     for (const item of items) {
       out.push(`    ${STATUS_MARK[item.status]} ${item.title}: ${item.summary}`);
       if (item.findings.length > 0) out.push(`        findings ${item.findings.map((id) => `#${id}`).join(', ')}`);
-      for (const evidence of item.evidence.slice(0, TEXT_EVIDENCE)) out.push(`        ${where(evidence)}  ${evidence.note}`);
+      for (const evidence of item.evidence.slice(0, TEXT_EVIDENCE))
+        out.push(`        ${where(evidence)}  ${evidence.note}`);
       if (item.evidence.length > TEXT_EVIDENCE) out.push(`        … ${item.evidence.length - TEXT_EVIDENCE} more`);
     }
   }
@@ -237,7 +267,9 @@ export function renderMarkdown(report: AuditReport): string {
     out.push(`#### ${section}`, '', '| | item | status | findings | evidence |', '|---|---|---|---|---|');
     for (const item of items) {
       const evidence = item.evidence.map((entry) => `\`${where(entry)}\` ${cell(entry.note)}`).join('<br>');
-      out.push(`| ${STATUS_MARK[item.status]} | ${item.title} | ${cell(item.summary)} | ${item.findings.map((id) => `#${id}`).join(', ')} | ${evidence} |`);
+      out.push(
+        `| ${STATUS_MARK[item.status]} | ${item.title} | ${cell(item.summary)} | ${item.findings.map((id) => `#${id}`).join(', ')} | ${evidence} |`,
+      );
     }
     out.push('');
   }
@@ -249,7 +281,10 @@ export function renderMarkdown(report: AuditReport): string {
 export function renderSarif(report: AuditReport, absoluteRoot: string): string {
   const rules = new Map<string, object>();
   const location = (entry: { file: string; line: number }) => ({
-    physicalLocation: { artifactLocation: { uri: entry.file, uriBaseId: 'PROJECTROOT' }, region: { startLine: entry.line } },
+    physicalLocation: {
+      artifactLocation: { uri: entry.file, uriBaseId: 'PROJECTROOT' },
+      region: { startLine: entry.line },
+    },
   });
   const results = report.findings.map((finding) => {
     const ruleId = qualifiedCheck(finding);
@@ -257,8 +292,16 @@ export function renderSarif(report: AuditReport, absoluteRoot: string): string {
       rules.set(
         ruleId,
         finding.source === 'audit'
-          ? { id: ruleId, shortDescription: { text: CHECKS[finding.check]?.summary ?? finding.check }, helpUri: `${REPOSITORY_URL}/blob/main/docs/audit.md#cross-file-checks` }
-          : { id: ruleId, shortDescription: { text: finding.check }, helpUri: `${REPOSITORY_URL}/blob/main/docs/rules/${finding.check}.md` },
+          ? {
+              id: ruleId,
+              shortDescription: { text: CHECKS[finding.check]?.summary ?? finding.check },
+              helpUri: `${REPOSITORY_URL}/blob/main/docs/audit.md#cross-file-checks`,
+            }
+          : {
+              id: ruleId,
+              shortDescription: { text: finding.check },
+              helpUri: `${REPOSITORY_URL}/blob/main/docs/rules/${finding.check}.md`,
+            },
       );
     }
     return {

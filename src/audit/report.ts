@@ -21,7 +21,15 @@ export interface GraphJson {
     llm: string | null;
     tools: { name: string | null; description: string | null; file: string; line: number }[];
   }[];
-  edges: { from: string; to: string; kind: EdgeKind; via: string | null; file: string; line: number; chatCtx: ChatCtxStatus }[];
+  edges: {
+    from: string;
+    to: string;
+    kind: EdgeKind;
+    via: string | null;
+    file: string;
+    line: number;
+    chatCtx: ChatCtxStatus;
+  }[];
   /** Handoffs whose target the audit could not follow (a parameter, `this.x`, a value computed at runtime). */
   unresolved: { from: string | null; file: string; line: number; target: string }[];
 }
@@ -53,7 +61,12 @@ export interface AuditReport {
 
 export function graphJson(graph: AgentGraph): GraphJson {
   return {
-    entries: graph.entries.map((entry) => ({ id: entry.id, name: entry.name, ...entry.location, prewarm: entry.prewarm !== null })),
+    entries: graph.entries.map((entry) => ({
+      id: entry.id,
+      name: entry.name,
+      ...entry.location,
+      prewarm: entry.prewarm !== null,
+    })),
     agents: graph.agents.map((agent) => ({
       id: agent.id,
       name: agent.name,
@@ -61,9 +74,20 @@ export function graphJson(graph: AgentGraph): GraphJson {
       base: agent.base,
       ...agent.location,
       llm: agent.llm,
-      tools: agent.tools.map((tool) => ({ name: tool.name, description: tool.description?.text ?? null, ...tool.location })),
+      tools: agent.tools.map((tool) => ({
+        name: tool.name,
+        description: tool.description?.text ?? null,
+        ...tool.location,
+      })),
     })),
-    edges: graph.edges.map((edge) => ({ from: edge.from, to: edge.to, kind: edge.kind, via: edge.via, ...edge.location, chatCtx: edge.chatCtx })),
+    edges: graph.edges.map((edge) => ({
+      from: edge.from,
+      to: edge.to,
+      kind: edge.kind,
+      via: edge.via,
+      ...edge.location,
+      chatCtx: edge.chatCtx,
+    })),
     unresolved: graph.unresolved.map((handoff) => ({ from: handoff.from, ...handoff.location, target: handoff.text })),
   };
 }
@@ -80,7 +104,11 @@ export function lintJson(lint: LintResult): LintJson {
   };
 }
 
-export function summarize(findings: readonly Finding[], items: readonly { status: Status }[], failOn: FailOn): AuditReport['summary'] {
+export function summarize(
+  findings: readonly Finding[],
+  items: readonly { status: Status }[],
+  failOn: FailOn,
+): AuditReport['summary'] {
   const counts: Record<Status, number> = { pass: 0, warn: 0, fail: 0, na: 0 };
   for (const item of items) counts[item.status]++;
   const errors = findings.filter((finding) => finding.severity === 'error').length;
@@ -113,5 +141,7 @@ interface Named {
 
 /** The display name of a graph node (agent or entry) by id. */
 export function nodeName(graph: { agents: readonly Named[]; entries: readonly Named[] }, id: string): string {
-  return graph.agents.find((agent) => agent.id === id)?.name ?? graph.entries.find((entry) => entry.id === id)?.name ?? id;
+  return (
+    graph.agents.find((agent) => agent.id === id)?.name ?? graph.entries.find((entry) => entry.id === id)?.name ?? id
+  );
 }

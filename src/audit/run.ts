@@ -32,7 +32,16 @@ export interface AuditOutcome {
 }
 
 function notRun(reason: string): LintResult {
-  return { ran: false, reason, config: null, enabledRules: new Set(), messages: [], fatal: [], fileCount: 0, ignoredCount: 0 };
+  return {
+    ran: false,
+    reason,
+    config: null,
+    enabledRules: new Set(),
+    messages: [],
+    fatal: [],
+    fileCount: 0,
+    ignoredCount: 0,
+  };
 }
 
 export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
@@ -59,7 +68,9 @@ export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
   };
 
   const tests = scanTests(builder, graph, loaded.testFiles);
-  const checks = options.graphOnly ? { findings: [], facts: null } : runChecks(builder, graph, tests, loaded.sourceFiles);
+  const checks = options.graphOnly
+    ? { findings: [], facts: null }
+    : runChecks(builder, graph, tests, loaded.sourceFiles);
   let lint: LintResult;
   if ('missing' in prepared) lint = notRun(prepared.missing);
   else if (!options.lint || options.graphOnly) lint = { ...notRun('--no-lint'), config: prepared.config };
@@ -68,7 +79,13 @@ export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
   const notes = [...loaded.notes, ...('missing' in prepared ? [] : prepared.notes)];
   for (const fatal of lint.fatal) notes.push(`ESLint could not parse ${fatal.file}:${fatal.line}: ${fatal.message}`);
   const findings = checks.facts ? unifyFindings(checks.findings, lint.messages, selector) : [];
-  const checklist = checks.facts ? buildChecklist({ graph, checks: { findings: checks.findings, facts: checks.facts }, tests, lint }, findings, selector) : [];
+  const checklist = checks.facts
+    ? buildChecklist(
+        { graph, checks: { findings: checks.findings, facts: checks.facts }, tests, lint },
+        findings,
+        selector,
+      )
+    : [];
   const report: AuditReport = {
     tool: options.tool,
     project,

@@ -70,7 +70,13 @@ function startedParameter(fn: FunctionLike): number | null {
     if (!Node.isCallExpression(node)) return;
     const callee = node.getExpression();
     const options = node.getArguments()[0];
-    if (!Node.isPropertyAccessExpression(callee) || callee.getName() !== 'start' || !options || !Node.isObjectLiteralExpression(options)) return;
+    if (
+      !Node.isPropertyAccessExpression(callee) ||
+      callee.getName() !== 'start' ||
+      !options ||
+      !Node.isObjectLiteralExpression(options)
+    )
+      return;
     const agent = propertyValue(options, 'agent');
     const index = agent && Node.isIdentifier(agent) ? names.indexOf(agent.getText()) : -1;
     if (index >= 0) found = index;
@@ -104,7 +110,8 @@ export function scanTests(builder: GraphBuilder, graph: AgentGraph, testFiles: r
     const text = file.getFullText();
     if (text.includes('userData') || text.includes('chatCtx')) {
       for (const node of file.getDescendantsOfKind(SyntaxKind.PropertyAccessExpression)) {
-        if (CONTEXT_MEMBERS.has(node.getName())) record(node, { kind: 'context', position: node.getStart(), location: builder.location(node) });
+        if (CONTEXT_MEMBERS.has(node.getName()))
+          record(node, { kind: 'context', position: node.getStart(), location: builder.location(node) });
       }
     }
     for (const node of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
@@ -123,7 +130,8 @@ export function scanTests(builder: GraphBuilder, graph: AgentGraph, testFiles: r
     const argument = index === null ? undefined : call.getArguments()[index];
     if (!argument) return;
     const agents = builder.targetsOf(argument).targets.map((resolved) => resolved.agent.id);
-    if (agents.length > 0) record(call, { kind: 'start', agents, position: call.getStart(), location: builder.location(call) });
+    if (agents.length > 0)
+      record(call, { kind: 'start', agents, position: call.getStart(), location: builder.location(call) });
   }
 
   function optionsOf(call: CallExpression) {

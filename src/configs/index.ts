@@ -9,7 +9,11 @@ import type { LiveKitRuleDocs } from '../create-rule.js';
 type Severity = 'error' | 'warn';
 type RuleMap = Record<string, { meta?: { docs?: Partial<LiveKitRuleDocs> } }>;
 
-export function ruleLevels(rules: RuleMap, config: 'recommended' | 'strict' | 'all', namespace: string): Record<string, Severity> {
+export function ruleLevels(
+  rules: RuleMap,
+  config: 'recommended' | 'strict' | 'all',
+  namespace: string,
+): Record<string, Severity> {
   const levels: Record<string, Severity> = {};
   for (const [id, rule] of Object.entries(rules)) {
     const tier = rule.meta?.docs?.recommended;

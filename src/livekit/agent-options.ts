@@ -29,7 +29,13 @@ import {
 import { isUndefinedValue, parameterOrigin, thisContext } from '../analysis/params.js';
 import { staticText } from '../analysis/strings.js';
 import { splitWords } from '../analysis/words.js';
-import { type AgentClassInfo, type AgentConstruction, HOOK_NAMES, type LiveKitModel, type ToolInfo } from './program.js';
+import {
+  type AgentClassInfo,
+  type AgentConstruction,
+  HOOK_NAMES,
+  type LiveKitModel,
+  type ToolInfo,
+} from './program.js';
 
 export interface ResolvedAgent {
   construction: AgentConstruction;
@@ -67,7 +73,11 @@ export function staticMethod(agentClass: AgentClassInfo, name: string): TSESTree
 
 /** `X.create(...)` where X (or a class of this file it extends) defines its own static `create`: a factory. */
 function isFactoryCall(construction: AgentConstruction): boolean {
-  return construction.kind === 'create' && construction.agentClass !== null && staticMethod(construction.agentClass, 'create') !== null;
+  return (
+    construction.kind === 'create' &&
+    construction.agentClass !== null &&
+    staticMethod(construction.agentClass, 'create') !== null
+  );
 }
 
 /** The constructions that build an agent directly (not through a class's own static `create`). */
@@ -79,9 +89,13 @@ export function directConstructions(model: LiveKitModel): AgentConstruction[] {
 function singleReturn(fn: FunctionNode, visitorKeys: TSESLint.SourceCode.VisitorKeys): TSESTree.Node | null {
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return fn.body;
   const returns: TSESTree.ReturnStatement[] = [];
-  walkOwnBody(fn.body, (node) => {
-    if (node.type === AST_NODE_TYPES.ReturnStatement) returns.push(node);
-  }, visitorKeys);
+  walkOwnBody(
+    fn.body,
+    (node) => {
+      if (node.type === AST_NODE_TYPES.ReturnStatement) returns.push(node);
+    },
+    visitorKeys,
+  );
   return returns.length === 1 ? returns[0]!.argument : null;
 }
 
@@ -192,13 +206,18 @@ function throughConst(
 export function resolveAgent(model: LiveKitModel, node: TSESTree.Node): ResolvedAgent | null {
   // Only a name, a `new` or a call can stand for a construction (rules ask about every returned value).
   const written = unwrap(node).type;
-  if (written !== AST_NODE_TYPES.Identifier && written !== AST_NODE_TYPES.NewExpression && written !== AST_NODE_TYPES.CallExpression) {
+  if (
+    written !== AST_NODE_TYPES.Identifier &&
+    written !== AST_NODE_TYPES.NewExpression &&
+    written !== AST_NODE_TYPES.CallExpression
+  ) {
     return null;
   }
   const trail: Pick<ResolvedAgent, 'variables' | 'names'> = { variables: [], names: [] };
   const expression = throughConst(model.sourceCode, node, trail);
   if (!expression) return null;
-  if (expression.type !== AST_NODE_TYPES.CallExpression && expression.type !== AST_NODE_TYPES.NewExpression) return null;
+  if (expression.type !== AST_NODE_TYPES.CallExpression && expression.type !== AST_NODE_TYPES.NewExpression)
+    return null;
   const direct = model.constructionOf(expression);
   if (direct && !isFactoryCall(direct)) return { construction: direct, factory: null, ...trail };
   if (expression.type !== AST_NODE_TYPES.CallExpression) return null;
@@ -208,7 +227,9 @@ export function resolveAgent(model: LiveKitModel, node: TSESTree.Node): Resolved
   trail.names.push(factory.name);
   const inner = throughConst(model.sourceCode, returned, trail);
   const construction =
-    inner?.type === AST_NODE_TYPES.CallExpression || inner?.type === AST_NODE_TYPES.NewExpression ? model.constructionOf(inner) : null;
+    inner?.type === AST_NODE_TYPES.CallExpression || inner?.type === AST_NODE_TYPES.NewExpression
+      ? model.constructionOf(inner)
+      : null;
   if (!construction || isFactoryCall(construction)) return null;
   return { construction, factory: factory.fn, ...trail };
 }
@@ -285,7 +306,11 @@ function ownRequirement(
   const sourceCode = model.sourceCode;
   const call = agentClass.superCalls[0]!;
   const dropped: Requirement = { kind: 'dropped', agentClass };
-  if (call.arguments.slice(0, parentRequirement.index + 1).some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) {
+  if (
+    call.arguments
+      .slice(0, parentRequirement.index + 1)
+      .some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)
+  ) {
     return UNKNOWN;
   }
   const given = call.arguments[parentRequirement.index];
@@ -355,7 +380,9 @@ export function agentOption(model: LiveKitModel, construction: AgentConstruction
     return { kind: 'unknown' };
   }
   const fromArgument = optionFromArgument(model, call, requirement.index, requirement.key);
-  return fromArgument.kind === 'missing' && requirement.fallback ? { kind: 'value', node: requirement.fallback } : fromArgument;
+  return fromArgument.kind === 'missing' && requirement.fallback
+    ? { kind: 'value', node: requirement.fallback }
+    : fromArgument;
 }
 
 function optionFromArgument(
@@ -450,20 +477,24 @@ export function importsHistory(model: LiveKitModel, agentClass: AgentClassInfo):
     for (const member of current.node.body.body) {
       if (member.type !== AST_NODE_TYPES.MethodDefinition || member.static) continue;
       let updatesHere = false;
-      walkOwnBody(member.value, (node) => {
-        if (node.type !== AST_NODE_TYPES.MemberExpression) return;
-        const name = memberName(node);
-        if (
-          name === 'updateChatCtx' &&
-          node.object.type === AST_NODE_TYPES.ThisExpression &&
-          node.parent.type === AST_NODE_TYPES.CallExpression &&
-          node.parent.callee === node
-        ) {
-          updatesHere = true;
-        } else if ((name === 'chatCtx' || name === 'history') && node.object.type !== AST_NODE_TYPES.ThisExpression) {
-          readsOther = true;
-        }
-      }, model.sourceCode.visitorKeys);
+      walkOwnBody(
+        member.value,
+        (node) => {
+          if (node.type !== AST_NODE_TYPES.MemberExpression) return;
+          const name = memberName(node);
+          if (
+            name === 'updateChatCtx' &&
+            node.object.type === AST_NODE_TYPES.ThisExpression &&
+            node.parent.type === AST_NODE_TYPES.CallExpression &&
+            node.parent.callee === node
+          ) {
+            updatesHere = true;
+          } else if ((name === 'chatCtx' || name === 'history') && node.object.type !== AST_NODE_TYPES.ThisExpression) {
+            readsOther = true;
+          }
+        },
+        model.sourceCode.visitorKeys,
+      );
       if (updatesHere && member.kind === 'constructor') return true;
       updates ||= updatesHere;
     }
@@ -519,7 +550,8 @@ export function historyAt(model: LiveKitModel, node: TSESTree.Node): HistorySour
     if (isFunctionNode(current)) {
       const fn = current;
       const tool = model.tools.find((candidate) => candidate.execute === fn);
-      if (tool) return tool.executeContextName ? { text: `${tool.executeContextName}.session.history`, scope: fn } : null;
+      if (tool)
+        return tool.executeContextName ? { text: `${tool.executeContextName}.session.history`, scope: fn } : null;
       const hookContext = hookContextName(model, fn);
       if (hookContext) return { text: `${hookContext}.chatCtx`, scope: fn };
       if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression) break;
@@ -536,8 +568,32 @@ export function historyAt(model: LiveKitModel, node: TSESTree.Node): HistorySour
 
 /** Words of agent names that say nothing about what the agent is for. */
 const GENERIC_NAME_WORDS = new Set([
-  'agent', 'agents', 'task', 'assistant', 'bot', 'create', 'make', 'build', 'new', 'get', 'init', 'the', 'for', 'with',
-  'voice', 'next', 'current', 'this', 'instance', 'factory', 'ctx', 'context', 'default', 'main', 'base', 'my',
+  'agent',
+  'agents',
+  'task',
+  'assistant',
+  'bot',
+  'create',
+  'make',
+  'build',
+  'new',
+  'get',
+  'init',
+  'the',
+  'for',
+  'with',
+  'voice',
+  'next',
+  'current',
+  'this',
+  'instance',
+  'factory',
+  'ctx',
+  'context',
+  'default',
+  'main',
+  'base',
+  'my',
 ]);
 
 /**
@@ -555,7 +611,10 @@ export function agentNameWords(model: LiveKitModel, node: TSESTree.Node): string
     if (idText) names.push(idText.text);
   } else {
     const expression = unwrap(node);
-    const named = expression.type === AST_NODE_TYPES.CallExpression || expression.type === AST_NODE_TYPES.NewExpression ? expression.callee : expression;
+    const named =
+      expression.type === AST_NODE_TYPES.CallExpression || expression.type === AST_NODE_TYPES.NewExpression
+        ? expression.callee
+        : expression;
     const path = memberPath(named);
     if (path) names.push(path.at(-1)!);
   }
@@ -571,9 +630,11 @@ export function registeredTools(model: LiveKitModel, node: TSESTree.Node): ToolI
   const value = followConst(model.sourceCode, node);
   const entries: TSESTree.Node[] = [];
   if (value.type === AST_NODE_TYPES.ArrayExpression) {
-    for (const element of value.elements) if (element && element.type !== AST_NODE_TYPES.SpreadElement) entries.push(element);
+    for (const element of value.elements)
+      if (element && element.type !== AST_NODE_TYPES.SpreadElement) entries.push(element);
   } else if (value.type === AST_NODE_TYPES.ObjectExpression) {
-    for (const property of value.properties) if (property.type === AST_NODE_TYPES.Property) entries.push(property.value);
+    for (const property of value.properties)
+      if (property.type === AST_NODE_TYPES.Property) entries.push(property.value);
   }
   return entries.map((entry) => model.toolOf(entry)).filter((tool): tool is ToolInfo => tool !== null);
 }

@@ -47,7 +47,8 @@ function removeStatement(
   const lineStart = statement.range[0] - statement.loc.start.column;
   let lineEnd = text.indexOf('\n', statement.range[1]);
   if (lineEnd === -1) lineEnd = text.length;
-  const alone = text.slice(lineStart, statement.range[0]).trim() === '' && text.slice(statement.range[1], lineEnd).trim() === '';
+  const alone =
+    text.slice(lineStart, statement.range[0]).trim() === '' && text.slice(statement.range[1], lineEnd).trim() === '';
   if (alone) return fixer.removeRange([lineStart, Math.min(lineEnd + 1, text.length)]);
   // Not alone on its line: take the space before it too, so that `a(); b(); }` becomes `a(); }`.
   const previous = sourceCode.getTokenBefore(statement, { includeComments: true });
@@ -56,7 +57,11 @@ function removeStatement(
 }
 
 /** True when the arguments of a connect call only use names that exist when entry starts. */
-function argumentsAvailableAtStart(sourceCode: TSESLint.SourceCode, info: EntryConnect, call: TSESTree.CallExpression): boolean {
+function argumentsAvailableAtStart(
+  sourceCode: TSESLint.SourceCode,
+  info: EntryConnect,
+  call: TSESTree.CallExpression,
+): boolean {
   let available = true;
   for (const argument of call.arguments) {
     walkOwnBody(
@@ -65,7 +70,8 @@ function argumentsAvailableAtStart(sourceCode: TSESLint.SourceCode, info: EntryC
         if (node.type !== AST_NODE_TYPES.Identifier) return;
         const parent = node.parent;
         if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.property === node && !parent.computed) return;
-        if (parent?.type === AST_NODE_TYPES.Property && parent.key === node && !parent.computed && !parent.shorthand) return;
+        if (parent?.type === AST_NODE_TYPES.Property && parent.key === node && !parent.computed && !parent.shorthand)
+          return;
         const variable = findVariable(sourceCode, node);
         if (!variable || variable === info.context) return;
         if (variable.defs.some((definition) => isWithin(definition.name, info.entry))) available = false;
@@ -73,7 +79,8 @@ function argumentsAvailableAtStart(sourceCode: TSESLint.SourceCode, info: EntryC
       sourceCode.visitorKeys,
     );
     // A callback given to connect is not expected; stay on the safe side.
-    if (argument.type === AST_NODE_TYPES.ArrowFunctionExpression || argument.type === AST_NODE_TYPES.FunctionExpression) available = false;
+    if (argument.type === AST_NODE_TYPES.ArrowFunctionExpression || argument.type === AST_NODE_TYPES.FunctionExpression)
+      available = false;
   }
   return available;
 }
@@ -115,7 +122,8 @@ export function connectFirstFix(sourceCode: TSESLint.SourceCode, info: EntryConn
   }
   return {
     kind: 'insert',
-    fix: (fixer) => fixer.insertTextBefore(first, `await ${info.contextName}.connect();${separatorBefore(sourceCode, first)}`),
+    fix: (fixer) =>
+      fixer.insertTextBefore(first, `await ${info.contextName}.connect();${separatorBefore(sourceCode, first)}`),
   };
 }
 

@@ -118,14 +118,19 @@ export function firstParameterVariable(
   return parameterVariable(sourceCode, fn, 0);
 }
 
-export function parameterVariable(sourceCode: TSESLint.SourceCode, fn: FunctionNode, index: number): TSESLint.Scope.Variable | null {
+export function parameterVariable(
+  sourceCode: TSESLint.SourceCode,
+  fn: FunctionNode,
+  index: number,
+): TSESLint.Scope.Variable | null {
   const parameter = fn.params[index];
   const pattern = parameter?.type === AST_NODE_TYPES.AssignmentPattern ? parameter.left : parameter;
   if (pattern?.type !== AST_NODE_TYPES.Identifier) return null;
   const variables = sourceCode.scopeManager?.getDeclaredVariables(fn) ?? [];
   return (
     variables.find(
-      (variable) => variable.name === pattern.name && variable.defs.some((definition) => definition.type === 'Parameter'),
+      (variable) =>
+        variable.name === pattern.name && variable.defs.some((definition) => definition.type === 'Parameter'),
     ) ?? null
   );
 }
@@ -277,7 +282,11 @@ export class ConnectFlow {
   isContextRoom(node: TSESTree.Node): boolean {
     const expression = skipTSWrappers(node);
     if (this.roomReferences.has(expression)) return true;
-    return expression.type === AST_NODE_TYPES.MemberExpression && memberName(expression) === 'room' && this.isContext(expression.object);
+    return (
+      expression.type === AST_NODE_TYPES.MemberExpression &&
+      memberName(expression) === 'room' &&
+      this.isContext(expression.object)
+    );
   }
 
   /** `ctx.connect(...)` calls on any name of the JobContext. */
@@ -285,7 +294,12 @@ export class ConnectFlow {
     const calls: TSESTree.CallExpression[] = [];
     for (const identifier of this.contextReferences) {
       const member = identifier.parent;
-      if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== identifier || memberName(member) !== 'connect') continue;
+      if (
+        member?.type !== AST_NODE_TYPES.MemberExpression ||
+        member.object !== identifier ||
+        memberName(member) !== 'connect'
+      )
+        continue;
       const call = member.parent;
       if (call.type === AST_NODE_TYPES.CallExpression && call.callee === member) calls.push(call);
     }
@@ -343,7 +357,12 @@ export class ConnectFlow {
     const rooms: TSESTree.Node[] = [...this.roomReferences];
     for (const identifier of this.contextReferences) {
       const member = identifier.parent;
-      if (member?.type === AST_NODE_TYPES.MemberExpression && member.object === identifier && memberName(member) === 'room') rooms.push(member);
+      if (
+        member?.type === AST_NODE_TYPES.MemberExpression &&
+        member.object === identifier &&
+        memberName(member) === 'room'
+      )
+        rooms.push(member);
     }
     for (const room of rooms) {
       const property = valueHolder(room).parent;
@@ -354,7 +373,8 @@ export class ConnectFlow {
       const declarator = valueHolder(options).parent;
       if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === valueHolder(options)) {
         for (const variable of this.sourceCode.scopeManager!.getDeclaredVariables(declarator)) {
-          for (const reference of variable.references) if (reference.identifier !== declarator.id) this.addStart(reference.identifier);
+          for (const reference of variable.references)
+            if (reference.identifier !== declarator.id) this.addStart(reference.identifier);
         }
       }
     }
@@ -365,7 +385,8 @@ export class ConnectFlow {
     const call = valueHolder(options).parent;
     if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== valueHolder(options)) return;
     const callee = skipTSWrappers(call.callee);
-    if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'start') this.connectingCalls.add(call);
+    if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'start')
+      this.connectingCalls.add(call);
   }
 
   /** How a call counts on the way to connecting (asked several times per call by the searches: remembered). */
@@ -447,7 +468,8 @@ export class ConnectFlow {
       }
     };
     for (const [segment, events] of flow.events) {
-      if (events.some((node) => node.type === AST_NODE_TYPES.CallExpression && this.isConnectAhead(node))) seed(segment);
+      if (events.some((node) => node.type === AST_NODE_TYPES.CallExpression && this.isConnectAhead(node)))
+        seed(segment);
     }
     if (continues) for (const segment of flow.codePath.returnedSegments) seed(segment);
     while (pending.length > 0) for (const previous of pending.pop()!.prevSegments) seed(previous);
@@ -460,7 +482,12 @@ export class ConnectFlow {
    * logs and rethrows, a `finally` after a failed connect) keeps no one waiting. `continues` says that the caller
    * connects after `fn` returns; `via` is the chain of calls from entry; `active` guards against recursion.
    */
-  private summarize(fn: FunctionNode, via: FunctionNode[], active: Set<FunctionNode>, continues = false): Summary | null {
+  private summarize(
+    fn: FunctionNode,
+    via: FunctionNode[],
+    active: Set<FunctionNode>,
+    continues = false,
+  ): Summary | null {
     const cache = continues ? this.continuedSummaries : this.summaries;
     if (cache.has(fn)) return cache.get(fn)!;
     const flow = this.flows.get(fn);
@@ -480,7 +507,8 @@ export class ConnectFlow {
       visited.add(segment);
       const events = flow.events.get(segment) ?? [];
       // Whether a path from the end of this segment (or from a later point in it) still reaches a connect.
-      const leadsOnward = (continues && returned.has(segment)) || segment.nextSegments.some((next) => leading.has(next));
+      const leadsOnward =
+        (continues && returned.has(segment)) || segment.nextSegments.some((next) => leading.has(next));
       let lastConnect = -1;
       if (!leadsOnward) {
         for (let index = events.length - 1; index >= 0 && lastConnect < 0; index--) {

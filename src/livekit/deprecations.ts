@@ -77,7 +77,11 @@ export const DEPRECATIONS: readonly Deprecation[] = [
     kind: 'api',
     id: 'livekit turn detector',
     // The text turn detector of `@livekit/agents-plugin-livekit` (deprecated in that plugin's 1.4.7).
-    paths: ['livekit:turnDetector.MultilingualModel', 'livekit:turnDetector.EnglishModel', 'livekit:turnDetector.EOUModel'],
+    paths: [
+      'livekit:turnDetector.MultilingualModel',
+      'livekit:turnDetector.EnglishModel',
+      'livekit:turnDetector.EOUModel',
+    ],
     deprecatedIn: '1.4.7',
     replacementSince: '1.4.7',
     replacement: 'inference.TurnDetector from @livekit/agents (or omit it: AgentSession provisions one by default)',
@@ -138,17 +142,18 @@ export const DEPRECATIONS: readonly Deprecation[] = [
  * Where each key of the deprecated `voiceOptions` object now lives: a top-level session option, or a path inside
  * `turnHandling` (as the SDK's own migration maps it).
  */
-export const VOICE_OPTION_MOVES: Readonly<Record<string, { topLevel: string } | { turnHandling: readonly string[] }>> = {
-  maxToolSteps: { topLevel: 'maxToolSteps' },
-  userAwayTimeout: { topLevel: 'userAwayTimeout' },
-  preemptiveGeneration: { turnHandling: ['preemptiveGeneration', 'enabled'] },
-  allowInterruptions: { turnHandling: ['interruption', 'enabled'] },
-  discardAudioIfUninterruptible: { turnHandling: ['interruption', 'discardAudioIfUninterruptible'] },
-  minInterruptionDuration: { turnHandling: ['interruption', 'minDuration'] },
-  minInterruptionWords: { turnHandling: ['interruption', 'minWords'] },
-  minEndpointingDelay: { turnHandling: ['endpointing', 'minDelay'] },
-  maxEndpointingDelay: { turnHandling: ['endpointing', 'maxDelay'] },
-};
+export const VOICE_OPTION_MOVES: Readonly<Record<string, { topLevel: string } | { turnHandling: readonly string[] }>> =
+  {
+    maxToolSteps: { topLevel: 'maxToolSteps' },
+    userAwayTimeout: { topLevel: 'userAwayTimeout' },
+    preemptiveGeneration: { turnHandling: ['preemptiveGeneration', 'enabled'] },
+    allowInterruptions: { turnHandling: ['interruption', 'enabled'] },
+    discardAudioIfUninterruptible: { turnHandling: ['interruption', 'discardAudioIfUninterruptible'] },
+    minInterruptionDuration: { turnHandling: ['interruption', 'minDuration'] },
+    minInterruptionWords: { turnHandling: ['interruption', 'minWords'] },
+    minEndpointingDelay: { turnHandling: ['endpointing', 'minDelay'] },
+    maxEndpointingDelay: { turnHandling: ['endpointing', 'maxDelay'] },
+  };
 
 /** `voiceOptions.preemptiveGeneration` moved into `turnHandling` only from this version (a top-level option before). */
 export const PREEMPTIVE_GENERATION_IN_TURN_HANDLING_SINCE = '1.2.8';

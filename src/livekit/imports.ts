@@ -198,7 +198,8 @@ export class LiveKitImports {
           const binding: LiveKitBinding = { source, module, rawPath, variable, declaration: declarator };
           this.bindings.push(binding);
           for (const reference of variable.references) {
-            if (reference.identifier.type === AST_NODE_TYPES.Identifier) this.references.set(reference.identifier, binding);
+            if (reference.identifier.type === AST_NODE_TYPES.Identifier)
+              this.references.set(reference.identifier, binding);
           }
         }
       }
@@ -223,13 +224,19 @@ export class LiveKitImports {
     // A Map iterates the entries added while it runs, so the references of new aliases are followed in turn.
     for (const identifier of this.references.keys()) {
       let chain: TSESTree.Node = identifier;
-      while (chain.parent?.type === AST_NODE_TYPES.MemberExpression && chain.parent.object === chain) chain = chain.parent;
+      while (chain.parent?.type === AST_NODE_TYPES.MemberExpression && chain.parent.object === chain)
+        chain = chain.parent;
       const declarator = chain.parent;
-      if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== chain || declarator.parent.kind !== 'const') {
+      if (
+        declarator?.type !== AST_NODE_TYPES.VariableDeclarator ||
+        declarator.init !== chain ||
+        declarator.parent.kind !== 'const'
+      ) {
         continue;
       }
       const resolved = this.resolve(chain);
-      if (resolved) this.addPattern(declarator.id, declarator, resolved.binding.source, resolved.binding.module, resolved.rawPath);
+      if (resolved)
+        this.addPattern(declarator.id, declarator, resolved.binding.source, resolved.binding.module, resolved.rawPath);
     }
   }
 

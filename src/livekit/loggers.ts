@@ -43,11 +43,32 @@ export interface LoggerSinkOptions {
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
-export const CONSOLE_METHODS: ReadonlySet<string> = new Set(['log', 'info', 'warn', 'error', 'debug', 'trace', 'dir', 'table']);
+export const CONSOLE_METHODS: ReadonlySet<string> = new Set([
+  'log',
+  'info',
+  'warn',
+  'error',
+  'debug',
+  'trace',
+  'dir',
+  'table',
+]);
 export const PINO_METHODS: ReadonlySet<string> = new Set(['trace', 'debug', 'info', 'warn', 'error', 'fatal']);
 const BINDING_METHODS = new Set(['child', 'setBindings']);
 /** Methods of a pino logger that write nothing. */
-const QUIET_METHODS = new Set(['isLevelEnabled', 'flush', 'bindings', 'on', 'once', 'off', 'emit', 'addListener', 'removeListener', 'removeAllListeners', 'listeners']);
+const QUIET_METHODS = new Set([
+  'isLevelEnabled',
+  'flush',
+  'bindings',
+  'on',
+  'once',
+  'off',
+  'emit',
+  'addListener',
+  'removeListener',
+  'removeAllListeners',
+  'listeners',
+]);
 const NAMED_RECEIVERS = new Set(['log', '_log', 'logger', '_logger']);
 /** What each method name can be, in one lookup: a console method, a pino method, a binding method, quiet. */
 const CONSOLE_FLAG = 1;
@@ -173,7 +194,11 @@ function cachedSink(call: TSESTree.CallExpression, lookup: SinkLookup): LoggerSi
  * The logger sink `call` writes to, or null when it is not a logging call. `options.loggers` adds names to those
  * of the shared settings.
  */
-export function loggerSinkOf(call: TSESTree.CallExpression, context: Context, options?: LoggerSinkOptions): LoggerSink | null {
+export function loggerSinkOf(
+  call: TSESTree.CallExpression,
+  context: Context,
+  options?: LoggerSinkOptions,
+): LoggerSink | null {
   const extra = options?.loggers ?? NO_NAMES;
   if (extra.length > 0) return findSink(call, createLookup(context, extra));
   return cachedSink(call, sharedLookup(context));
@@ -206,7 +231,9 @@ function findSink(call: TSESTree.CallExpression, lookup: SinkLookup): LoggerSink
   const callee = skipTSWrappers(call.callee);
   const configured = lookup.configured;
   if (callee.type === AST_NODE_TYPES.Identifier) {
-    return configured !== null && configured.has(callee.name) ? new Sink('settings', call, callee.name, null, false, null, callee.name) : null;
+    return configured !== null && configured.has(callee.name)
+      ? new Sink('settings', call, callee.name, null, false, null, callee.name)
+      : null;
   }
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
   const method = memberName(callee);
@@ -217,14 +244,25 @@ function findSink(call: TSESTree.CallExpression, lookup: SinkLookup): LoggerSink
   const bindings = (flags & BINDING_FLAG) !== 0;
   const liveKitMethod = (flags & QUIET_FLAG) === 0;
   // No kind of sink has this method: most calls stop here, before any scope lookup.
-  if (!consoleMethod && !namedMethod && method !== 'write' && configured === null && (!liveKitMethod || factsOf(lookup) === null)) {
+  if (
+    !consoleMethod &&
+    !namedMethod &&
+    method !== 'write' &&
+    configured === null &&
+    (!liveKitMethod || factsOf(lookup) === null)
+  ) {
     return null;
   }
   const context = lookup.context;
   const sourceCode = context.sourceCode;
   const receiver = skipTSWrappers(callee.object) as TSESTree.Expression;
 
-  if (consoleMethod && receiver.type === AST_NODE_TYPES.Identifier && receiver.name === 'console' && isGlobalRoot(sourceCode, receiver)) {
+  if (
+    consoleMethod &&
+    receiver.type === AST_NODE_TYPES.Identifier &&
+    receiver.name === 'console' &&
+    isGlobalRoot(sourceCode, receiver)
+  ) {
     return new Sink('console', call, method, receiver, false, sourceCode, callee);
   }
   if (method === 'write' && isProcessStream(receiver) && isGlobalRoot(sourceCode, receiver)) {
@@ -320,7 +358,8 @@ function isLiveKitLogger(node: TSESTree.Node, facts: LoggerFacts, depth: number)
   const expression = skipTSWrappers(node);
   if (expression.type === AST_NODE_TYPES.CallExpression) {
     const callee = skipTSWrappers(expression.callee);
-    if (callee.type === AST_NODE_TYPES.Identifier) return facts.logNames.has(callee.name) && facts.model.imports.is(callee, 'log');
+    if (callee.type === AST_NODE_TYPES.Identifier)
+      return facts.logNames.has(callee.name) && facts.model.imports.is(callee, 'log');
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
     const name = memberName(callee);
     // `agents.log()`: the namespace's `log`; `x.child()`: a child of a logger.
@@ -380,7 +419,12 @@ function holderNames(facts: LoggerFacts): ReadonlySet<string> {
     for (const variable of scope.variables) {
       if (variable.defs.length !== 1) continue;
       const definition = variable.defs[0]!;
-      if (definition.type !== 'Variable' || definition.node.id.type !== AST_NODE_TYPES.Identifier || !definition.node.init) continue;
+      if (
+        definition.type !== 'Variable' ||
+        definition.node.id.type !== AST_NODE_TYPES.Identifier ||
+        !definition.node.init
+      )
+        continue;
       if (mayBeLogger(definition.node.init, facts)) names.add(variable.name);
     }
   }
@@ -391,7 +435,11 @@ function holderNames(facts: LoggerFacts): ReadonlySet<string> {
 function variableHoldsLogger(variable: TSESLint.Scope.Variable, facts: LoggerFacts, depth: number): boolean {
   if (variable.defs.length !== 1) return false;
   const definition = variable.defs[0]!;
-  if (definition.type !== 'Variable' || definition.node.id.type !== AST_NODE_TYPES.Identifier || !definition.node.init) {
+  if (
+    definition.type !== 'Variable' ||
+    definition.node.id.type !== AST_NODE_TYPES.Identifier ||
+    !definition.node.init
+  ) {
     return false;
   }
   if (!isLiveKitLogger(definition.node.init, facts, depth + 1)) return false;
@@ -425,7 +473,8 @@ function classField(member: TSESTree.MemberExpression, facts: LoggerFacts): TSES
     fields = new Map();
     for (const element of current.body) {
       if (element.type !== AST_NODE_TYPES.PropertyDefinition || element.static) continue;
-      const fieldName = element.key.type === AST_NODE_TYPES.PrivateIdentifier ? `#${element.key.name}` : propertyName(element);
+      const fieldName =
+        element.key.type === AST_NODE_TYPES.PrivateIdentifier ? `#${element.key.name}` : propertyName(element);
       if (fieldName !== null && !fields.has(fieldName)) fields.set(fieldName, element);
     }
     facts.classFields.set(current, fields);

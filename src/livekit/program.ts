@@ -144,12 +144,25 @@ export interface HotPath {
 const CALL_DEPTH = 4;
 
 /** Hooks that `voice.Agent.create({...})` accepts; each gets the agent's context (`AgentContext`) first. */
-export const HOOK_NAMES = new Set(['onEnter', 'onExit', 'onUserTurnCompleted', 'llmNode', 'ttsNode', 'sttNode', 'transcriptionNode', 'realtimeAudioOutputNode']);
+export const HOOK_NAMES = new Set([
+  'onEnter',
+  'onExit',
+  'onUserTurnCompleted',
+  'llmNode',
+  'ttsNode',
+  'sttNode',
+  'transcriptionNode',
+  'realtimeAudioOutputNode',
+]);
 
 /** True when the class or one of the Agent classes of this file it extends declares a constructor. */
 function declaresConstructor(agentClass: AgentClassInfo): boolean {
   for (let current: AgentClassInfo | null = agentClass; current; current = current.parent) {
-    if (current.node.body.body.some((member) => member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor')) {
+    if (
+      current.node.body.body.some(
+        (member) => member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor',
+      )
+    ) {
       return true;
     }
   }
@@ -191,7 +204,12 @@ export class LiveKitModel {
 
   /** True when the file is *test code* (`testFiles` globs, or it imports a test runner): quality rules stay silent. */
   get isTestCode(): boolean {
-    return (this.cachedTestCode ??= isTestCode(this.sourceCode.ast, this.file.filename, this.file.cwd, this.settings.testFiles));
+    return (this.cachedTestCode ??= isTestCode(
+      this.sourceCode.ast,
+      this.file.filename,
+      this.file.cwd,
+      this.settings.testFiles,
+    ));
   }
 
   /** `defineAgent({...})` calls with their entry and prewarm functions. */
@@ -282,7 +300,11 @@ export class LiveKitModel {
     const firstArgument = superCalls[0]?.arguments[0];
     const followed = firstArgument ? followConst(this.sourceCode, firstArgument) : null;
     let name = node.id?.name ?? null;
-    if (!name && node.parent.type === AST_NODE_TYPES.VariableDeclarator && node.parent.id.type === AST_NODE_TYPES.Identifier) {
+    if (
+      !name &&
+      node.parent.type === AST_NODE_TYPES.VariableDeclarator &&
+      node.parent.id.type === AST_NODE_TYPES.Identifier
+    ) {
       name = node.parent.id.name;
     }
     return {
@@ -388,7 +410,8 @@ export class LiveKitModel {
     if (!this.cachedConstructionByNode) {
       const byNode = new Map<TSESTree.Node, AgentConstruction>();
       // The first construction recorded for a node wins, as with a linear search.
-      for (const construction of this.agentConstructions) if (!byNode.has(construction.node)) byNode.set(construction.node, construction);
+      for (const construction of this.agentConstructions)
+        if (!byNode.has(construction.node)) byNode.set(construction.node, construction);
       this.cachedConstructionByNode = byNode;
     }
     return this.cachedConstructionByNode.get(expression) ?? null;
@@ -480,7 +503,14 @@ export class LiveKitModel {
       if (!property) continue;
       const value = followConst(this.sourceCode, property.value);
       if (value.type === AST_NODE_TYPES.ArrayExpression) {
-        const registration: ToolRegistration = { node: value, style: 'array', property, entries: [], hasUnknownEntries: false, owner };
+        const registration: ToolRegistration = {
+          node: value,
+          style: 'array',
+          property,
+          entries: [],
+          hasUnknownEntries: false,
+          owner,
+        };
         for (const element of value.elements) {
           if (!element || element.type === AST_NODE_TYPES.SpreadElement) {
             registration.hasUnknownEntries = true;
@@ -493,7 +523,14 @@ export class LiveKitModel {
         }
         result.push(registration);
       } else if (value.type === AST_NODE_TYPES.ObjectExpression) {
-        const registration: ToolRegistration = { node: value, style: 'map', property, entries: [], hasUnknownEntries: false, owner };
+        const registration: ToolRegistration = {
+          node: value,
+          style: 'map',
+          property,
+          entries: [],
+          hasUnknownEntries: false,
+          owner,
+        };
         for (const member of value.properties) {
           const key = member.type === AST_NODE_TYPES.Property ? staticKeyName(member.key, member.computed) : null;
           if (member.type !== AST_NODE_TYPES.Property || key === null) {
@@ -581,7 +618,11 @@ export class LiveKitModel {
     if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) {
       return this.sourceCode.scopeManager!.getDeclaredVariables(parent)[0] ?? null;
     }
-    if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.operator === '=' && parent.left.type === AST_NODE_TYPES.Identifier) {
+    if (
+      parent?.type === AST_NODE_TYPES.AssignmentExpression &&
+      parent.operator === '=' &&
+      parent.left.type === AST_NODE_TYPES.Identifier
+    ) {
       return findVariable(this.sourceCode, parent.left);
     }
     return null;
@@ -599,8 +640,7 @@ export class LiveKitModel {
       for (const member of agentClass.node.body.body) {
         if (member.type === AST_NODE_TYPES.MethodDefinition && isFunctionNode(member.value)) {
           hot.set(member.value, 'agent-method');
-        }
-        else if (member.type === AST_NODE_TYPES.PropertyDefinition && member.value && isFunctionNode(member.value)) {
+        } else if (member.type === AST_NODE_TYPES.PropertyDefinition && member.value && isFunctionNode(member.value)) {
           hot.set(member.value, 'agent-method');
         }
       }
@@ -633,7 +673,12 @@ export class LiveKitModel {
    * listeners and read the flow in `Program:exit`.
    */
   connectFlow(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): ConnectFlow {
-    return (this.cachedConnectFlow ??= new ConnectFlow(context, this.entryFunctions, this.callGraph, this.jobContextVariables));
+    return (this.cachedConnectFlow ??= new ConnectFlow(
+      context,
+      this.entryFunctions,
+      this.callGraph,
+      this.jobContextVariables,
+    ));
   }
 
   /**
@@ -737,7 +782,10 @@ export class LiveKitModel {
   /** True when `node` lies inside a prewarm function. */
   isInPrewarm(node: TSESTree.Node): boolean {
     return this.defineAgents.some(
-      (definition) => definition.prewarm !== null && node.range[0] >= definition.prewarm.range[0] && node.range[1] <= definition.prewarm.range[1],
+      (definition) =>
+        definition.prewarm !== null &&
+        node.range[0] >= definition.prewarm.range[0] &&
+        node.range[1] <= definition.prewarm.range[1],
     );
   }
 }
@@ -798,7 +846,9 @@ const models = new WeakMap<TSESLint.SourceCode, LiveKitModel | null>();
  * The LiveKit model of the file being linted, or null when it imports nothing from LiveKit.
  * Rules call this first and return `{}` on null.
  */
-export function getLiveKitModel(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): LiveKitModel | null {
+export function getLiveKitModel(
+  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+): LiveKitModel | null {
   const sourceCode = context.sourceCode;
   const cached = models.get(sourceCode);
   if (cached !== undefined) return cached;
@@ -807,7 +857,8 @@ export function getLiveKitModel(context: Readonly<TSESLint.RuleContext<string, r
   const text = sourceCode.text;
   if (text.includes('@livekit/') || settings.importSources.some((source) => text.includes(source))) {
     const imports = new LiveKitImports(sourceCode, settings.importSources);
-    if (!imports.isEmpty) model = new LiveKitModel(sourceCode, imports, settings, { filename: context.filename, cwd: context.cwd });
+    if (!imports.isEmpty)
+      model = new LiveKitModel(sourceCode, imports, settings, { filename: context.filename, cwd: context.cwd });
   }
   models.set(sourceCode, model);
   return model;

@@ -31,7 +31,13 @@ export const DEFAULT_TEST_FILES: readonly string[] = [
 export const SETTINGS_KEY = 'livekit-agents';
 
 const cache = new WeakMap<object, LiveKitSettings>();
-const EMPTY: LiveKitSettings = { importSources: [], loggers: [], sensitiveNames: [], version: null, testFiles: DEFAULT_TEST_FILES };
+const EMPTY: LiveKitSettings = {
+  importSources: [],
+  loggers: [],
+  sensitiveNames: [],
+  version: null,
+  testFiles: DEFAULT_TEST_FILES,
+};
 
 function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];

@@ -19,10 +19,19 @@ function isRequireOf(node: TSESTree.Node | null | undefined): boolean {
   if (call.type === AST_NODE_TYPES.CallExpression) {
     const argument = call.arguments[0];
     const isRequire = call.callee.type === AST_NODE_TYPES.Identifier && call.callee.name === 'require';
-    return isRequire && argument?.type === AST_NODE_TYPES.Literal && typeof argument.value === 'string' && TEST_RUNNERS.has(argument.value);
+    return (
+      isRequire &&
+      argument?.type === AST_NODE_TYPES.Literal &&
+      typeof argument.value === 'string' &&
+      TEST_RUNNERS.has(argument.value)
+    );
   }
   if (call.type === AST_NODE_TYPES.ImportExpression) {
-    return call.source.type === AST_NODE_TYPES.Literal && typeof call.source.value === 'string' && TEST_RUNNERS.has(call.source.value);
+    return (
+      call.source.type === AST_NODE_TYPES.Literal &&
+      typeof call.source.value === 'string' &&
+      TEST_RUNNERS.has(call.source.value)
+    );
   }
   return false;
 }
@@ -44,14 +53,20 @@ export function importsTestRunner(program: TSESTree.Program): boolean {
 
 /** The file's path as the globs see it: relative to `cwd` with forward slashes (absolute when outside `cwd`). */
 export function pathForGlobs(filename: string, cwd: string): string | null {
-  if (!filename || !isAbsolute(filename)) return filename && !filename.startsWith('<') ? filename.split(sep).join('/') : null;
+  if (!filename || !isAbsolute(filename))
+    return filename && !filename.startsWith('<') ? filename.split(sep).join('/') : null;
   const inside = cwd ? relative(cwd, filename) : '';
   const path = inside && !inside.startsWith('..') && !isAbsolute(inside) ? inside : filename;
   return path.split(sep).join('/');
 }
 
 /** True when the file is test code: its path matches one of `testFiles`, or it imports a test runner. */
-export function isTestCode(program: TSESTree.Program, filename: string, cwd: string, testFiles: readonly string[]): boolean {
+export function isTestCode(
+  program: TSESTree.Program,
+  filename: string,
+  cwd: string,
+  testFiles: readonly string[],
+): boolean {
   const path = pathForGlobs(filename, cwd);
   if (path !== null && testFiles.length > 0 && matchesAnyGlob(path, testFiles)) return true;
   return importsTestRunner(program);

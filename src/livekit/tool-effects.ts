@@ -6,9 +6,41 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { type FunctionNode, findVariable, isWithin, memberName } from '../analysis/ast.js';
 
 /** Globals whose calls compute values and reach no external system. */
-const PURE_GLOBALS = new Set(['JSON', 'String', 'Number', 'Boolean', 'Object', 'Array', 'Math', 'Promise', 'Date', 'Set', 'Map', 'parseInt', 'parseFloat', 'structuredClone']);
+const PURE_GLOBALS = new Set([
+  'JSON',
+  'String',
+  'Number',
+  'Boolean',
+  'Object',
+  'Array',
+  'Math',
+  'Promise',
+  'Date',
+  'Set',
+  'Map',
+  'parseInt',
+  'parseFloat',
+  'structuredClone',
+]);
 /** Names of session state that stand for an external system even when kept in `userData` (`userData.db.delete`). */
-const EXTERNAL_NAMES = new Set(['db', 'database', 'api', 'client', 'service', 'services', 'repo', 'repository', 'http', 'https', 'server', 'backend', 'crm', 'gateway', 'payments', 'stripe']);
+const EXTERNAL_NAMES = new Set([
+  'db',
+  'database',
+  'api',
+  'client',
+  'service',
+  'services',
+  'repo',
+  'repository',
+  'http',
+  'https',
+  'server',
+  'backend',
+  'crm',
+  'gateway',
+  'payments',
+  'stripe',
+]);
 const USER_DATA = 'userData';
 
 /** The object at the root of a call's callee chain (`ctx` in `ctx.userData.cart.remove(x)`), and the names on the way. */
@@ -22,7 +54,11 @@ function calleeRoot(callee: TSESTree.Node): { root: TSESTree.Node; names: string
       node = node.object;
     } else if (node.type === AST_NODE_TYPES.CallExpression) {
       node = node.callee;
-    } else if (node.type === AST_NODE_TYPES.TSNonNullExpression || node.type === AST_NODE_TYPES.TSAsExpression || node.type === AST_NODE_TYPES.ChainExpression) {
+    } else if (
+      node.type === AST_NODE_TYPES.TSNonNullExpression ||
+      node.type === AST_NODE_TYPES.TSAsExpression ||
+      node.type === AST_NODE_TYPES.ChainExpression
+    ) {
       node = node.expression;
     } else {
       return { root: node, names };
@@ -56,7 +92,11 @@ export function changesOnlySessionState(sourceCode: TSESLint.SourceCode, execute
         }
       } else if (root.type === AST_NODE_TYPES.ThisExpression) {
         if (!viaUserData) return false;
-      } else if (root.type !== AST_NODE_TYPES.Literal && root.type !== AST_NODE_TYPES.ArrayExpression && root.type !== AST_NODE_TYPES.TemplateLiteral) {
+      } else if (
+        root.type !== AST_NODE_TYPES.Literal &&
+        root.type !== AST_NODE_TYPES.ArrayExpression &&
+        root.type !== AST_NODE_TYPES.TemplateLiteral
+      ) {
         return false;
       }
     }
@@ -64,7 +104,8 @@ export function changesOnlySessionState(sourceCode: TSESLint.SourceCode, execute
     for (const key of keys) {
       const child = (node as unknown as Record<string, unknown>)[key];
       if (Array.isArray(child)) {
-        for (const item of child) if (item && typeof (item as TSESTree.Node).type === 'string') stack.push(item as TSESTree.Node);
+        for (const item of child)
+          if (item && typeof (item as TSESTree.Node).type === 'string') stack.push(item as TSESTree.Node);
       } else if (child && typeof (child as TSESTree.Node).type === 'string') {
         stack.push(child as TSESTree.Node);
       }

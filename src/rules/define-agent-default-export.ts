@@ -15,11 +15,18 @@ function isCommonJsDefault(node: TSESTree.Node): boolean {
 function isExportedAsDefault(value: TSESTree.Node): boolean {
   const parent = value.parent;
   if (!parent) return false;
-  if (parent.type === AST_NODE_TYPES.ExportDefaultDeclaration || parent.type === AST_NODE_TYPES.TSExportAssignment) return true;
-  if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === value) return isCommonJsDefault(parent.left);
+  if (parent.type === AST_NODE_TYPES.ExportDefaultDeclaration || parent.type === AST_NODE_TYPES.TSExportAssignment)
+    return true;
+  if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === value)
+    return isCommonJsDefault(parent.left);
   // module.exports = { default: agent }
   if (parent.type === AST_NODE_TYPES.Property && parent.value === value && !parent.computed) {
-    const key = parent.key.type === AST_NODE_TYPES.Identifier ? parent.key.name : parent.key.type === AST_NODE_TYPES.Literal ? parent.key.value : null;
+    const key =
+      parent.key.type === AST_NODE_TYPES.Identifier
+        ? parent.key.name
+        : parent.key.type === AST_NODE_TYPES.Literal
+          ? parent.key.value
+          : null;
     const object = parent.parent;
     const assignment = object.parent;
     return (
@@ -36,18 +43,27 @@ function isDefaultSpecifier(node: TSESTree.Node): boolean {
   return (
     node.parent?.type === AST_NODE_TYPES.ExportSpecifier &&
     node.parent.local === node &&
-    (node.parent.exported.type === AST_NODE_TYPES.Identifier ? node.parent.exported.name : node.parent.exported.value) === 'default'
+    (node.parent.exported.type === AST_NODE_TYPES.Identifier
+      ? node.parent.exported.name
+      : node.parent.exported.value) === 'default'
   );
 }
 
 /** The file already has a default export of some kind (then adding one would not parse or would replace it). */
 function hasDefaultExport(program: TSESTree.Program): boolean {
   for (const statement of program.body) {
-    if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration || statement.type === AST_NODE_TYPES.TSExportAssignment) return true;
+    if (
+      statement.type === AST_NODE_TYPES.ExportDefaultDeclaration ||
+      statement.type === AST_NODE_TYPES.TSExportAssignment
+    )
+      return true;
     if (
       statement.type === AST_NODE_TYPES.ExportNamedDeclaration &&
-      statement.specifiers.some((specifier) =>
-        (specifier.exported.type === AST_NODE_TYPES.Identifier ? specifier.exported.name : specifier.exported.value) === 'default',
+      statement.specifiers.some(
+        (specifier) =>
+          (specifier.exported.type === AST_NODE_TYPES.Identifier
+            ? specifier.exported.name
+            : specifier.exported.value) === 'default',
       )
     ) {
       return true;
@@ -72,7 +88,9 @@ function isPlainEsModule(sourceCode: TSESLint.SourceCode): boolean {
   );
   if (!esm) return false;
   const globalScope = sourceCode.scopeManager?.globalScope;
-  return !globalScope?.through.some((reference) => reference.identifier.name === 'module' || reference.identifier.name === 'exports');
+  return !globalScope?.through.some(
+    (reference) => reference.identifier.name === 'module' || reference.identifier.name === 'exports',
+  );
 }
 
 export default createLiveKitRule<[], MessageIds>({
@@ -115,7 +133,9 @@ export default createLiveKitRule<[], MessageIds>({
           const name = parent.id.name;
           const variable = sourceCode.scopeManager?.getDeclaredVariables(parent).find((item) => item.name === name);
           if (!variable) continue;
-          const uses = variable.references.filter((reference) => !reference.init).map((reference) => reference.identifier);
+          const uses = variable.references
+            .filter((reference) => !reference.init)
+            .map((reference) => reference.identifier);
           if (uses.some((use) => isExportedAsDefault(outerValue(use)) || isDefaultSpecifier(use))) continue;
           const namedExport =
             parent.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration ||
@@ -135,7 +155,9 @@ export default createLiveKitRule<[], MessageIds>({
                     data: { name },
                     fix: (fixer) => {
                       const text = sourceCode.text;
-                      const addition = text.endsWith('\n') ? `export default ${name};\n` : `\nexport default ${name};\n`;
+                      const addition = text.endsWith('\n')
+                        ? `export default ${name};\n`
+                        : `\nexport default ${name};\n`;
                       return fixer.insertTextAfterRange([text.length, text.length], addition);
                     },
                   },

@@ -37,7 +37,8 @@ export default createLiveKitRule<Options, MessageIds>({
         for (const registration of model.registrations) {
           // Spreads add an unknown number: the known entries are a lower bound.
           const count = registration.entries.length;
-          if (count > max) context.report({ node: registration.property.key, messageId: 'tooMany', data: { count, max } });
+          if (count > max)
+            context.report({ node: registration.property.key, messageId: 'tooMany', data: { count, max } });
         }
       },
     };

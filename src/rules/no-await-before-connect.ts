@@ -4,7 +4,8 @@ import { createLiveKitRule } from '../create-rule.js';
 import { connectFirstFix, describeExpression } from '../livekit/connect-fix.js';
 
 type Options = [{ allow: string[] }];
-type MessageIds = 'awaitBeforeConnect' | 'forAwaitBeforeConnect' | 'awaitBeforeConnectVia' | 'moveConnect' | 'insertConnect';
+type MessageIds =
+  'awaitBeforeConnect' | 'forAwaitBeforeConnect' | 'awaitBeforeConnectVia' | 'moveConnect' | 'insertConnect';
 
 /** The texts an `allow` entry can match: each call's callee along a chain (`fetch(url).then(...)`), or a name. */
 function allowKeys(node: TSESTree.Node): string[] {
@@ -66,7 +67,8 @@ export default createLiveKitRule<Options, MessageIds>({
     if (model.entryFunctions.length === 0) return {};
     const sourceCode = context.sourceCode;
     const flow = model.connectFlow(context);
-    const chainOf = (via: FunctionNode[]): string => ['entry', ...via.map((fn) => model.callGraph.nameOf(fn))].join(' → ');
+    const chainOf = (via: FunctionNode[]): string =>
+      ['entry', ...via.map((fn) => model.callGraph.nameOf(fn))].join(' → ');
     return {
       ...flow.recorder(),
       'Program:exit'() {
@@ -77,7 +79,13 @@ export default createLiveKitRule<Options, MessageIds>({
           const suggest = (): TSESLint.SuggestionReportDescriptor<MessageIds>[] => {
             fix ??= connectFirstFix(sourceCode, info);
             if (!fix) return [];
-            return [{ messageId: fix.kind === 'move' ? 'moveConnect' : 'insertConnect', data: { ctx: info.contextName }, fix: fix.fix }];
+            return [
+              {
+                messageId: fix.kind === 'move' ? 'moveConnect' : 'insertConnect',
+                data: { ctx: info.contextName },
+                fix: fix.fix,
+              },
+            ];
           };
           for (const { node, via } of info.awaits) {
             const awaited = node.type === AST_NODE_TYPES.AwaitExpression ? node.argument : node.right;

@@ -39,7 +39,8 @@ export default createLiveKitRule<Options, MessageIds>({
   meta: {
     type: 'problem',
     docs: {
-      description: 'Disallow synchronous fs, child_process, zlib and crypto calls in entry, tools, agents and session listeners',
+      description:
+        'Disallow synchronous fs, child_process, zlib and crypto calls in entry, tools, agents and session listeners',
       recommended: 'recommended',
     },
     messages: {
@@ -93,9 +94,17 @@ export default createLiveKitRule<Options, MessageIds>({
           data: {
             call: name,
             // A helper reached from a hot path names the chain of calls: `loadFile`, called from a tool's execute.
-            where: hot.via.length === 0
-              ? WHERE[hot.kind]
-              : `\`${model.callGraph.nameOf(hot.via.at(-1)!)}\` (called from ${WHERE[hot.kind]}${hot.via.length > 1 ? ` through ${hot.via.slice(0, -1).map((fn) => `\`${model.callGraph.nameOf(fn)}\``).join(', ')}` : ''})`,
+            where:
+              hot.via.length === 0
+                ? WHERE[hot.kind]
+                : `\`${model.callGraph.nameOf(hot.via.at(-1)!)}\` (called from ${WHERE[hot.kind]}${
+                    hot.via.length > 1
+                      ? ` through ${hot.via
+                          .slice(0, -1)
+                          .map((fn) => `\`${model.callGraph.nameOf(fn)}\``)
+                          .join(', ')}`
+                      : ''
+                  })`,
             alternative: alternativeFor(member.module, name),
           },
         });

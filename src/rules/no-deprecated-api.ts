@@ -1,6 +1,12 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { getProperty, hasSpread, memberName, propertyName, skipTSWrappers } from '../analysis/ast.js';
-import { appendProperty, isPlainProperty, nameResolvesTo, nestedObjectText, removeListItem } from '../analysis/edits.js';
+import {
+  appendProperty,
+  isPlainProperty,
+  nameResolvesTo,
+  nestedObjectText,
+  removeListItem,
+} from '../analysis/edits.js';
 import semver from 'semver';
 import { createLiveKitRule } from '../create-rule.js';
 import {
@@ -59,7 +65,11 @@ function activeDeprecations(version: SdkVersion): ActiveDeprecations | null {
       else if (entry.kind === 'api') active.apis.push(entry);
       else (entry.owner === 'AgentSession' ? active.sessionOptions : active.agentOptions).set(entry.option, entry);
     }
-    const any = active.aliases.length > 0 || active.apis.length > 0 || active.sessionOptions.size > 0 || active.agentOptions.size > 0;
+    const any =
+      active.aliases.length > 0 ||
+      active.apis.length > 0 ||
+      active.sessionOptions.size > 0 ||
+      active.agentOptions.size > 0;
     if (!any) active = null;
     activeByVersion.set(version, active);
   }
@@ -167,7 +177,10 @@ export default createLiveKitRule<[], MessageIds>({
       const references = variable.references.filter(
         (reference) => reference.identifier !== declared && reference.identifier.type === AST_NODE_TYPES.Identifier,
       );
-      const fix = variable.name === entry.name ? renameEverywhere(entry, binding, specifier, references) : renameImported(entry, importedName);
+      const fix =
+        variable.name === entry.name
+          ? renameEverywhere(entry, binding, specifier, references)
+          : renameImported(entry, importedName);
       reportAlias(entry, importedName, binding, fix);
       if (variable.name === entry.name) {
         for (const reference of references) reportAlias(entry, reference.identifier, binding, fix);
@@ -214,7 +227,10 @@ export default createLiveKitRule<[], MessageIds>({
           const end = sourceCode.text[declaration.range[1]] === '\n' ? declaration.range[1] + 1 : declaration.range[1];
           fixes.push(fixer.removeRange([declaration.range[0], end]));
         } else if (existing) fixes.push(removeListItem(fixer, sourceCode, specifier));
-        else if (specifier.type === AST_NODE_TYPES.Property && specifier.value.type === AST_NODE_TYPES.AssignmentPattern) {
+        else if (
+          specifier.type === AST_NODE_TYPES.Property &&
+          specifier.value.type === AST_NODE_TYPES.AssignmentPattern
+        ) {
           // `{ WorkerOptions = fallback }`: keep the default.
           fixes.push(fixer.replaceText(specifier, `${newName} = ${sourceCode.getText(specifier.value.right)}`));
         } else {
@@ -226,7 +242,12 @@ export default createLiveKitRule<[], MessageIds>({
     }
 
     /** Renames one reference, keeping object keys and exported names as they were. */
-    function renameReference(fixer: TSESLint.RuleFixer, identifier: TSESTree.Identifier | TSESTree.JSXIdentifier, oldName: string, newName: string): TSESLint.RuleFix {
+    function renameReference(
+      fixer: TSESLint.RuleFixer,
+      identifier: TSESTree.Identifier | TSESTree.JSXIdentifier,
+      oldName: string,
+      newName: string,
+    ): TSESLint.RuleFix {
       const parent = identifier.parent;
       if (parent?.type === AST_NODE_TYPES.Property && parent.shorthand && parent.value === identifier) {
         return fixer.replaceText(parent, `${oldName}: ${newName}`);
@@ -238,7 +259,12 @@ export default createLiveKitRule<[], MessageIds>({
       return fixer.replaceText(identifier, newName);
     }
 
-    function reportAlias(entry: AliasDeprecation, node: TSESTree.Node, binding: LiveKitBinding, fix: Fixer | null): void {
+    function reportAlias(
+      entry: AliasDeprecation,
+      node: TSESTree.Node,
+      binding: LiveKitBinding,
+      fix: Fixer | null,
+    ): void {
       const data = { name: entry.name, target: entry.target, since: entry.deprecatedIn, check: versionCheck([entry]) };
       // Autofix only for the SDK itself, on a version known to have the new name: a wrapper module (importSources)
       // may not re-export it, and an older install would stop building.
@@ -261,11 +287,18 @@ export default createLiveKitRule<[], MessageIds>({
     function apiSuggestions(usage: TSESTree.Node, path: string): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
       const fix = path === 'metrics.UsageCollector' ? modelUsageCollectorFix(usage) : turnDetectorFix(usage);
       if (!fix) return [];
-      return [{ messageId: path === 'metrics.UsageCollector' ? 'useModelUsageCollector' : 'useInferenceTurnDetector', fix }];
+      return [
+        { messageId: path === 'metrics.UsageCollector' ? 'useModelUsageCollector' : 'useInferenceTurnDetector', fix },
+      ];
     }
 
     function reportApi(usage: TSESTree.Node, entry: ApiDeprecation, path: string): void {
-      const data = { name: sourceCode.getText(usage), since: entry.deprecatedIn, replacement: entry.replacement, check: versionCheck([entry]) };
+      const data = {
+        name: sourceCode.getText(usage),
+        since: entry.deprecatedIn,
+        replacement: entry.replacement,
+        check: versionCheck([entry]),
+      };
       context.report({ node: usage, messageId: 'api', data, suggest: apiSuggestions(usage, path) });
     }
 
@@ -274,7 +307,11 @@ export default createLiveKitRule<[], MessageIds>({
       const construction = usage.parent;
       if (construction?.type !== AST_NODE_TYPES.NewExpression || construction.callee !== usage) return null;
       const declarator = construction.parent;
-      if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== construction || declarator.parent.kind !== 'const') {
+      if (
+        declarator?.type !== AST_NODE_TYPES.VariableDeclarator ||
+        declarator.init !== construction ||
+        declarator.parent.kind !== 'const'
+      ) {
         return null;
       }
       const variables = sourceCode.scopeManager?.getDeclaredVariables(declarator) ?? [];
@@ -298,7 +335,11 @@ export default createLiveKitRule<[], MessageIds>({
     /** `new livekit.turnDetector.MultilingualModel()` (no options) → `new inference.TurnDetector()`. */
     function turnDetectorFix(usage: TSESTree.Node): Fixer | null {
       const construction = usage.parent;
-      if (construction?.type !== AST_NODE_TYPES.NewExpression || construction.callee !== usage || construction.arguments.length > 0) {
+      if (
+        construction?.type !== AST_NODE_TYPES.NewExpression ||
+        construction.callee !== usage ||
+        construction.arguments.length > 0
+      ) {
         return null;
       }
       const name = lk.imports.localNameFor('inference.TurnDetector', usage);
@@ -328,7 +369,10 @@ export default createLiveKitRule<[], MessageIds>({
         seen.add(property);
         // `turnDetection: new turnDetector.MultilingualModel()`: the value is deprecated too, and reported here.
         const value = skipTSWrappers(property.value);
-        const valueNode = value.type === AST_NODE_TYPES.NewExpression || value.type === AST_NODE_TYPES.CallExpression ? value.callee : value;
+        const valueNode =
+          value.type === AST_NODE_TYPES.NewExpression || value.type === AST_NODE_TYPES.CallExpression
+            ? value.callee
+            : value;
         const held = usages.get(valueNode);
         if (held) claimed.add(valueNode);
         const data = {
@@ -357,11 +401,16 @@ export default createLiveKitRule<[], MessageIds>({
     }
 
     /** Moves `option: value` to `turnHandling.<path>`, creating or extending the `turnHandling` object literal. */
-    function moveIntoTurnHandling(options: TSESTree.ObjectExpression, property: TSESTree.Property, path: readonly string[]): Fixer | null {
+    function moveIntoTurnHandling(
+      options: TSESTree.ObjectExpression,
+      property: TSESTree.Property,
+      path: readonly string[],
+    ): Fixer | null {
       if (hasSpread(options) || property.computed) return null;
       const value = sourceCode.getText(property.value);
       const turnHandling = getProperty(options, 'turnHandling');
-      if (!turnHandling) return (fixer) => fixer.replaceText(property, `turnHandling: ${nestedObjectText(path, value)}`);
+      if (!turnHandling)
+        return (fixer) => fixer.replaceText(property, `turnHandling: ${nestedObjectText(path, value)}`);
       let target: TSESTree.Node = skipTSWrappers(turnHandling.value);
       for (let index = 0; index < path.length; index++) {
         if (target.type !== AST_NODE_TYPES.ObjectExpression || hasSpread(target)) return null;
@@ -369,7 +418,10 @@ export default createLiveKitRule<[], MessageIds>({
         const inner = getProperty(object, path[index]!);
         if (!inner) {
           const text = `${path[index]!}: ${nestedObjectText(path.slice(index + 1), value)}`;
-          return (fixer) => [removeListItem(fixer, sourceCode, property), appendProperty(fixer, sourceCode, object, text)];
+          return (fixer) => [
+            removeListItem(fixer, sourceCode, property),
+            appendProperty(fixer, sourceCode, object, text),
+          ];
         }
         // The new place is already set: which value wins is a decision for the user, not a suggestion.
         if (index === path.length - 1 || !isPlainProperty(inner)) return null;
@@ -381,7 +433,12 @@ export default createLiveKitRule<[], MessageIds>({
     /** `voiceOptions: { maxToolSteps: 5, minEndpointingDelay: 400 }` → `maxToolSteps: 5, turnHandling: { ... }`. */
     function flattenVoiceOptions(options: TSESTree.ObjectExpression, property: TSESTree.Property): Fixer | null {
       const voiceOptions = skipTSWrappers(property.value);
-      if (hasSpread(options) || getProperty(options, 'turnHandling') || voiceOptions.type !== AST_NODE_TYPES.ObjectExpression) return null;
+      if (
+        hasSpread(options) ||
+        getProperty(options, 'turnHandling') ||
+        voiceOptions.type !== AST_NODE_TYPES.ObjectExpression
+      )
+        return null;
       const topLevel: string[] = [];
       const tree = new Map<string, Map<string, unknown> | string>();
       const preemptiveInTurnHandling = preemptiveGenerationInTurnHandling(version);
@@ -419,7 +476,8 @@ export default createLiveKitRule<[], MessageIds>({
         if (active.aliases.length > 0) checkAliases(active.aliases);
         const usages = apiUsages();
         if (active.sessionOptions.size > 0) {
-          for (const session of lk.sessions) if (session.options) checkOptions('AgentSession', session.options, active.sessionOptions, usages);
+          for (const session of lk.sessions)
+            if (session.options) checkOptions('AgentSession', session.options, active.sessionOptions, usages);
         }
         if (active.agentOptions.size > 0) {
           for (const agent of lk.agentOptions) checkOptions('Agent', agent.options, active.agentOptions, usages);
@@ -431,6 +489,8 @@ export default createLiveKitRule<[], MessageIds>({
 });
 
 function treeText(tree: Map<string, unknown>): string {
-  const parts = [...tree].map(([key, value]) => `${key}: ${typeof value === 'string' ? value : treeText(value as Map<string, unknown>)}`);
+  const parts = [...tree].map(
+    ([key, value]) => `${key}: ${typeof value === 'string' ? value : treeText(value as Map<string, unknown>)}`,
+  );
   return `{ ${parts.join(', ')} }`;
 }

@@ -23,7 +23,8 @@ function floatingStatement(call: TSESTree.CallExpression): TSESTree.ExpressionSt
 /** `x.connect(...)` when `object` is the receiver of a `connect` member call. */
 function connectCallOn(object: TSESTree.Node): TSESTree.CallExpression | null {
   const member = object.parent;
-  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== object || memberName(member) !== 'connect') return null;
+  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== object || memberName(member) !== 'connect')
+    return null;
   return member.parent.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member ? member.parent : null;
 }
 

@@ -65,14 +65,18 @@ export default createLiveKitRule<Options, MessageIds>({
       if (zod) {
         return {
           parameters: zod.fields.length,
-          flags: zod.fields.filter((field) => isBooleanField(field) && isFlagName(field.name)).map((field) => field.name),
+          flags: zod.fields
+            .filter((field) => isBooleanField(field) && isFlagName(field.name))
+            .map((field) => field.name),
         };
       }
       const json = readJsonSchemaObject(sourceCode, parameters);
       if (!json) return null;
       return {
         parameters: json.properties.length,
-        flags: json.properties.filter((property) => property.type === 'boolean' && isFlagName(property.name)).map((property) => property.name),
+        flags: json.properties
+          .filter((property) => property.type === 'boolean' && isFlagName(property.name))
+          .map((property) => property.name),
       };
     };
 

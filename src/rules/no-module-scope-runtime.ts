@@ -6,7 +6,13 @@ import { runsBeforeLoggerSetUp } from '../livekit/loggers.js';
 type MessageIds = 'moduleScope';
 
 /** Constructors that need the LiveKit logger (canonical paths). */
-const CONSTRUCTORS = ['voice.AgentSession', 'inference.STT', 'inference.TTS', 'inference.LLM', 'metrics.UsageCollector'];
+const CONSTRUCTORS = [
+  'voice.AgentSession',
+  'inference.STT',
+  'inference.TTS',
+  'inference.LLM',
+  'metrics.UsageCollector',
+];
 
 export default createLiveKitRule<[], MessageIds>({
   name: 'no-module-scope-runtime',
@@ -18,7 +24,7 @@ export default createLiveKitRule<[], MessageIds>({
     },
     messages: {
       moduleScope:
-        "`{{callee}}` at module scope throws when the agent file is imported, before LiveKit has set up its logger, so the worker cannot start. Create it inside entry (or a function that entry calls).",
+        '`{{callee}}` at module scope throws when the agent file is imported, before LiveKit has set up its logger, so the worker cannot start. Create it inside entry (or a function that entry calls).',
     },
     schema: [],
   },

@@ -66,7 +66,10 @@ export default createLiveKitRule<[], MessageIds>({
                       messageId: 'insertConnect',
                       data: { ctx },
                       fix: (fixer) =>
-                        fixer.insertTextBefore(statement, `await ${ctx}.connect();${separatorBefore(sourceCode, statement)}`),
+                        fixer.insertTextBefore(
+                          statement,
+                          `await ${ctx}.connect();${separatorBefore(sourceCode, statement)}`,
+                        ),
                     },
                   ]
                 : [],

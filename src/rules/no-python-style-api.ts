@@ -71,7 +71,8 @@ function byTraversalOrder(a: { call: TSESTree.CallExpression }, b: { call: TSEST
 
 /** True when the calls are already sorted (often: one receiver's calls, in source order), which spares a sort. */
 function isInTraversalOrder(calls: readonly { call: TSESTree.CallExpression }[]): boolean {
-  for (let index = 1; index < calls.length; index++) if (byTraversalOrder(calls[index - 1]!, calls[index]!) > 0) return false;
+  for (let index = 1; index < calls.length; index++)
+    if (byTraversalOrder(calls[index - 1]!, calls[index]!) > 0) return false;
   return true;
 }
 
@@ -79,7 +80,8 @@ function isInTraversalOrder(calls: readonly { call: TSESTree.CallExpression }[])
 function classMemberNames(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression): Set<string | null> {
   const names = new Set<string | null>();
   for (const member of node.body.body) {
-    if (member.type === AST_NODE_TYPES.MethodDefinition || member.type === AST_NODE_TYPES.PropertyDefinition) names.add(propertyName(member));
+    if (member.type === AST_NODE_TYPES.MethodDefinition || member.type === AST_NODE_TYPES.PropertyDefinition)
+      names.add(propertyName(member));
   }
   return names;
 }
@@ -129,13 +131,18 @@ export default createLiveKitRule<[], MessageIds>({
       const param = fn?.params[index];
       if (!param) return;
       const pattern = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
-      if (pattern.type === AST_NODE_TYPES.Identifier) addParameterName(fn, pattern, property ? 'RunContextHolder' : kind);
+      if (pattern.type === AST_NODE_TYPES.Identifier)
+        addParameterName(fn, pattern, property ? 'RunContextHolder' : kind);
       // `execute(args, { ctx })`: the destructured `ctx` is the RunContext.
       else if (property) addDestructured(fn, pattern, property, kind);
     }
 
     /** The parameter variable of `fn` that `name` declares (its first declaration), with what it holds. */
-    function addParameterName(fn: FunctionNode, name: TSESTree.Identifier, kind: PythonReceiver | 'RunContextHolder'): void {
+    function addParameterName(
+      fn: FunctionNode,
+      name: TSESTree.Identifier,
+      kind: PythonReceiver | 'RunContextHolder',
+    ): void {
       for (const variable of sourceCode.scopeManager?.getDeclaredVariables(fn) ?? []) {
         const definition = variable.defs[0];
         if (definition?.type === 'Parameter' && definition.name === name) parameterKinds.set(variable, kind);
@@ -166,9 +173,14 @@ export default createLiveKitRule<[], MessageIds>({
       while (current) {
         if (current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) {
           const method = current.parent;
-          return method?.type === AST_NODE_TYPES.MethodDefinition && !method.static && agentClassNodes.has(method.parent.parent);
+          return (
+            method?.type === AST_NODE_TYPES.MethodDefinition &&
+            !method.static &&
+            agentClassNodes.has(method.parent.parent)
+          );
         }
-        if (current.type === AST_NODE_TYPES.PropertyDefinition) return !current.static && agentClassNodes.has(current.parent.parent);
+        if (current.type === AST_NODE_TYPES.PropertyDefinition)
+          return !current.static && agentClassNodes.has(current.parent.parent);
         current = current.parent;
       }
       return false;
@@ -218,10 +230,14 @@ export default createLiveKitRule<[], MessageIds>({
         if (receiver !== null && name !== null) {
           if (isPythonName(name)) reportMember(member, name, receiver);
           // Methods outside SESSION_CALL_OPTIONS check nothing: no need to record them.
-          if ((receiver === 'AgentSession' && SESSION_CALL_OPTIONS.has(name)) || (receiver === 'JobContext' && name === 'connect')) {
+          if (
+            (receiver === 'AgentSession' && SESSION_CALL_OPTIONS.has(name)) ||
+            (receiver === 'JobContext' && name === 'connect')
+          ) {
             const callee = outerWrapper(member);
             const call = callee.parent;
-            if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === callee) receiverCalls.push({ call, name, receiver });
+            if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === callee)
+              receiverCalls.push({ call, name, receiver });
           }
         }
         let next: PythonReceiver | null = null;
@@ -317,12 +333,18 @@ export default createLiveKitRule<[], MessageIds>({
                   messageId: 'rename',
                   data: { jsName },
                   fix: (fixer) =>
-                    property.shorthand ? fixer.replaceText(property, `${jsName}: ${name}`) : fixer.replaceText(key, jsName),
+                    property.shorthand
+                      ? fixer.replaceText(property, `${jsName}: ${name}`)
+                      : fixer.replaceText(key, jsName),
                 },
               ],
             });
           } else {
-            context.report({ node: property.key, messageId: 'unknownPythonOption', data: { name, target: label, jsName } });
+            context.report({
+              node: property.key,
+              messageId: 'unknownPythonOption',
+              data: { name, target: label, jsName },
+            });
           }
         }
         if (target === 'silero:VAD.load' || target === 'inference.VAD') checkDuration(property, jsSpelling(name));
@@ -340,7 +362,8 @@ export default createLiveKitRule<[], MessageIds>({
         if (name === null) continue;
         const path = prefix + name;
         if (SESSION_DURATIONS[path] !== undefined) checkDuration(property, name, SESSION_DURATIONS[path], path);
-        else if (name === 'voiceOptions' || name === 'turnHandling' || prefix === 'turnHandling.') checkSessionDurations(property.value, `${path}.`, depth + 1);
+        else if (name === 'voiceOptions' || name === 'turnHandling' || prefix === 'turnHandling.')
+          checkSessionDurations(property.value, `${path}.`, depth + 1);
       }
     }
 
@@ -354,7 +377,13 @@ export default createLiveKitRule<[], MessageIds>({
         node: value,
         messageId: 'secondsDuration',
         data: { name: label, value: value.raw, milliseconds },
-        suggest: [{ messageId: 'toMilliseconds', data: { milliseconds }, fix: (fixer) => fixer.replaceText(value, milliseconds) }],
+        suggest: [
+          {
+            messageId: 'toMilliseconds',
+            data: { milliseconds },
+            fix: (fixer) => fixer.replaceText(value, milliseconds),
+          },
+        ],
       });
     }
 
@@ -369,7 +398,10 @@ export default createLiveKitRule<[], MessageIds>({
       const positional: (string | undefined)[] = [];
       let exact = !hasSpread(argument);
       for (const property of argument.properties) {
-        const key = property.type === AST_NODE_TYPES.Property && isPlainProperty(property) && !property.computed ? propertyName(property) : null;
+        const key =
+          property.type === AST_NODE_TYPES.Property && isPlainProperty(property) && !property.computed
+            ? propertyName(property)
+            : null;
         const position = key === null ? undefined : CONNECT_POSITIONS[key];
         if (position === undefined || positional[position] !== undefined || property.type !== AST_NODE_TYPES.Property) {
           exact = false;
@@ -382,7 +414,13 @@ export default createLiveKitRule<[], MessageIds>({
         node: argument,
         messageId: 'connectObject',
         suggest: exact
-          ? [{ messageId: 'positionalConnect', data: { args }, fix: (fixer) => fixer.replaceTextRange([argument.range[0], argument.range[1]], args) }]
+          ? [
+              {
+                messageId: 'positionalConnect',
+                data: { args },
+                fix: (fixer) => fixer.replaceTextRange([argument.range[0], argument.range[1]], args),
+              },
+            ]
           : [],
       });
     }
@@ -403,7 +441,9 @@ export default createLiveKitRule<[], MessageIds>({
             messageId: 'pythonHook',
             data: { name, jsName },
             // Renaming next to an existing hook of that name would replace it: no suggestion then.
-            suggest: names.has(jsName) ? [] : [{ messageId: 'rename', data: { jsName }, fix: (fixer) => fixer.replaceText(key, jsName) }],
+            suggest: names.has(jsName)
+              ? []
+              : [{ messageId: 'rename', data: { jsName }, fix: (fixer) => fixer.replaceText(key, jsName) }],
           });
         }
       }
@@ -412,7 +452,11 @@ export default createLiveKitRule<[], MessageIds>({
     function checkPythonFunctions(): void {
       for (const [path, jsName] of PYTHON_FUNCTION_ENTRIES) {
         for (const usage of lk.imports.usages(path)) {
-          context.report({ node: usage, messageId: 'pythonFunction', data: { name: sourceCode.getText(usage), jsName } });
+          context.report({
+            node: usage,
+            messageId: 'pythonFunction',
+            data: { name: sourceCode.getText(usage), jsName },
+          });
         }
       }
     }
@@ -435,13 +479,16 @@ export default createLiveKitRule<[], MessageIds>({
           for (const start of session.starts) checkOptions(start.arguments[0], 'session.start');
         }
         for (const construction of lk.agentConstructions) {
-          if (construction.agentClass === null) checkOptions(construction.options, construction.kind === 'create' ? 'Agent.create' : 'Agent');
+          if (construction.agentClass === null)
+            checkOptions(construction.options, construction.kind === 'create' ? 'Agent.create' : 'Agent');
         }
         for (const info of lk.agentClasses) checkOptions(info.superOptions, 'Agent');
         for (const call of lk.imports.calls('silero:VAD.load')) checkOptions(call.arguments[0], 'silero:VAD.load');
-        for (const construction of lk.imports.news('inference.VAD')) checkOptions(construction.arguments[0], 'inference.VAD');
+        for (const construction of lk.imports.news('inference.VAD'))
+          checkOptions(construction.arguments[0], 'inference.VAD');
         for (const definition of lk.defineAgents) checkOptions(definition.options, 'defineAgent');
-        for (const construction of lk.imports.news('ServerOptions')) checkOptions(construction.arguments[0], 'ServerOptions');
+        for (const construction of lk.imports.news('ServerOptions'))
+          checkOptions(construction.arguments[0], 'ServerOptions');
         checkAgentClasses();
         checkPythonFunctions();
       },

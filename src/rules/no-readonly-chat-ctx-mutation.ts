@@ -1,5 +1,13 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { constInitializer, findVariable, isFunctionNode, isWithin, memberName, memberPath, skipTSWrappers } from '../analysis/ast.js';
+import {
+  constInitializer,
+  findVariable,
+  isFunctionNode,
+  isWithin,
+  memberName,
+  memberPath,
+  skipTSWrappers,
+} from '../analysis/ast.js';
 import { thisContext } from '../analysis/params.js';
 import { createLiveKitRule } from '../create-rule.js';
 import { agentClassInfo, declaresMember, hookContextName, resolveAgent } from '../livekit/agent-options.js';
@@ -28,7 +36,9 @@ function isAssignmentTarget(node: TSESTree.Node): boolean {
   );
 }
 
-function isCallee(member: TSESTree.MemberExpression): member is TSESTree.MemberExpression & { parent: TSESTree.CallExpression } {
+function isCallee(
+  member: TSESTree.MemberExpression,
+): member is TSESTree.MemberExpression & { parent: TSESTree.CallExpression } {
   return member.parent.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member;
 }
 
@@ -37,13 +47,15 @@ function mutationThrough(node: TSESTree.Node): Mutation | null {
   const parent = node.parent;
   if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== node) return null;
   const name = memberName(parent);
-  if (name !== null && CONTEXT_MUTATORS.has(name) && isCallee(parent)) return { node: parent.parent, operation: `calling \`${name}()\`` };
+  if (name !== null && CONTEXT_MUTATORS.has(name) && isCallee(parent))
+    return { node: parent.parent, operation: `calling \`${name}()\`` };
   if (name !== 'items') return null;
   if (isAssignmentTarget(parent)) return { node: parent.parent!, operation: 'assigning to `items`' };
   const use = parent.parent;
   if (use.type !== AST_NODE_TYPES.MemberExpression || use.object !== parent) return null;
   const method = memberName(use);
-  if (method !== null && ARRAY_MUTATORS.has(method) && isCallee(use)) return { node: use.parent, operation: `calling \`items.${method}()\`` };
+  if (method !== null && ARRAY_MUTATORS.has(method) && isCallee(use))
+    return { node: use.parent, operation: `calling \`items.${method}()\`` };
   if (isAssignmentTarget(use)) return { node: use.parent!, operation: 'assigning into `items`' };
   return null;
 }
@@ -82,7 +94,9 @@ function isSession(model: LiveKitModel, node: TSESTree.Node, depth = 0): boolean
   const path = memberPath(object)?.join('.');
   return (
     path !== undefined &&
-    model.tools.some((tool) => tool.execute !== null && tool.executeContextName === path && isWithin(expression, tool.execute))
+    model.tools.some(
+      (tool) => tool.execute !== null && tool.executeContextName === path && isWithin(expression, tool.execute),
+    )
   );
 }
 
@@ -92,7 +106,9 @@ function ownerOf(model: LiveKitModel, member: TSESTree.MemberExpression): Owner 
   if (object.type === AST_NODE_TYPES.ThisExpression) {
     const context = thisContext(member);
     const agentClass = context ? agentClassInfo(model, context.classNode) : null;
-    return agentClass && !declaresMember(agentClass, 'chatCtx') ? { kind: 'readonly', apply: 'this.updateChatCtx' } : null;
+    return agentClass && !declaresMember(agentClass, 'chatCtx')
+      ? { kind: 'readonly', apply: 'this.updateChatCtx' }
+      : null;
   }
   if (object.type === AST_NODE_TYPES.Identifier) {
     if (isHookContext(model, object)) return { kind: 'readonly', apply: `${text}.agent.updateChatCtx` };
@@ -103,7 +119,8 @@ function ownerOf(model: LiveKitModel, member: TSESTree.MemberExpression): Owner 
   }
   if (isSession(model, object)) {
     const apply =
-      object.type === AST_NODE_TYPES.MemberExpression && skipTSWrappers(object.object).type === AST_NODE_TYPES.ThisExpression
+      object.type === AST_NODE_TYPES.MemberExpression &&
+      skipTSWrappers(object.object).type === AST_NODE_TYPES.ThisExpression
         ? 'this.updateChatCtx'
         : `${text}.currentAgent.updateChatCtx`;
     return { kind: 'copy', apply };
@@ -122,8 +139,7 @@ export default createLiveKitRule<[], MessageIds>({
     messages: {
       readonly:
         '`{{target}}` is read-only: {{operation}} throws at run time and the turn fails. Change a copy and apply it: `const chatCtx = {{target}}.copy(); chatCtx.addMessage(...); await {{apply}}(chatCtx);`.',
-      copy:
-        '`{{target}}` returns a new copy each time, so {{operation}} changes a copy that is thrown away and the agent never sees it. Keep the copy in a variable, change it and apply it with `await {{apply}}(chatCtx)`.',
+      copy: '`{{target}}` returns a new copy each time, so {{operation}} changes a copy that is thrown away and the agent never sees it. Keep the copy in a variable, change it and apply it with `await {{apply}}(chatCtx)`.',
     },
     schema: [],
   },
@@ -134,7 +150,11 @@ export default createLiveKitRule<[], MessageIds>({
       MemberExpression(member) {
         // Runs on every member access: a plain `.name` is compared without a call (and computed keys are rare).
         const property = member.property;
-        if (member.computed ? memberName(member) !== 'chatCtx' : property.type !== AST_NODE_TYPES.Identifier || property.name !== 'chatCtx') {
+        if (
+          member.computed
+            ? memberName(member) !== 'chatCtx'
+            : property.type !== AST_NODE_TYPES.Identifier || property.name !== 'chatCtx'
+        ) {
           return;
         }
         // Cheap first: most reads of `chatCtx` change nothing, and then whose it is does not matter.

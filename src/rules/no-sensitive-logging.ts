@@ -49,7 +49,8 @@ export default createLiveKitRule<Options, MessageIds>({
           },
           loggers: {
             ...STRING_LIST,
-            description: 'More logger sinks: callee texts (`audit.record`) or receiver names whose every method logs (`telemetry`).',
+            description:
+              'More logger sinks: callee texts (`audit.record`) or receiver names whose every method logs (`telemetry`).',
           },
         },
         additionalProperties: false,
@@ -70,7 +71,9 @@ export default createLiveKitRule<Options, MessageIds>({
       const masked = `String(${text}).slice(-4)`;
       const replacement = value.shorthand ? `${last4Name(text)}: ${masked}` : masked;
       const target: TSESTree.Node = value.shorthand ?? value.reference;
-      return [{ messageId: 'maskValue', data: { replacement }, fix: (fixer) => fixer.replaceText(target, replacement) }];
+      return [
+        { messageId: 'maskValue', data: { replacement }, fix: (fixer) => fixer.replaceText(target, replacement) },
+      ];
     }
 
     return {

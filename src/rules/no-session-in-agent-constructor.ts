@@ -44,16 +44,25 @@ export default createLiveKitRule<[], MessageIds>({
             ) {
               // const { session } = this;
               for (const property of node.id.properties) {
-                if (property.type === AST_NODE_TYPES.Property && staticKeyName(property.key, property.computed) === 'session') {
+                if (
+                  property.type === AST_NODE_TYPES.Property &&
+                  staticKeyName(property.key, property.computed) === 'session'
+                ) {
                   report(property);
                 }
               }
             }
           };
           // Code that runs during construction: the constructor's own statements and instance field initialisers.
-          if (agentClass.constructorFunction?.body) walkOwnBody(agentClass.constructorFunction.body, visit, visitorKeys);
+          if (agentClass.constructorFunction?.body)
+            walkOwnBody(agentClass.constructorFunction.body, visit, visitorKeys);
           for (const member of agentClass.node.body.body) {
-            if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.static && member.value && !isFunctionNode(member.value)) {
+            if (
+              member.type === AST_NODE_TYPES.PropertyDefinition &&
+              !member.static &&
+              member.value &&
+              !isFunctionNode(member.value)
+            ) {
               walkOwnBody(member.value, visit, visitorKeys);
             }
           }

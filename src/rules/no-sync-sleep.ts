@@ -14,7 +14,8 @@ export default createLiveKitRule<Options, MessageIds>({
   meta: {
     type: 'problem',
     docs: {
-      description: 'Disallow synchronous sleeps and busy-waits that freeze the event loop for every call in the process',
+      description:
+        'Disallow synchronous sleeps and busy-waits that freeze the event loop for every call in the process',
       recommended: 'recommended',
     },
     hasSuggestions: true,
@@ -23,7 +24,8 @@ export default createLiveKitRule<Options, MessageIds>({
         '{{what}} sleeps synchronously: the whole Node process stops, so every conversation it serves goes silent until it returns. Wait with `await setTimeout(ms)` from `node:timers/promises` instead.',
       busyWait:
         'This loop spins on the clock until time passes: it keeps the CPU busy and the event loop blocked, so every conversation in the process goes silent. Wait with `await setTimeout(ms)` from `node:timers/promises` instead.',
-      useTimersPromises: "Replace with `await {{name}}({{delay}})`, {{name}} being `setTimeout` from 'node:timers/promises'.",
+      useTimersPromises:
+        "Replace with `await {{name}}({{delay}})`, {{name}} being `setTimeout` from 'node:timers/promises'.",
     },
     schema: [
       {
@@ -89,12 +91,18 @@ export default createLiveKitRule<Options, MessageIds>({
       const requires = body.filter(
         (statement) =>
           statement.type === AST_NODE_TYPES.VariableDeclaration &&
-          statement.declarations.some((declarator) => declarator.init && requiredModule(sourceCode, declarator.init) !== null),
+          statement.declarations.some(
+            (declarator) => declarator.init && requiredModule(sourceCode, declarator.init) !== null,
+          ),
       );
       const last = requires[requires.length - 1];
       if (last) return fixer.insertTextAfter(last, `\n${text}`);
-      const first = body.find((statement) => !(statement.type === AST_NODE_TYPES.ExpressionStatement && statement.directive));
-      return first ? fixer.insertTextBefore(first, `${text}\n`) : fixer.insertTextAfterRange([0, sourceCode.text.length], `\n${text}`);
+      const first = body.find(
+        (statement) => !(statement.type === AST_NODE_TYPES.ExpressionStatement && statement.directive),
+      );
+      return first
+        ? fixer.insertTextBefore(first, `${text}\n`)
+        : fixer.insertTextAfterRange([0, sourceCode.text.length], `\n${text}`);
     }
 
     function suggest(sleep: SyncSleep): TSESLint.ReportSuggestionArray<MessageIds> {
@@ -131,7 +139,13 @@ export default createLiveKitRule<Options, MessageIds>({
     return {
       CallExpression(call) {
         const sleep = syncSleepCall(sourceCode, call, sleepFunctions);
-        if (sleep) context.report({ node: call, messageId: 'syncSleep', data: { what: `\`${sleep.text}\`` }, suggest: suggest(sleep) });
+        if (sleep)
+          context.report({
+            node: call,
+            messageId: 'syncSleep',
+            data: { what: `\`${sleep.text}\`` },
+            suggest: suggest(sleep),
+          });
       },
       WhileStatement: checkLoop,
       DoWhileStatement: checkLoop,

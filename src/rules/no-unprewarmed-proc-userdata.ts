@@ -1,5 +1,12 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { type FunctionNode, getProperty, hasSpread, memberPath, skipTSWrappers, staticKeyName } from '../analysis/ast.js';
+import {
+  type FunctionNode,
+  getProperty,
+  hasSpread,
+  memberPath,
+  skipTSWrappers,
+  staticKeyName,
+} from '../analysis/ast.js';
 import { type PathUse, followPattern, forEachPathUse, outerValue } from '../analysis/paths.js';
 import { createLiveKitRule } from '../create-rule.js';
 import { firstParameterVariable } from '../livekit/connect.js';
@@ -37,7 +44,8 @@ function prewarmKeys(sourceCode: TSESLint.SourceCode, prewarm: FunctionNode): Se
       if (parent.computed && staticKeyName(parent.property, true) === null && isAssigned(parent)) unknown = true;
       return;
     }
-    if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === value && parent.parent.kind === 'const') return;
+    if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === value && parent.parent.kind === 'const')
+      return;
     if (use.path.length === 1 && parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === value) {
       addObjectKeys(parent.right);
       return;
@@ -74,7 +82,8 @@ function isGuarded(use: PathUse): boolean {
   if (!parent) return false;
   if (parent.type === AST_NODE_TYPES.LogicalExpression) return parent.left === value && parent.operator !== '&&';
   if (parent.type === AST_NODE_TYPES.UnaryExpression) return parent.operator === 'typeof' || parent.operator === '!';
-  if (parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) return parent.test === value;
+  if (parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression)
+    return parent.test === value;
   return false;
 }
 
@@ -90,7 +99,7 @@ export default createLiveKitRule<[], MessageIds>({
       notSetInPrewarm:
         "entry reads `{{ctx}}.proc.userData.{{key}}`, but prewarm never sets '{{key}}': the value is undefined and the session silently runs without it. Set `proc.userData.{{key}}` in prewarm.",
       noPrewarm:
-        "entry reads `{{ctx}}.proc.userData.{{key}}`, but this defineAgent has no prewarm: the value is undefined and the session silently runs without it (for `vad`, the default VAD). Add a prewarm that sets `proc.userData.{{key}}`.",
+        'entry reads `{{ctx}}.proc.userData.{{key}}`, but this defineAgent has no prewarm: the value is undefined and the session silently runs without it (for `vad`, the default VAD). Add a prewarm that sets `proc.userData.{{key}}`.',
     },
     schema: [],
   },
@@ -102,13 +111,24 @@ export default createLiveKitRule<[], MessageIds>({
           const { entry, prewarm } = definition;
           if (!entry || definition.prewarmUnresolved) continue;
           // A prewarm that is present but could not be followed (`prewarm` spread in, computed) is not judged.
-          if (!prewarm && definition.options && (hasSpread(definition.options) || getProperty(definition.options, 'prewarm'))) continue;
+          if (
+            !prewarm &&
+            definition.options &&
+            (hasSpread(definition.options) || getProperty(definition.options, 'prewarm'))
+          )
+            continue;
           const context_ = firstParameterVariable(sourceCode, entry);
           if (!context_) continue;
           const keys = prewarm ? prewarmKeys(sourceCode, prewarm) : new Set<string>();
           if (!keys) continue;
           forEachPathUse(sourceCode, context_, [], (use) => {
-            if (use.path.length !== 3 || use.path[0] !== 'proc' || use.path[1] !== 'userData' || use.kind === 'reference') return;
+            if (
+              use.path.length !== 3 ||
+              use.path[0] !== 'proc' ||
+              use.path[1] !== 'userData' ||
+              use.kind === 'reference'
+            )
+              return;
             const key = use.path[2]!;
             if (keys.has(key) || isAssigned(use.node) || isGuarded(use)) return;
             const node = use.kind === 'property' ? (use.node as TSESTree.Property).key : use.node;

@@ -9,7 +9,16 @@ type MessageIds = 'network' | 'jobData' | 'jobContext';
 
 /** HTTP clients: calls on them are network requests, except their setup functions. */
 const CLIENTS = new Set(['axios', 'got', 'ky', 'node-fetch', 'cross-fetch']);
-const CLIENT_SETUP = new Set(['create', 'extend', 'isAxiosError', 'isCancel', 'mergeConfig', 'toFormData', 'formToJSON', 'getAdapter']);
+const CLIENT_SETUP = new Set([
+  'create',
+  'extend',
+  'isAxiosError',
+  'isCancel',
+  'mergeConfig',
+  'toFormData',
+  'formToJSON',
+  'getAdapter',
+]);
 /** Modules whose listed functions send a request. */
 const REQUEST_FUNCTIONS: Readonly<Record<string, ReadonlySet<string>>> = {
   http: new Set(['request', 'get']),
@@ -32,7 +41,7 @@ export default createLiveKitRule<[], MessageIds>({
       network:
         '`{{callee}}()` makes a network request in prewarm, which runs once per process before any caller exists: it cannot fetch anything about the user, and a slow request delays or kills the process (prewarm must finish within `initializeProcessTimeout`). Fetch per-call data in entry, after connecting.',
       jobData:
-        "prewarm reads `{{name}}`, but prewarm gets the process (`JobProcess`), not a job: there is no room, participant or job metadata yet. Read it in entry from `ctx.{{property}}`.",
+        'prewarm reads `{{name}}`, but prewarm gets the process (`JobProcess`), not a job: there is no room, participant or job metadata yet. Read it in entry from `ctx.{{property}}`.',
       jobContext:
         '`{{callee}}()` throws in prewarm: it runs before any job exists. Read job data in entry (`ctx.room`, `ctx.job.metadata`).',
     },
@@ -51,7 +60,11 @@ export default createLiveKitRule<[], MessageIds>({
       }
       if (callee.type === AST_NODE_TYPES.MemberExpression) {
         const object = skipTSWrappers(callee.object);
-        if (object.type === AST_NODE_TYPES.Identifier && object.name === 'globalThis' && text() === 'globalThis.fetch') {
+        if (
+          object.type === AST_NODE_TYPES.Identifier &&
+          object.name === 'globalThis' &&
+          text() === 'globalThis.fetch'
+        ) {
           const variable = findVariable(sourceCode, object);
           if (!variable || variable.defs.length === 0) return text();
         }
@@ -81,7 +94,8 @@ export default createLiveKitRule<[], MessageIds>({
           if (model.imports.is(callee, 'getJobContext')) {
             const first = node.arguments[0];
             const optional = first?.type === AST_NODE_TYPES.Literal && first.value === false;
-            if (!optional) context.report({ node, messageId: 'jobContext', data: { callee: calleeText(node) ?? 'getJobContext' } });
+            if (!optional)
+              context.report({ node, messageId: 'jobContext', data: { callee: calleeText(node) ?? 'getJobContext' } });
           }
         },
         sourceCode.visitorKeys,

@@ -21,7 +21,11 @@ function functionVariable(sourceCode: TSESLint.SourceCode, fn: FunctionNode): TS
     return sourceCode.scopeManager!.getDeclaredVariables(fn).find((variable) => variable.name === fn.id!.name) ?? null;
   }
   const parent = fn.parent;
-  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn && parent.id.type === AST_NODE_TYPES.Identifier) {
+  if (
+    parent?.type === AST_NODE_TYPES.VariableDeclarator &&
+    parent.init === fn &&
+    parent.id.type === AST_NODE_TYPES.Identifier
+  ) {
     return sourceCode.scopeManager!.getDeclaredVariables(parent)[0] ?? null;
   }
   return null;
@@ -34,7 +38,10 @@ function functionVariable(sourceCode: TSESLint.SourceCode, fn: FunctionNode): TS
 function placeOf(model: LiveKitModel, call: TSESTree.CallExpression): string | null {
   if (model.isInPrewarm(call)) return null;
   const hot = model.hotPath(call);
-  if (hot) return hot.via.length === 0 ? WHERE[hot.kind] : `in ${model.callGraph.nameOf(hot.via.at(-1)!)}(), called ${WHERE[hot.kind]}`;
+  if (hot)
+    return hot.via.length === 0
+      ? WHERE[hot.kind]
+      : `in ${model.callGraph.nameOf(hot.via.at(-1)!)}(), called ${WHERE[hot.kind]}`;
   let outer = enclosingFunction(call);
   if (!outer) return WHERE.module;
   for (let next = enclosingFunction(outer); next; next = enclosingFunction(next)) outer = next;
@@ -86,7 +93,11 @@ export default createLiveKitRule<Options, MessageIds>({
     const check = (call: TSESTree.CallExpression): void => {
       const where = placeOf(model, call);
       if (where) {
-        context.report({ node: call, messageId: 'outsidePrewarm', data: { callee: calleeText(call) ?? 'VAD.load', where } });
+        context.report({
+          node: call,
+          messageId: 'outsidePrewarm',
+          data: { callee: calleeText(call) ?? 'VAD.load', where },
+        });
       }
     };
     const programExit = (): void => {

@@ -12,7 +12,8 @@ export default createLiveKitRule<Options, MessageIds>({
   meta: {
     type: 'suggestion',
     docs: {
-      description: 'Disallow generic agent instructions (no task, domain or procedure) and asking a voice agent to answer with visual formatting',
+      description:
+        'Disallow generic agent instructions (no task, domain or procedure) and asking a voice agent to answer with visual formatting',
       recommended: 'strict',
     },
     messages: {

@@ -69,7 +69,8 @@ export default createLiveKitRule<Options, MessageIds>({
             if (entry.key === null || !entry.property) continue;
             const tool = entry.tool;
             // Unknown tools (imported) and anonymous tools registered under a second key.
-            if (tool === null || (!tool.nameProperty && tool.nameNode !== entry.property.key)) check(entry.key, entry.property.key);
+            if (tool === null || (!tool.nameProperty && tool.nameNode !== entry.property.key))
+              check(entry.key, entry.property.key);
           }
         }
       },

@@ -28,13 +28,15 @@ function messageParts(node: TSESTree.Node): Part[] | null {
     // A `+` with no string in it is arithmetic, not a message.
     return [...left, ...right].some((part) => 'text' in part) ? [...left, ...right] : null;
   }
-  if (expression.type === AST_NODE_TYPES.Literal && typeof expression.value === 'string') return [{ text: expression.value }];
+  if (expression.type === AST_NODE_TYPES.Literal && typeof expression.value === 'string')
+    return [{ text: expression.value }];
   return null;
 }
 
 function asPart(node: TSESTree.Expression): Part {
   const expression = skipTSWrappers(node);
-  if (expression.type === AST_NODE_TYPES.Literal && typeof expression.value === 'string') return { text: expression.value };
+  if (expression.type === AST_NODE_TYPES.Literal && typeof expression.value === 'string')
+    return { text: expression.value };
   return { value: node };
 }
 

@@ -8,7 +8,16 @@ import { type LiveKitModel } from '../livekit/program.js';
 type MessageIds = 'preferToolError' | 'useToolError';
 
 /** Built-in error constructors; all but AggregateError take the message first. */
-const BUILTIN_ERRORS = new Set(['Error', 'TypeError', 'RangeError', 'ReferenceError', 'SyntaxError', 'EvalError', 'URIError', 'AggregateError']);
+const BUILTIN_ERRORS = new Set([
+  'Error',
+  'TypeError',
+  'RangeError',
+  'ReferenceError',
+  'SyntaxError',
+  'EvalError',
+  'URIError',
+  'AggregateError',
+]);
 const TOOL_ERROR = 'ToolError';
 
 /** How to write `ToolError` at `node`: the file's binding, or a new specifier on the `@livekit/agents` import. */
@@ -84,7 +93,9 @@ export default createLiveKitRule<[], MessageIds>({
         const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
         const message = argument.arguments[0];
         const reference =
-          callee.name !== 'AggregateError' && argument.arguments.length === 1 && message?.type !== AST_NODE_TYPES.SpreadElement
+          callee.name !== 'AggregateError' &&
+          argument.arguments.length === 1 &&
+          message?.type !== AST_NODE_TYPES.SpreadElement
             ? toolErrorReference(model, sourceCode, node)
             : null;
         if (reference) {

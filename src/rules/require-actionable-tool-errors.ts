@@ -8,20 +8,112 @@ type MessageIds = 'rawCode' | 'generic' | 'tooShort' | 'onlyCaughtError';
 
 /** Words of messages that say only that something failed. */
 const GENERIC_WORDS = new Set([
-  'a', 'an', 'the', 'something', 'went', 'wrong', 'error', 'errors', 'occurred', 'occured', 'has', 'have', 'been',
-  'unknown', 'unexpected', 'internal', 'failed', 'failure', 'fail', 'operation', 'request', 'tool', 'function',
-  'oops', 'sorry', 'please', 'try', 'again', 'later', 'bad', 'happened', 'issue', 'problem', 'there', 'was', 'is',
-  'exception', 'could', 'not', 'complete', 'completed', 'process', 'processing', 'while', 'your', 'this', 'that',
-  'it', 'of', 'in', 'with', 'unable', 'to', 'cannot', 'can', 'server', 'system', 'invalid', 'input',
+  'a',
+  'an',
+  'the',
+  'something',
+  'went',
+  'wrong',
+  'error',
+  'errors',
+  'occurred',
+  'occured',
+  'has',
+  'have',
+  'been',
+  'unknown',
+  'unexpected',
+  'internal',
+  'failed',
+  'failure',
+  'fail',
+  'operation',
+  'request',
+  'tool',
+  'function',
+  'oops',
+  'sorry',
+  'please',
+  'try',
+  'again',
+  'later',
+  'bad',
+  'happened',
+  'issue',
+  'problem',
+  'there',
+  'was',
+  'is',
+  'exception',
+  'could',
+  'not',
+  'complete',
+  'completed',
+  'process',
+  'processing',
+  'while',
+  'your',
+  'this',
+  'that',
+  'it',
+  'of',
+  'in',
+  'with',
+  'unable',
+  'to',
+  'cannot',
+  'can',
+  'server',
+  'system',
+  'invalid',
+  'input',
 ]);
 /** Words that may stand beside a code (`Error 403`, `HTTP 500 Internal Server Error`) and still say nothing more. */
 const CODE_WORDS = new Set([
-  'error', 'err', 'http', 'status', 'code', 'statuscode', 'failed', 'not', 'found', 'forbidden', 'unauthorized',
-  'unauthorised', 'bad', 'request', 'internal', 'server', 'service', 'unavailable', 'gateway', 'timeout', 'conflict',
-  'too', 'many', 'requests', 'unprocessable', 'entity', 'ok', 'exception', 'e', 'errno',
+  'error',
+  'err',
+  'http',
+  'status',
+  'code',
+  'statuscode',
+  'failed',
+  'not',
+  'found',
+  'forbidden',
+  'unauthorized',
+  'unauthorised',
+  'bad',
+  'request',
+  'internal',
+  'server',
+  'service',
+  'unavailable',
+  'gateway',
+  'timeout',
+  'conflict',
+  'too',
+  'many',
+  'requests',
+  'unprocessable',
+  'entity',
+  'ok',
+  'exception',
+  'e',
+  'errno',
 ]);
 /** Words around a caught error that add nothing to it (`Error: ${e.message}`). */
-const WRAPPER_WORDS = new Set(['error', 'err', 'failed', 'failure', 'exception', 'caught', 'tool', 'reason', 'details', 'message']);
+const WRAPPER_WORDS = new Set([
+  'error',
+  'err',
+  'failed',
+  'failure',
+  'exception',
+  'caught',
+  'tool',
+  'reason',
+  'details',
+  'message',
+]);
 
 function words(text: string): string[] {
   const list = text.match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -44,7 +136,8 @@ function isConstantCode(text: string): boolean {
   let letters = 0;
   for (const char of text) {
     if (char >= 'A' && char <= 'Z') letters++;
-    else if (!(char >= '0' && char <= '9') && char !== '_' && char !== '-' && char !== '.' && char !== ':') return false;
+    else if (!(char >= '0' && char <= '9') && char !== '_' && char !== '-' && char !== '.' && char !== ':')
+      return false;
   }
   return letters > 0;
 }
@@ -76,7 +169,7 @@ export default createLiveKitRule<Options, MessageIds>({
       tooShort:
         'This ToolError message has {{count}} word(s) (minimum {{minWords}}). Tell the LLM what happened and what it should do next, so it can recover or explain it to the caller.',
       onlyCaughtError:
-        "This ToolError message is only the caught error, which the LLM may read aloud as it is. Say in plain words what failed and what to do next, and log the raw error instead.",
+        'This ToolError message is only the caught error, which the LLM may read aloud as it is. Say in plain words what failed and what to do next, and log the raw error instead.',
     },
     schema: [
       {
@@ -102,9 +195,17 @@ export default createLiveKitRule<Options, MessageIds>({
       let expression = skipTSWrappers(node);
       if (expression.type === AST_NODE_TYPES.CallExpression) {
         const callee = skipTSWrappers(expression.callee);
-        if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'String' && expression.arguments.length === 1) {
+        if (
+          callee.type === AST_NODE_TYPES.Identifier &&
+          callee.name === 'String' &&
+          expression.arguments.length === 1
+        ) {
           expression = skipTSWrappers(expression.arguments[0]!);
-        } else if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'toString' && expression.arguments.length === 0) {
+        } else if (
+          callee.type === AST_NODE_TYPES.MemberExpression &&
+          memberName(callee) === 'toString' &&
+          expression.arguments.length === 0
+        ) {
           expression = skipTSWrappers(callee.object);
         } else {
           return false;
@@ -141,15 +242,22 @@ export default createLiveKitRule<Options, MessageIds>({
           }
         };
         collect(expression);
-        parts = operands.filter((operand) => !(operand.type === AST_NODE_TYPES.Literal && typeof operand.value === 'string'));
+        parts = operands.filter(
+          (operand) => !(operand.type === AST_NODE_TYPES.Literal && typeof operand.value === 'string'),
+        );
         staticParts = operands
-          .filter((operand): operand is TSESTree.StringLiteral => operand.type === AST_NODE_TYPES.Literal && typeof operand.value === 'string')
+          .filter(
+            (operand): operand is TSESTree.StringLiteral =>
+              operand.type === AST_NODE_TYPES.Literal && typeof operand.value === 'string',
+          )
           .map((operand) => operand.value)
           .join(' ');
       } else {
         return false;
       }
-      return parts.length > 0 && parts.every(isCaughtError) && words(staticParts).every((word) => WRAPPER_WORDS.has(word));
+      return (
+        parts.length > 0 && parts.every(isCaughtError) && words(staticParts).every((word) => WRAPPER_WORDS.has(word))
+      );
     };
 
     const check = (node: TSESTree.NewExpression): void => {

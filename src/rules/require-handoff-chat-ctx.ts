@@ -17,15 +17,23 @@ type MessageIds = 'missing' | 'dropped' | 'addChatCtx';
 type Fix = (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix;
 
 /** Inserts `text` as the last property of an object literal, matching its layout. */
-function insertProperty(sourceCode: Readonly<TSESLint.SourceCode>, object: TSESTree.ObjectExpression, text: string): Fix | null {
+function insertProperty(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  object: TSESTree.ObjectExpression,
+  text: string,
+): Fix | null {
   const last = object.properties.at(-1);
   if (!last) {
-    return sourceCode.getText(object).slice(1, -1).trim() === '' ? (fixer) => fixer.replaceText(object, `{ ${text} }`) : null;
+    return sourceCode.getText(object).slice(1, -1).trim() === ''
+      ? (fixer) => fixer.replaceText(object, `{ ${text} }`)
+      : null;
   }
   const after = sourceCode.getTokenAfter(last);
   const comma = after?.value === ',' ? after : null;
   if (object.properties[0]!.loc.start.line === object.loc.start.line) {
-    return comma ? (fixer) => fixer.insertTextAfter(comma, ` ${text},`) : (fixer) => fixer.insertTextAfter(last, `, ${text}`);
+    return comma
+      ? (fixer) => fixer.insertTextAfter(comma, ` ${text},`)
+      : (fixer) => fixer.insertTextAfter(last, `, ${text}`);
   }
   const line = sourceCode.lines[last.loc.start.line - 1] ?? '';
   const indent = line.slice(0, line.length - line.trimStart().length);
@@ -108,7 +116,11 @@ export default createLiveKitRule<[], MessageIds>({
       if (construction.agentClass && importsHistory(model, construction.agentClass)) return;
       const agent = construction.agentClass?.name ?? 'The new agent';
       if (option.kind === 'dropped') {
-        context.report({ node: agentNode, messageId: 'dropped', data: { agent: option.agentClass.name ?? 'This Agent class' } });
+        context.report({
+          node: agentNode,
+          messageId: 'dropped',
+          data: { agent: option.agentClass.name ?? 'This Agent class' },
+        });
       } else if (option.kind === 'missing') {
         context.report({
           node: agentNode,

@@ -19,12 +19,13 @@ export default createLiveKitRule<Options, MessageIds>({
   meta: {
     type: 'suggestion',
     docs: {
-      description: 'Require the instructions of an agent that can hand off, or its handoff tool descriptions, to say when to transfer',
+      description:
+        'Require the instructions of an agent that can hand off, or its handoff tool descriptions, to say when to transfer',
       recommended: 'strict',
     },
     messages: {
       noConditions:
-        "This agent can hand the caller off to another agent (tool {{tool}}), but neither its instructions nor the tool's description say when to transfer. Without a condition the LLM transfers too early, too late or never; add a line such as \"Transfer the caller to billing when they ask about an invoice.\"",
+        'This agent can hand the caller off to another agent (tool {{tool}}), but neither its instructions nor the tool\'s description say when to transfer. Without a condition the LLM transfers too early, too late or never; add a line such as "Transfer the caller to billing when they ask about an invoice."',
     },
     schema: [
       {
@@ -46,7 +47,9 @@ export default createLiveKitRule<Options, MessageIds>({
   skipTestCode: true,
   create(context, [{ transferPhrases }], model) {
     const describesWhen = (tool: ToolInfo): boolean => {
-      const description = tool.descriptionProperty ? staticText(tool.descriptionProperty.value, context.sourceCode) : null;
+      const description = tool.descriptionProperty
+        ? staticText(tool.descriptionProperty.value, context.sourceCode)
+        : null;
       return description !== null && statesCondition(description.text);
     };
     return {
@@ -75,7 +78,9 @@ export default createLiveKitRule<Options, MessageIds>({
           if (judged.tools.every((tool) => describesWhen(tool))) continue;
           const text = staticText(node, context.sourceCode);
           if (!text || mentionsTransfer(text.text, transferPhrases)) continue;
-          const names = judged.handoffs.flatMap((handoff) => (handoff.agent ? agentNameWords(model, handoff.agent) : []));
+          const names = judged.handoffs.flatMap((handoff) =>
+            handoff.agent ? agentNameWords(model, handoff.agent) : [],
+          );
           if (mentionsAnyWord(text.text, names) || !text.complete) continue;
           const tool = judged.tools[0]!;
           context.report({ node, messageId: 'noConditions', data: { tool: toolLabel(tool) } });

@@ -23,7 +23,8 @@ function speaks(fn: TSESTree.Node, model: LiveKitModel): boolean {
     for (const key of model.sourceCode.visitorKeys[node.type] ?? []) {
       const child = (node as unknown as Record<string, unknown>)[key];
       if (Array.isArray(child)) {
-        for (const item of child) if (item && typeof (item as TSESTree.Node).type === 'string') stack.push(item as TSESTree.Node);
+        for (const item of child)
+          if (item && typeof (item as TSESTree.Node).type === 'string') stack.push(item as TSESTree.Node);
       } else if (child && typeof (child as TSESTree.Node).type === 'string') {
         stack.push(child as TSESTree.Node);
       }
@@ -96,7 +97,8 @@ export default createLiveKitRule<Options, MessageIds>({
           if (!text?.complete) continue;
           const count = countWords(text.text);
           if (text.text.trim() === '') context.report({ node: property.value, messageId: 'empty' });
-          else if (minWords > 0 && count < minWords) context.report({ node: property.value, messageId: 'tooShort', data: { count, minWords } });
+          else if (minWords > 0 && count < minWords)
+            context.report({ node: property.value, messageId: 'tooShort', data: { count, minWords } });
         }
       },
     };

@@ -23,7 +23,10 @@ function isPortedTupleAgent(first: TSESTree.Node, second: TSESTree.Node | null):
   const agent = skipTSWrappers(first);
   if (agent.type !== AST_NODE_TYPES.NewExpression || !second) return false;
   const message = skipTSWrappers(second);
-  if (message.type !== AST_NODE_TYPES.TemplateLiteral && !(message.type === AST_NODE_TYPES.Literal && typeof message.value === 'string')) {
+  if (
+    message.type !== AST_NODE_TYPES.TemplateLiteral &&
+    !(message.type === AST_NODE_TYPES.Literal && typeof message.value === 'string')
+  ) {
     return false;
   }
   const callee = agent.callee.type === AST_NODE_TYPES.MemberExpression ? agent.callee.property : agent.callee;

@@ -11,9 +11,33 @@ const DEFAULT_VERBS = ['delete', 'remove', 'cancel', 'refund', 'close', 'revoke'
 
 /** Words that name a role, permission, authorisation or verified identity. */
 const PERMISSION_WORDS = new Set([
-  'role', 'roles', 'permission', 'permissions', 'permitted', 'admin', 'admins', 'administrator', 'owner', 'owns',
-  'owned', 'verified', 'verify', 'verification', 'authenticated', 'authentication', 'allowed', 'entitled',
-  'entitlement', 'entitlements', 'privilege', 'privileges', 'acl', 'rbac', 'scopes', 'authorized', 'authorised',
+  'role',
+  'roles',
+  'permission',
+  'permissions',
+  'permitted',
+  'admin',
+  'admins',
+  'administrator',
+  'owner',
+  'owns',
+  'owned',
+  'verified',
+  'verify',
+  'verification',
+  'authenticated',
+  'authentication',
+  'allowed',
+  'entitled',
+  'entitlement',
+  'entitlements',
+  'privilege',
+  'privileges',
+  'acl',
+  'rbac',
+  'scopes',
+  'authorized',
+  'authorised',
 ]);
 /** Word prefixes: authorize, authorise, authorization, authorisation, ... */
 const PERMISSION_PREFIXES = ['authoriz', 'authoris'];
@@ -34,11 +58,13 @@ const firstWord = new WordReader();
 function computeIsPermissionName(name: string, extraWords: readonly (readonly string[])[]): boolean {
   const words = splitWords(name);
   if (words.length === 0) return false;
-  if (words.some((word) => PERMISSION_WORDS.has(word) || PERMISSION_PREFIXES.some((prefix) => word.startsWith(prefix)))) return true;
+  if (words.some((word) => PERMISSION_WORDS.has(word) || PERMISSION_PREFIXES.some((prefix) => word.startsWith(prefix))))
+    return true;
   // canRefund, canCancelOrders, hasAccess
   if ((words[0] === 'can' && words.length > 1) || (words[0] === 'has' && words[1] === 'access')) return true;
   return extraWords.some(
-    (extra) => extra.length > 0 && words.some((_, start) => extra.every((word, offset) => words[start + offset] === word)),
+    (extra) =>
+      extra.length > 0 && words.some((_, start) => extra.every((word, offset) => words[start + offset] === word)),
   );
 }
 
@@ -71,7 +97,8 @@ export default createLiveKitRule<Options, MessageIds>({
   meta: {
     type: 'suggestion',
     docs: {
-      description: 'Require destructive tools (delete, cancel, refund, ...) to check a role, permission or verified identity',
+      description:
+        'Require destructive tools (delete, cancel, refund, ...) to check a role, permission or verified identity',
       recommended: 'strict',
     },
     messages: {
@@ -117,14 +144,21 @@ export default createLiveKitRule<Options, MessageIds>({
         if (node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.PrivateIdentifier) {
           if (isPermissionName(node.name)) return true;
         } else if (node.type === AST_NODE_TYPES.Literal) {
-          if (typeof node.value === 'string' && node.value.length <= MAX_STRING && isPermissionName(node.value)) return true;
-        } else if (followCalls && node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Identifier) {
+          if (typeof node.value === 'string' && node.value.length <= MAX_STRING && isPermissionName(node.value))
+            return true;
+        } else if (
+          followCalls &&
+          node.type === AST_NODE_TYPES.CallExpression &&
+          node.callee.type === AST_NODE_TYPES.Identifier
+        ) {
           const fn = resolveFunction(sourceCode, node.callee);
           if (fn && !isWithin(fn, root)) called.push(fn);
         }
         // A key written in an object literal (`{ role: 'system' }`) is not a read of a permission.
         const keys =
-          node.type === AST_NODE_TYPES.Property && node.parent.type === AST_NODE_TYPES.ObjectExpression && !node.computed
+          node.type === AST_NODE_TYPES.Property &&
+          node.parent.type === AST_NODE_TYPES.ObjectExpression &&
+          !node.computed
             ? VALUE_KEY
             : (sourceCode.visitorKeys[node.type] ?? NO_KEYS);
         for (const key of keys) {

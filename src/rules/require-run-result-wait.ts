@@ -1,5 +1,12 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { calleeText, enclosingFunction, followConst, getProperty, memberName, skipTSWrappers } from '../analysis/ast.js';
+import {
+  calleeText,
+  enclosingFunction,
+  followConst,
+  getProperty,
+  memberName,
+  skipTSWrappers,
+} from '../analysis/ast.js';
 import { createLiveKitRule } from '../create-rule.js';
 
 type MessageIds = 'awaitedRun' | 'unwaitedRun' | 'floatingJudge' | 'addWait' | 'addAwait';
@@ -98,7 +105,13 @@ export default createLiveKitRule<[], MessageIds>({
           node,
           messageId: 'awaitedRun',
           data: { text: callText(call) },
-          suggest: [{ messageId: 'addWait', data: { text: callText(call) }, fix: (fixer) => fixer.insertTextAfter(call, '.wait()') }],
+          suggest: [
+            {
+              messageId: 'addWait',
+              data: { text: callText(call) },
+              fix: (fixer) => fixer.insertTextAfter(call, '.wait()'),
+            },
+          ],
         });
       },
       CallExpression(node) {
@@ -111,7 +124,13 @@ export default createLiveKitRule<[], MessageIds>({
             messageId: 'unwaitedRun',
             data,
             suggest: isInAsyncFunction(node)
-              ? [{ messageId: 'addWait', data, fix: (fixer) => [fixer.insertTextBefore(node, 'await '), fixer.insertTextAfter(node, '.wait()')] }]
+              ? [
+                  {
+                    messageId: 'addWait',
+                    data,
+                    fix: (fixer) => [fixer.insertTextBefore(node, 'await '), fixer.insertTextAfter(node, '.wait()')],
+                  },
+                ]
               : [],
           });
         } else if (isJudgeCall(node)) {
@@ -120,7 +139,9 @@ export default createLiveKitRule<[], MessageIds>({
           context.report({
             node,
             messageId: 'floatingJudge',
-            suggest: isInAsyncFunction(node) ? [{ messageId: 'addAwait', fix: (fixer) => fixer.insertTextBefore(node, 'await ') }] : [],
+            suggest: isInAsyncFunction(node)
+              ? [{ messageId: 'addAwait', fix: (fixer) => fixer.insertTextBefore(node, 'await ') }]
+              : [],
           });
         }
       },

@@ -47,7 +47,12 @@ function lacksMetrics(model: LiveKitModel, session: SessionInfo): boolean {
     if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier) return false;
     const name = memberName(member);
     if (name === 'usage') return false;
-    if (name !== null && LISTENER_METHODS.has(name) && member.parent.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member) {
+    if (
+      name !== null &&
+      LISTENER_METHODS.has(name) &&
+      member.parent.type === AST_NODE_TYPES.CallExpression &&
+      member.parent.callee === member
+    ) {
       const kind = eventKind(model, member.parent.arguments[0]);
       if (kind !== 'other') return false;
     }
@@ -60,7 +65,8 @@ export default createLiveKitRule<[], 'noMetrics'>({
   meta: {
     type: 'suggestion',
     docs: {
-      description: 'Require a session started in entry to collect metrics, on SDK versions that do not report them by themselves',
+      description:
+        'Require a session started in entry to collect metrics, on SDK versions that do not report them by themselves',
       recommended: 'strict',
     },
     messages: {

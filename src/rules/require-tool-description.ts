@@ -12,10 +12,48 @@ type MessageIds = 'missing' | 'empty' | 'placeholder' | 'tooShort' | 'restatesNa
 const PLACEHOLDER_MARKERS = new Set(['todo', 'tbd', 'fixme', 'xxx', 'lorem']);
 /** Words of texts that stand in for a description: `Tool description`, `This is a tool`, `Does something`, `N/A`. */
 const PLACEHOLDER_WORDS = new Set([
-  'todo', 'tbd', 'fixme', 'xxx', 'description', 'desc', 'tool', 'function', 'func', 'this', 'is', 'a', 'an', 'the',
-  'of', 'for', 'my', 'some', 'placeholder', 'lorem', 'ipsum', 'n', 'none', 'null', 'undefined', 'test', 'example',
-  'sample', 'does', 'do', 'something', 'stuff', 'things', 'helper', 'here', 'goes', 'add', 'later', 'write', 'it',
-  's', 'x',
+  'todo',
+  'tbd',
+  'fixme',
+  'xxx',
+  'description',
+  'desc',
+  'tool',
+  'function',
+  'func',
+  'this',
+  'is',
+  'a',
+  'an',
+  'the',
+  'of',
+  'for',
+  'my',
+  'some',
+  'placeholder',
+  'lorem',
+  'ipsum',
+  'n',
+  'none',
+  'null',
+  'undefined',
+  'test',
+  'example',
+  'sample',
+  'does',
+  'do',
+  'something',
+  'stuff',
+  'things',
+  'helper',
+  'here',
+  'goes',
+  'add',
+  'later',
+  'write',
+  'it',
+  's',
+  'x',
 ]);
 
 const placeholderReader = new WordReader();
@@ -42,15 +80,15 @@ export default createLiveKitRule<Options, MessageIds>({
     },
     messages: {
       missing:
-        "Tool {{tool}} has no description. The LLM picks tools by name and description alone; say what it does, when to call it and what it returns.",
+        'Tool {{tool}} has no description. The LLM picks tools by name and description alone; say what it does, when to call it and what it returns.',
       empty:
-        "Tool {{tool}} has an empty description. The runtime accepts it, but the LLM cannot tell when to call the tool; describe what it does and when to use it.",
+        'Tool {{tool}} has an empty description. The runtime accepts it, but the LLM cannot tell when to call the tool; describe what it does and when to use it.',
       placeholder:
         "Tool {{tool}} has a placeholder description ('{{text}}'). The LLM cannot tell when to call it; describe what it does and when to use it.",
       tooShort:
-        "The description of tool {{tool}} is {{length}} characters (minimum {{minLength}}). Say what it does, when to call it and what it returns.",
+        'The description of tool {{tool}} is {{length}} characters (minimum {{minLength}}). Say what it does, when to call it and what it returns.',
       restatesName:
-        "The description of tool {{tool}} only repeats its name. Tell the LLM when to call it and what it returns, in words the name does not already say.",
+        'The description of tool {{tool}} only repeats its name. Tell the LLM when to call it and what it returns, in words the name does not already say.',
     },
     schema: [
       {
@@ -59,7 +97,8 @@ export default createLiveKitRule<Options, MessageIds>({
           minLength: {
             type: 'integer',
             minimum: 0,
-            description: 'The shortest description, in characters, that is accepted (0, the default: no minimum; a short description that adds meaning is fine).',
+            description:
+              'The shortest description, in characters, that is accepted (0, the default: no minimum; a short description that adds meaning is fine).',
           },
         },
         additionalProperties: false,
@@ -86,11 +125,19 @@ export default createLiveKitRule<Options, MessageIds>({
           if (trimmed === '') {
             context.report({ node, messageId: 'empty', data: { tool: toolLabel(tool) } });
           } else if (isPlaceholder(trimmed)) {
-            context.report({ node, messageId: 'placeholder', data: { tool: toolLabel(tool), text: trimmed.length > 40 ? `${trimmed.slice(0, 37)}...` : trimmed } });
+            context.report({
+              node,
+              messageId: 'placeholder',
+              data: { tool: toolLabel(tool), text: trimmed.length > 40 ? `${trimmed.slice(0, 37)}...` : trimmed },
+            });
           } else if (tool.name !== null && restatesName(trimmed, tool.name)) {
             context.report({ node, messageId: 'restatesName', data: { tool: toolLabel(tool) } });
           } else if (trimmed.length < minLength) {
-            context.report({ node, messageId: 'tooShort', data: { tool: toolLabel(tool), length: trimmed.length, minLength } });
+            context.report({
+              node,
+              messageId: 'tooShort',
+              data: { tool: toolLabel(tool), length: trimmed.length, minLength },
+            });
           }
         }
       },

@@ -1,5 +1,12 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { type FunctionNode, findVariable, getProperty, memberName, skipTSWrappers, staticKeyName } from '../analysis/ast.js';
+import {
+  type FunctionNode,
+  findVariable,
+  getProperty,
+  memberName,
+  skipTSWrappers,
+  staticKeyName,
+} from '../analysis/ast.js';
 import { readJsonSchemaObject } from '../analysis/json-schema.js';
 import { rememberByName, splitWords } from '../analysis/words.js';
 import { readZodObject } from '../analysis/zod.js';
@@ -76,15 +83,48 @@ const JSON_FIXES: Readonly<Record<Category, string>> = {
 const FORMAT_KEYS = ['format', 'pattern', 'enum', 'const'];
 /** Zod methods and checks that constrain a string's format (or validate it some other way). */
 const FORMAT_REFINEMENTS = new Set([
-  'email', 'url', 'httpUrl', 'regex', 'datetime', 'date', 'time', 'e164', 'uuid', 'startsWith', 'endsWith', 'includes',
-  'refine', 'superRefine', 'check', 'transform', 'pipe', 'overwrite', 'length',
+  'email',
+  'url',
+  'httpUrl',
+  'regex',
+  'datetime',
+  'date',
+  'time',
+  'e164',
+  'uuid',
+  'startsWith',
+  'endsWith',
+  'includes',
+  'refine',
+  'superRefine',
+  'check',
+  'transform',
+  'pipe',
+  'overwrite',
+  'length',
 ]);
 /** Object-level methods that validate the whole input. */
 const OBJECT_REFINEMENTS = new Set(['refine', 'superRefine', 'check', 'transform', 'pipe']);
 /** Words in a callee's name that mark a validation (`isValidEmail`, `validator.isEmail`, `Date.parse`, `re.test`). */
 const CHECK_WORDS = new Set([
-  'valid', 'validate', 'validates', 'validator', 'validation', 'check', 'checks', 'verify', 'parse', 'parsed', 'test',
-  'match', 'matches', 'assert', 'ensure', 'normalize', 'normalise', 'canonicalize',
+  'valid',
+  'validate',
+  'validates',
+  'validator',
+  'validation',
+  'check',
+  'checks',
+  'verify',
+  'parse',
+  'parsed',
+  'test',
+  'match',
+  'matches',
+  'assert',
+  'ensure',
+  'normalize',
+  'normalise',
+  'canonicalize',
 ]);
 /** Constructors that throw or give an invalid value on bad input. */
 const CHECKING_CONSTRUCTORS = new Set(['URL', 'Date']);
@@ -136,13 +176,19 @@ const isCheckName = rememberByName((name) => {
 /** True when the position of a reference to the value shows a check of it. */
 function isCheckedAt(reference: TSESTree.Node): boolean {
   let node: TSESTree.Node = reference;
-  while (node.parent && (node.parent.type === AST_NODE_TYPES.TSAsExpression || node.parent.type === AST_NODE_TYPES.TSNonNullExpression)) {
+  while (
+    node.parent &&
+    (node.parent.type === AST_NODE_TYPES.TSAsExpression || node.parent.type === AST_NODE_TYPES.TSNonNullExpression)
+  ) {
     node = node.parent;
   }
   const parent = node.parent;
   if (!parent) return false;
   // isValidEmail(email), validator.isEmail(email), re.test(email), new URL(url), Date.parse(date)
-  if ((parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) && parent.arguments.includes(node as TSESTree.CallExpressionArgument)) {
+  if (
+    (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) &&
+    parent.arguments.includes(node as TSESTree.CallExpressionArgument)
+  ) {
     const name = calleeName(parent.callee);
     if (name === null) return false;
     return parent.type === AST_NODE_TYPES.NewExpression ? CHECKING_CONSTRUCTORS.has(name) : isCheckName(name);
@@ -150,7 +196,8 @@ function isCheckedAt(reference: TSESTree.Node): boolean {
   // email.match(...), zip.startsWith(...)
   if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === node) {
     const method = memberName(parent);
-    if (method !== null && STRING_CHECKS.has(method) && parent.parent.type === AST_NODE_TYPES.CallExpression) return true;
+    if (method !== null && STRING_CHECKS.has(method) && parent.parent.type === AST_NODE_TYPES.CallExpression)
+      return true;
     // zip.length !== 5 in a condition
     return insideTest(parent);
   }
@@ -205,7 +252,11 @@ function argumentReads(sourceCode: TSESLint.SourceCode, execute: FunctionNode, f
     if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === reference) {
       if (memberName(parent) === field) reads.push(parent);
       else if (memberName(parent) === null) return null;
-    } else if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === reference && parent.id.type === AST_NODE_TYPES.ObjectPattern) {
+    } else if (
+      parent?.type === AST_NODE_TYPES.VariableDeclarator &&
+      parent.init === reference &&
+      parent.id.type === AST_NODE_TYPES.ObjectPattern
+    ) {
       // const { email } = args;
       for (const property of parent.id.properties) {
         if (property.type === AST_NODE_TYPES.RestElement) return null;
@@ -232,7 +283,8 @@ export default createLiveKitRule<[], MessageIds>({
   meta: {
     type: 'suggestion',
     docs: {
-      description: 'Require a format check on tool parameters that hold emails, phone numbers, URLs, dates or postal codes',
+      description:
+        'Require a format check on tool parameters that hold emails, phone numbers, URLs, dates or postal codes',
       recommended: 'strict',
     },
     messages: {
@@ -246,7 +298,7 @@ export default createLiveKitRule<[], MessageIds>({
   skipTestCode: true,
   create(context, _options, model) {
     const sourceCode = context.sourceCode;
-    
+
     /** True when execute checks the argument itself; null when it cannot be told. */
     function checkedInExecute(tool: ToolInfo, field: string): boolean | null {
       if (!tool.execute) return null;
@@ -274,7 +326,13 @@ export default createLiveKitRule<[], MessageIds>({
               context.report({
                 node: field.key,
                 messageId: 'zodField',
-                data: { field: field.name, tool: toolLabel(tool), what: LABELS[category], heard: HEARD[category], fix: ZOD_FIXES[category] },
+                data: {
+                  field: field.name,
+                  tool: toolLabel(tool),
+                  what: LABELS[category],
+                  heard: HEARD[category],
+                  fix: ZOD_FIXES[category],
+                },
               });
             }
             continue;
@@ -291,7 +349,13 @@ export default createLiveKitRule<[], MessageIds>({
             context.report({
               node: property.key,
               messageId: 'jsonProperty',
-              data: { field: property.name, tool: toolLabel(tool), what: LABELS[category], heard: HEARD[category], fix: JSON_FIXES[category] },
+              data: {
+                field: property.name,
+                tool: toolLabel(tool),
+                what: LABELS[category],
+                heard: HEARD[category],
+                fix: JSON_FIXES[category],
+              },
             });
           }
         }

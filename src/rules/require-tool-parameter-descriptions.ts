@@ -28,7 +28,7 @@ export default createLiveKitRule<[], MessageIds>({
   skipTestCode: true,
   create(context, _options, model) {
     const sourceCode = context.sourceCode;
-        return {
+    return {
       'Program:exit'() {
         // A field shared by several tools' schemas is reported once, for the first tool.
         const seen = new Set<TSESTree.Node>();
@@ -38,7 +38,8 @@ export default createLiveKitRule<[], MessageIds>({
           const description = tool.descriptionProperty ? staticText(tool.descriptionProperty.value, sourceCode) : null;
           // The name tells what and how (`firstName`), or the tool's description names it; a date or a time never.
           const explainedByName = (name: string): boolean =>
-            !needsFormat(name) && (isSelfExplainingName(name) || (description !== null && textExplainsName(description.text, name)));
+            !needsFormat(name) &&
+            (isSelfExplainingName(name) || (description !== null && textExplainsName(description.text, name)));
           const zod = readZodObject(sourceCode, tool.parameters);
           if (zod) {
             for (const field of zod.fields) {
@@ -47,7 +48,11 @@ export default createLiveKitRule<[], MessageIds>({
               if (field.schema && (field.format !== null || isClosedChoice(sourceCode, field.schema))) continue;
               if (explainedByName(field.name)) continue;
               if (once(field.key)) {
-                context.report({ node: field.key, messageId: 'zodField', data: { field: field.name, tool: toolLabel(tool) } });
+                context.report({
+                  node: field.key,
+                  messageId: 'zodField',
+                  data: { field: field.name, tool: toolLabel(tool) },
+                });
               }
             }
             continue;
@@ -56,9 +61,17 @@ export default createLiveKitRule<[], MessageIds>({
           for (const property of json?.properties ?? []) {
             if (property.described !== false || explainedByName(property.name)) continue;
             const schema = property.schema;
-            if (property.type === 'boolean' || (schema && (getProperty(schema, 'enum') || getProperty(schema, 'const')))) continue;
+            if (
+              property.type === 'boolean' ||
+              (schema && (getProperty(schema, 'enum') || getProperty(schema, 'const')))
+            )
+              continue;
             if (once(property.key)) {
-              context.report({ node: property.key, messageId: 'jsonProperty', data: { field: property.name, tool: toolLabel(tool) } });
+              context.report({
+                node: property.key,
+                messageId: 'jsonProperty',
+                data: { field: property.name, tool: toolLabel(tool) },
+              });
             }
           }
         }

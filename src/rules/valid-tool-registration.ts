@@ -5,7 +5,8 @@ import { isPortableToolName } from '../analysis/tool-names.js';
 import { createLiveKitRule } from '../create-rule.js';
 import { type ToolInfo, type ToolRegistration, type ToolRegistrationEntry } from '../livekit/program.js';
 
-type MessageIds = 'namedInMap' | 'anonymousInArray' | 'duplicateName' | 'dropName' | 'useArray' | 'addName' | 'assignedTools';
+type MessageIds =
+  'namedInMap' | 'anonymousInArray' | 'duplicateName' | 'dropName' | 'useArray' | 'addName' | 'assignedTools';
 
 function quote(text: string): string {
   let result = "'";
@@ -58,7 +59,11 @@ function mapToArrayFix(
   if (registration.hasUnknownEntries || registration.node.type !== AST_NODE_TYPES.ObjectExpression) return null;
   const map = registration.node;
   if (map.properties.length !== registration.entries.length) return null;
-  const plan: { entry: ToolRegistrationEntry; property: TSESTree.Property; options: TSESTree.ObjectExpression | null }[] = [];
+  const plan: {
+    entry: ToolRegistrationEntry;
+    property: TSESTree.Property;
+    options: TSESTree.ObjectExpression | null;
+  }[] = [];
   for (const entry of registration.entries) {
     const tool = entry.tool;
     const property = entry.property;
@@ -79,8 +84,14 @@ function mapToArrayFix(
     const afterOpen = sourceCode.getTokenAfter(open, { includeComments: true })!;
     const beforeClose = sourceCode.getTokenBefore(close, { includeComments: true })!;
     const fixes: TSESLint.RuleFix[] = [
-      fixer.replaceTextRange([open.range[0], afterOpen.loc.start.line === open.loc.end.line ? afterOpen.range[0] : open.range[1]], '['),
-      fixer.replaceTextRange([beforeClose.loc.end.line === close.loc.start.line ? beforeClose.range[1] : close.range[0], close.range[1]], ']'),
+      fixer.replaceTextRange(
+        [open.range[0], afterOpen.loc.start.line === open.loc.end.line ? afterOpen.range[0] : open.range[1]],
+        '[',
+      ),
+      fixer.replaceTextRange(
+        [beforeClose.loc.end.line === close.loc.start.line ? beforeClose.range[1] : close.range[0], close.range[1]],
+        ']',
+      ),
     ];
     for (const { entry, property, options } of plan) {
       if (!property.shorthand) {
@@ -99,13 +110,14 @@ export default createLiveKitRule<[], MessageIds>({
   meta: {
     type: 'problem',
     docs: {
-      description: 'Require tools to be registered in the form the SDK accepts: named in arrays, anonymous in maps, never assigned to `agent.tools`',
+      description:
+        'Require tools to be registered in the form the SDK accepts: named in arrays, anonymous in maps, never assigned to `agent.tools`',
       recommended: 'recommended',
     },
     hasSuggestions: true,
     messages: {
       namedInMap:
-        "Tool {{tool}} has its own `name` but is registered under the key '{{key}}' of a tools map: the SDK throws `tools object entry \"{{key}}\" must be anonymous` when the agent starts. Drop `name`, or register the tools as an array.",
+        'Tool {{tool}} has its own `name` but is registered under the key \'{{key}}\' of a tools map: the SDK throws `tools object entry "{{key}}" must be anonymous` when the agent starts. Drop `name`, or register the tools as an array.',
       anonymousInArray:
         "This tool has no `name` but is registered in a tools array: the SDK throws 'unknown tool type: object' when the agent starts. Give it a `name`, or register it in a map under its name.",
       duplicateName:
@@ -126,7 +138,8 @@ export default createLiveKitRule<[], MessageIds>({
       const useArray = mapToArrayFix(sourceCode, registration);
       for (const entry of registration.entries) {
         const tool = entry.tool;
-        if (!tool?.nameProperty || !entry.property || entry.key === null || isUndefined(tool.nameProperty.value)) continue;
+        if (!tool?.nameProperty || !entry.property || entry.key === null || isUndefined(tool.nameProperty.value))
+          continue;
         const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
         const nameProperty = tool.nameProperty;
         if (inlineOptions(tool) && onlyRegisteredAs(tool, 'map')) {
@@ -155,9 +168,19 @@ export default createLiveKitRule<[], MessageIds>({
           const element = skipTSWrappers(entry.node);
           const options = inlineOptions(tool);
           const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
-          if (element.type === AST_NODE_TYPES.Identifier && options && !tool.nameProperty && isPortableToolName(element.name) && onlyRegisteredAs(tool, 'array')) {
+          if (
+            element.type === AST_NODE_TYPES.Identifier &&
+            options &&
+            !tool.nameProperty &&
+            isPortableToolName(element.name) &&
+            onlyRegisteredAs(tool, 'array')
+          ) {
             const name = element.name;
-            suggest.push({ messageId: 'addName', data: { name }, fix: (fixer) => insertName(sourceCode, fixer, options, name) });
+            suggest.push({
+              messageId: 'addName',
+              data: { name },
+              fix: (fixer) => insertName(sourceCode, fixer, options, name),
+            });
           }
           context.report({ node: entry.node, messageId: 'anonymousInArray', suggest });
           continue;
@@ -174,8 +197,20 @@ export default createLiveKitRule<[], MessageIds>({
 
     /** True when the class (or a class of this file it extends) declares its own `tools` member. */
     const declaresTools = (node: TSESTree.ClassDeclaration | TSESTree.ClassExpression): boolean => {
-      for (let info = model.agentClasses.find((candidate) => candidate.node === node) ?? null; info; info = info.parent) {
-        if (info.node.body.body.some((member) => 'key' in member && member.key && !member.computed && propertyName(member as TSESTree.PropertyDefinition) === 'tools')) {
+      for (
+        let info = model.agentClasses.find((candidate) => candidate.node === node) ?? null;
+        info;
+        info = info.parent
+      ) {
+        if (
+          info.node.body.body.some(
+            (member) =>
+              'key' in member &&
+              member.key &&
+              !member.computed &&
+              propertyName(member as TSESTree.PropertyDefinition) === 'tools',
+          )
+        ) {
           return true;
         }
       }
@@ -187,7 +222,8 @@ export default createLiveKitRule<[], MessageIds>({
       for (let current = node.parent; current; current = current.parent) {
         const type = current.type;
         if (type === AST_NODE_TYPES.FunctionDeclaration) return null;
-        if (type === AST_NODE_TYPES.FunctionExpression && current.parent.type !== AST_NODE_TYPES.MethodDefinition) return null;
+        if (type === AST_NODE_TYPES.FunctionExpression && current.parent.type !== AST_NODE_TYPES.MethodDefinition)
+          return null;
         if (type === AST_NODE_TYPES.ClassDeclaration || type === AST_NODE_TYPES.ClassExpression) {
           return model.agentClasses.some((info) => info.node === current) ? current : null;
         }

@@ -10,7 +10,16 @@ import {
 
 describe('textWords', () => {
   it('lower-cases, keeps apostrophes inside words and normalises curly ones', () => {
-    expect(textWords('You’re the FRONT desk, aren\'t you? 24/7!')).toEqual(["you're", 'the', 'front', 'desk', "aren't", 'you', '24', '7']);
+    expect(textWords("You’re the FRONT desk, aren't you? 24/7!")).toEqual([
+      "you're",
+      'the',
+      'front',
+      'desk',
+      "aren't",
+      'you',
+      '24',
+      '7',
+    ]);
   });
   it('returns nothing for text without words', () => {
     expect(textWords(' -- ** ')).toEqual([]);
@@ -52,9 +61,14 @@ describe('isGenericPrompt', () => {
 
 describe('requestedFormatting', () => {
   it('finds requests for visual formatting', () => {
-    expect(requestedFormatting('Format answers in markdown. Use bullet points for options.')).toEqual(['markdown', 'bullet points']);
+    expect(requestedFormatting('Format answers in markdown. Use bullet points for options.')).toEqual([
+      'markdown',
+      'bullet points',
+    ]);
     expect(requestedFormatting('Add emojis to sound friendly!')).toEqual(['emoji']);
-    expect(requestedFormatting('Put examples in code blocks; show a codeblock for each step.')).toEqual(['code blocks']);
+    expect(requestedFormatting('Put examples in code blocks; show a codeblock for each step.')).toEqual([
+      'code blocks',
+    ]);
     expect(requestedFormatting('Display the prices in a table with two columns.')).toEqual(['tables']);
   });
 
@@ -101,12 +115,13 @@ describe('mentionsTransfer', () => {
     expect(mentionsTransfer(text)).toBe(true);
   });
 
-  it.each(['Greet the caller and answer questions about opening hours.', 'Check the router settings.', 'Connect the dots.'])(
-    'finds none in %j',
-    (text) => {
-      expect(mentionsTransfer(text)).toBe(false);
-    },
-  );
+  it.each([
+    'Greet the caller and answer questions about opening hours.',
+    'Check the router settings.',
+    'Connect the dots.',
+  ])('finds none in %j', (text) => {
+    expect(mentionsTransfer(text)).toBe(false);
+  });
 
   it('accepts extra phrases', () => {
     expect(mentionsTransfer('Bring in a colleague for refunds.', ['bring in'])).toBe(true);

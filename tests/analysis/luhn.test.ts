@@ -5,7 +5,14 @@ const digitsIn = (text: string) => findCardNumbers(text).map((match) => match.di
 
 describe('luhnValid', () => {
   it('accepts well-known test card numbers', () => {
-    for (const number of ['4111111111111111', '5555555555554444', '378282246310005', '6011111111111117', '4242424242424242', '2223003122003222']) {
+    for (const number of [
+      '4111111111111111',
+      '5555555555554444',
+      '378282246310005',
+      '6011111111111117',
+      '4242424242424242',
+      '2223003122003222',
+    ]) {
       expect(luhnValid(number), number).toBe(true);
     }
   });

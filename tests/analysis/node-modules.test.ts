@@ -71,7 +71,17 @@ describe('resolveModuleMember', () => {
       `,
         'script',
       ),
-    ).toEqual([null, null, null, 'fs:readFileSync', 'child_process:execSync', 'child_process:spawnSync', 'fs:promises.readFile', 'zlib:gzipSync', null]);
+    ).toEqual([
+      null,
+      null,
+      null,
+      'fs:readFileSync',
+      'child_process:execSync',
+      'child_process:spawnSync',
+      'fs:promises.readFile',
+      'zlib:gzipSync',
+      null,
+    ]);
   });
 
   it('TypeScript import-equals', () => {
@@ -147,7 +157,11 @@ describe('mayLoadModule', () => {
     probe(code, 'Program', (_node, context) => mayLoadModule(context.sourceCode, FS), { sourceType })[0]!;
 
   it('false without an import of the module, a global require or a module declaration', () => {
-    expect(loads(`import { readFile } from 'node:fs/promises'; import { randomUUID } from 'node:crypto'; const required = 1;`)).toBe(false);
+    expect(
+      loads(
+        `import { readFile } from 'node:fs/promises'; import { randomUUID } from 'node:crypto'; const required = 1;`,
+      ),
+    ).toBe(false);
     expect(loads(`function f(require: (x: string) => unknown) { return require('fs'); }`)).toBe(false);
   });
 
@@ -166,7 +180,9 @@ describe('declaringScopes', () => {
       code,
       'Program',
       (_node, context) =>
-        declaringScopes(context.sourceCode).flatMap((scope) => scope.variables.filter((v) => v.defs.length > 0).map((v) => v.name)),
+        declaringScopes(context.sourceCode).flatMap((scope) =>
+          scope.variables.filter((v) => v.defs.length > 0).map((v) => v.name),
+        ),
       { sourceType },
     )[0]!;
 
@@ -174,6 +190,10 @@ describe('declaringScopes', () => {
     const code = `var top = 1; function f(param: number) { const local = param; }`;
     expect(declared(code, 'module').sort()).toEqual(['f', 'local', 'param', 'top']);
     expect(declared(code, 'script').sort()).toEqual(['f', 'local', 'param', 'top']);
-    expect(probe('', 'Program', (_node, context) => declaringScopes(context.sourceCode).some((scope) => scope.type === 'global'))[0]).toBe(false);
+    expect(
+      probe('', 'Program', (_node, context) =>
+        declaringScopes(context.sourceCode).some((scope) => scope.type === 'global'),
+      )[0],
+    ).toBe(false);
   });
 });

@@ -43,7 +43,12 @@ describe('lockfiles', () => {
       },
       'src/agent.ts': '',
     });
-    expect(found(root, 'src')).toEqual({ range: '1.0.9', source: 'lockfile', file: join(root, 'package-lock.json'), written: '1.0.9' });
+    expect(found(root, 'src')).toEqual({
+      range: '1.0.9',
+      source: 'lockfile',
+      file: join(root, 'package-lock.json'),
+      written: '1.0.9',
+    });
   });
 
   it('package-lock v2 workspaces: a nested copy, the hoisted copy, a linked workspace package', () => {
@@ -162,7 +167,9 @@ describe('lockfiles', () => {
       '        specifier: 1.4.2',
       '        version: 1.4.2',
     ].join('\n');
-    expect(indexLockfile('pnpm', text, SDK)?.({ packageDir: '', packageName: null, range: null })).toEqual({ version: '1.4.2' });
+    expect(indexLockfile('pnpm', text, SDK)?.({ packageDir: '', packageName: null, range: null })).toEqual({
+      version: '1.4.2',
+    });
   });
 
   it('yarn v1: the entry for the declared range', () => {
@@ -203,7 +210,14 @@ describe('lockfiles', () => {
       'package.json': { name: 'mono', workspaces: ['sdk', 'app'] },
       'app/package.json': manifest('workspace:^'),
       'sdk/package.json': { name: SDK, version: '1.6.1' },
-      'yarn.lock': ['__metadata:', '  version: 8', '', '"@livekit/agents@workspace:^, @livekit/agents@workspace:sdk":', '  version: 0.0.0-use.local', ''].join('\n'),
+      'yarn.lock': [
+        '__metadata:',
+        '  version: 8',
+        '',
+        '"@livekit/agents@workspace:^, @livekit/agents@workspace:sdk":',
+        '  version: 0.0.0-use.local',
+        '',
+      ].join('\n'),
     });
     expect(found(workspace, 'app')).toMatchObject({ range: '1.6.1', source: 'lockfile' });
   });
@@ -233,7 +247,8 @@ describe('lockfiles', () => {
   it('a lockfile the package.json range no longer admits is stale; of several current ones the lowest counts', () => {
     const stale = project({
       'package.json': manifest('^1.0.25'),
-      'pnpm-lock.yaml': "lockfileVersion: '9.0'\nimporters:\n  .:\n    dependencies:\n      '@livekit/agents':\n        specifier: ^1.0.2\n        version: 1.0.3\n",
+      'pnpm-lock.yaml':
+        "lockfileVersion: '9.0'\nimporters:\n  .:\n    dependencies:\n      '@livekit/agents':\n        specifier: ^1.0.2\n        version: 1.0.3\n",
       'yarn.lock': '"@livekit/agents@^1.0.25":\n  version "1.0.46"\n',
     });
     expect(found(stale)).toMatchObject({ range: '1.0.46', file: join(stale, 'yarn.lock') });
@@ -245,7 +260,8 @@ describe('lockfiles', () => {
     const two = project({
       'package.json': manifest('^1.0.0'),
       'package-lock.json': { lockfileVersion: 3, packages: { 'node_modules/@livekit/agents': { version: '1.5.0' } } },
-      'bun.lock': '{ "lockfileVersion": 1, "packages": { "@livekit/agents": ["@livekit/agents@1.2.0", "", {}, "x"], }, }',
+      'bun.lock':
+        '{ "lockfileVersion": 1, "packages": { "@livekit/agents": ["@livekit/agents@1.2.0", "", {}, "x"], }, }',
     });
     expect(found(two)?.range).toBe('1.2.0');
   });
@@ -342,11 +358,17 @@ describe('caching', () => {
     now += 10;
     expect(found(root, 'src')).toBe(first);
     mkdirSync(join(root, 'node_modules', '@livekit', 'agents'), { recursive: true });
-    writeFileSync(join(root, 'node_modules', '@livekit', 'agents', 'package.json'), JSON.stringify({ version: '1.0.12' }));
+    writeFileSync(
+      join(root, 'node_modules', '@livekit', 'agents', 'package.json'),
+      JSON.stringify({ version: '1.0.12' }),
+    );
     now += ANSWER_TTL_MS;
     expect(found(root, 'src')).toMatchObject({ range: '1.0.12', source: 'installed' });
     // A rewritten package.json is read again (its size or modification time changed).
-    writeFileSync(join(root, 'node_modules', '@livekit', 'agents', 'package.json'), JSON.stringify({ version: '1.9.0', name: SDK }));
+    writeFileSync(
+      join(root, 'node_modules', '@livekit', 'agents', 'package.json'),
+      JSON.stringify({ version: '1.9.0', name: SDK }),
+    );
     now += ANSWER_TTL_MS;
     expect(found(root, 'src')).toMatchObject({ range: '1.9.0' });
   });
@@ -354,6 +376,10 @@ describe('caching', () => {
 
 describe('stripTrailingCommas', () => {
   it('keeps commas inside strings', () => {
-    expect(JSON.parse(stripTrailingCommas('{ "a": ",]", "b": [1, 2, ], "c": "\\",}", }'))).toEqual({ a: ',]', b: [1, 2], c: '",}' });
+    expect(JSON.parse(stripTrailingCommas('{ "a": ",]", "b": [1, 2, ], "c": "\\",}", }'))).toEqual({
+      a: ',]',
+      b: [1, 2],
+      c: '",}',
+    });
   });
 });

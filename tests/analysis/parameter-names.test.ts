@@ -10,15 +10,24 @@ describe('parameter names', () => {
     },
   );
 
-  it.each(['orderId', 'code', 'flightNumber', 'bookingReference', 'date', 'checkIn', 'pickupTime', 'x', 'value', 'birthdayName'])(
-    '%s leaves the meaning or the form to guess',
-    (name) => {
-      expect(isSelfExplainingName(name)).toBe(false);
-    },
-  );
+  it.each([
+    'orderId',
+    'code',
+    'flightNumber',
+    'bookingReference',
+    'date',
+    'checkIn',
+    'pickupTime',
+    'x',
+    'value',
+    'birthdayName',
+  ])('%s leaves the meaning or the form to guess', (name) => {
+    expect(isSelfExplainingName(name)).toBe(false);
+  });
 
   it('dates, times and durations need their format', () => {
-    for (const name of ['date', 'checkOut', 'pickupTime', 'durationMinutes', 'flightDate', 'dob']) expect(needsFormat(name)).toBe(true);
+    for (const name of ['date', 'checkOut', 'pickupTime', 'durationMinutes', 'flightDate', 'dob'])
+      expect(needsFormat(name)).toBe(true);
     for (const name of ['guestName', 'phone', 'room']) expect(needsFormat(name)).toBe(false);
   });
 
@@ -31,12 +40,14 @@ describe('parameter names', () => {
 });
 
 describe('statesCondition', () => {
-  it.each(['Called when the user wants to finish the game.', 'Call this immediately after the user asks about the weather.', 'Use as soon as the caller agrees.', 'If the caller is angry, escalate.'])(
-    'finds a condition in %j',
-    (text) => {
-      expect(statesCondition(text)).toBe(true);
-    },
-  );
+  it.each([
+    'Called when the user wants to finish the game.',
+    'Call this immediately after the user asks about the weather.',
+    'Use as soon as the caller agrees.',
+    'If the caller is angry, escalate.',
+  ])('finds a condition in %j', (text) => {
+    expect(statesCondition(text)).toBe(true);
+  });
 
   it.each(['Transfer the call to Alloy.', 'Moves the caller to sales.'])('finds none in %j', (text) => {
     expect(statesCondition(text)).toBe(false);

@@ -126,11 +126,8 @@ describe('thisContext', () => {
 
 describe('isUndefinedValue', () => {
   it('recognises undefined and void 0', () => {
-    expect(probe('probe(undefined); probe(void 0); probe(null); probe(x);', (_, node) => isUndefinedValue(node))).toEqual([
-      true,
-      true,
-      false,
-      false,
-    ]);
+    expect(
+      probe('probe(undefined); probe(void 0); probe(null); probe(x);', (_, node) => isUndefinedValue(node)),
+    ).toEqual([true, true, false, false]);
   });
 });

@@ -181,7 +181,10 @@ describe('SensitiveNameClassifier', () => {
   });
 
   it('adds names from sensitiveNames (split into words) and honours allowNames', () => {
-    const custom = new SensitiveNameClassifier({ sensitiveNames: ['memberNumber', 'dob'], allowNames: ['pin', 'apiKey'] });
+    const custom = new SensitiveNameClassifier({
+      sensitiveNames: ['memberNumber', 'dob'],
+      allowNames: ['pin', 'apiKey'],
+    });
     expect(verdictOf(custom, 'memberNumber')).toBe('custom');
     expect(verdictOf(custom, 'member_number')).toBe('custom');
     expect(verdictOf(custom, 'customerDob')).toBe('custom');
@@ -197,7 +200,7 @@ describe('SensitiveNameClassifier', () => {
     expect(sensitiveKindLabel('api-key')).toBe('an API key');
   });
 
-  it('sensitiveNameClassifier: settings names and a rule\'s options in one classifier, shared by equal lists', () => {
+  it("sensitiveNameClassifier: settings names and a rule's options in one classifier, shared by equal lists", () => {
     const shared = sensitiveNameClassifier(['memberNumber'], { sensitiveNames: ['dob'], allowNames: ['pin'] });
     expect(verdictOf(shared, 'memberNumber')).toBe('custom');
     expect(verdictOf(shared, 'customerDob')).toBe('custom');

@@ -141,9 +141,10 @@ describe('findSensitiveValues', () => {
       `,
       'CallExpression[callee.name="check"]',
       (node, context) =>
-        findSensitiveValues((node as TSESTree.CallExpression).arguments[0]!, { classifier, sourceCode: context.sourceCode }).map(
-          (value) => ({ shorthand: value.shorthand !== null, reference: value.reference !== null }),
-        ),
+        findSensitiveValues((node as TSESTree.CallExpression).arguments[0]!, {
+          classifier,
+          sourceCode: context.sourceCode,
+        }).map((value) => ({ shorthand: value.shorthand !== null, reference: value.reference !== null })),
     );
     expect(values).toEqual([[{ shorthand: true, reference: true }], [{ shorthand: false, reference: false }]]);
   });

@@ -12,8 +12,10 @@ function sleeps(code: string, extra: string[] = []): string[] {
 }
 
 function loops(code: string): boolean[] {
-  return probe(code, 'WhileStatement, DoWhileStatement, ForStatement', (node, context) =>
-    busyWaitLoop(context.sourceCode, node as TSESTree.WhileStatement) !== null,
+  return probe(
+    code,
+    'WhileStatement, DoWhileStatement, ForStatement',
+    (node, context) => busyWaitLoop(context.sourceCode, node as TSESTree.WhileStatement) !== null,
   );
 }
 
@@ -36,9 +38,9 @@ describe('syncSleepCall', () => {
         Atomics.wait(view, 0, 0, Infinity);
       `),
     ).toEqual([
-      'child-process-sleep execSync(\'sleep …\') 2000',
-      'child-process-sleep execSync(\'sleep …\') 250',
-      'child-process-sleep spawnSync(\'sleep …\') 3000',
+      "child-process-sleep execSync('sleep …') 2000",
+      "child-process-sleep execSync('sleep …') 250",
+      "child-process-sleep spawnSync('sleep …') 3000",
       'sleep-package sleep.sleep n * 1000',
       'sleep-package sleep.usleep (a + b) / 1000',
       'sleep-package deasync.sleep 40',
@@ -74,7 +76,11 @@ describe('syncSleepCall', () => {
       `,
         ['helpers.blockFor'],
       ),
-    ).toEqual(["child-process-sleep execSync('sleep …') null", "child-process-sleep execSync('sleep …') null", 'sleep-package helpers.blockFor null']);
+    ).toEqual([
+      "child-process-sleep execSync('sleep …') null",
+      "child-process-sleep execSync('sleep …') null",
+      'sleep-package helpers.blockFor null',
+    ]);
   });
 });
 

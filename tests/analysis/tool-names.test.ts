@@ -3,8 +3,16 @@ import { findVagueToolName, isPortableToolName, toolNameWords } from '../../src/
 
 describe('toolNameWords', () => {
   it('splits camelCase, snake_case and kebab-case into verb and object', () => {
-    expect(toolNameWords('getOrderStatus')).toEqual({ words: ['get', 'order', 'status'], verb: 'get', object: ['order', 'status'] });
-    expect(toolNameWords('cancel_room_booking')).toEqual({ words: ['cancel', 'room', 'booking'], verb: 'cancel', object: ['room', 'booking'] });
+    expect(toolNameWords('getOrderStatus')).toEqual({
+      words: ['get', 'order', 'status'],
+      verb: 'get',
+      object: ['order', 'status'],
+    });
+    expect(toolNameWords('cancel_room_booking')).toEqual({
+      words: ['cancel', 'room', 'booking'],
+      verb: 'cancel',
+      object: ['room', 'booking'],
+    });
     expect(toolNameWords('book-flight')).toEqual({ words: ['book', 'flight'], verb: 'book', object: ['flight'] });
   });
 
@@ -15,7 +23,11 @@ describe('toolNameWords', () => {
   });
 
   it('has no verb when the first word is not a known verb, and drops filler words from the object', () => {
-    expect(toolNameWords('weatherForecast')).toEqual({ words: ['weather', 'forecast'], verb: null, object: ['weather', 'forecast'] });
+    expect(toolNameWords('weatherForecast')).toEqual({
+      words: ['weather', 'forecast'],
+      verb: null,
+      object: ['weather', 'forecast'],
+    });
     expect(toolNameWords('transfer_to_billing').object).toEqual(['billing']);
   });
 });
@@ -38,17 +50,33 @@ describe('findVagueToolName', () => {
   const kind = (name: string, vagueWords?: string[]) => findVagueToolName(name, { vagueWords })?.kind ?? null;
 
   it('reports generic names', () => {
-    for (const name of ['tool', 'function', 'process', 'handle', 'run', 'execute', 'helper', 'data', 'action', 'myTool', 'do_action', 'process_request', 'info']) {
+    for (const name of [
+      'tool',
+      'function',
+      'process',
+      'handle',
+      'run',
+      'execute',
+      'helper',
+      'data',
+      'action',
+      'myTool',
+      'do_action',
+      'process_request',
+      'info',
+    ]) {
       expect(kind(name), name).toBe('generic');
     }
   });
 
   it('reports numbered generic names', () => {
-    for (const name of ['tool1', 'action2', 'function_3', 'getTool2', 'get_data_2']) expect(kind(name), name).toBe('numbered');
+    for (const name of ['tool1', 'action2', 'function_3', 'getTool2', 'get_data_2'])
+      expect(kind(name), name).toBe('numbered');
   });
 
   it('reports a generic verb with no object, and accepts a specific single word', () => {
-    for (const name of ['lookup', 'look_up', 'search', 'query', 'fetch', 'get', 'update', 'submit']) expect(kind(name), name).toBe('bareVerb');
+    for (const name of ['lookup', 'look_up', 'search', 'query', 'fetch', 'get', 'update', 'submit'])
+      expect(kind(name), name).toBe('bareVerb');
     for (const name of ['checkout', 'hangup', 'hang_up', 'transfer', 'cancel']) expect(kind(name), name).toBeNull();
   });
 
@@ -59,7 +87,15 @@ describe('findVagueToolName', () => {
   });
 
   it('reports a generic verb with a generic or catch-all object', () => {
-    for (const name of ['get_data', 'getInfo', 'fetch_details', 'get_account_everything', 'update_record', 'data_lookup', 'take_action']) {
+    for (const name of [
+      'get_data',
+      'getInfo',
+      'fetch_details',
+      'get_account_everything',
+      'update_record',
+      'data_lookup',
+      'take_action',
+    ]) {
       expect(kind(name), name).toBe('genericObject');
     }
   });
@@ -71,10 +107,30 @@ describe('findVagueToolName', () => {
 
   it('accepts specific names from real agents', () => {
     const names = [
-      'getWeather', 'lookupOrderStatus', 'get_order_details', 'getUserInfo', 'listOrderItems', 'removeOrderItem',
-      'scheduleAppointment', 'transfer_to_human', 'endCall', 'add_to_waitlist', 'request_callback', 'orderItem',
-      'checkRoomAvailability', 'lookupOrder2', 'get_all_orders', 'saveUserInfo', 'return_item', 'take_order',
-      'send_message', 'executeTrade', 'run_speed_test', 'informationGathered', 'toggleLight', 'getNumber',
+      'getWeather',
+      'lookupOrderStatus',
+      'get_order_details',
+      'getUserInfo',
+      'listOrderItems',
+      'removeOrderItem',
+      'scheduleAppointment',
+      'transfer_to_human',
+      'endCall',
+      'add_to_waitlist',
+      'request_callback',
+      'orderItem',
+      'checkRoomAvailability',
+      'lookupOrder2',
+      'get_all_orders',
+      'saveUserInfo',
+      'return_item',
+      'take_order',
+      'send_message',
+      'executeTrade',
+      'run_speed_test',
+      'informationGathered',
+      'toggleLight',
+      'getNumber',
     ];
     for (const name of names) expect(findVagueToolName(name), name).toBeNull();
   });

@@ -12,7 +12,8 @@ function schemaNode(sourceCode: TSESLint.SourceCode): TSESTree.Node {
     const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
     if (declaration?.type !== AST_NODE_TYPES.VariableDeclaration) continue;
     for (const declarator of declaration.declarations) {
-      if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.id.name === 'schema' && declarator.init) found = declarator.init;
+      if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.id.name === 'schema' && declarator.init)
+        found = declarator.init;
     }
   }
   if (!found) throw new Error('no `const schema`');
@@ -28,7 +29,10 @@ function summary(text: string): Record<string, [string | null, boolean | null, s
   const object = readObject(text);
   if (!object) return null;
   return Object.fromEntries(
-    object.fields.map((field) => [field.name, [field.baseType, field.described, field.refinements.map((call) => call.name)]]),
+    object.fields.map((field) => [
+      field.name,
+      [field.baseType, field.described, field.refinements.map((call) => call.name)],
+    ]),
   );
 }
 
@@ -125,7 +129,12 @@ describe('readZodObject', () => {
     `)!;
     const byName = Object.fromEntries(object.fields.map((field) => [field.name, field]));
     expect(byName.email).toMatchObject({ base: 'email', baseType: 'string', format: 'email', described: false });
-    expect(byName.when).toMatchObject({ base: 'iso.datetime', baseType: 'string', format: 'datetime', described: true });
+    expect(byName.when).toMatchObject({
+      base: 'iso.datetime',
+      baseType: 'string',
+      format: 'datetime',
+      described: true,
+    });
     expect(byName.flag).toMatchObject({ base: 'coerce.boolean', baseType: 'boolean' });
     expect(byName.yes?.baseType).toBe('boolean');
     expect(byName.maybe).toMatchObject({ baseType: 'boolean', described: true });
@@ -182,7 +191,12 @@ describe('readZodObject', () => {
         const more = z.object({ d: z.string() });
         const schema = base.extend({ e: z.string() }).merge(more).omit({ b: true }).partial();
       `),
-    ).toEqual({ a: ['string', false, []], c: ['boolean', false, []], e: ['string', false, []], d: ['string', false, []] });
+    ).toEqual({
+      a: ['string', false, []],
+      c: ['boolean', false, []],
+      e: ['string', false, []],
+      d: ['string', false, []],
+    });
     expect(
       summary(code`
         import { z } from 'zod';
@@ -210,7 +224,9 @@ describe('readZodObject', () => {
     expect(readObject("import { z } from 'zod';\nconst schema = z.string();\n")).toBeNull();
     expect(readObject("import * as v from 'valibot';\nconst schema = v.object({ a: v.string() });\n")).toBeNull();
     expect(readObject('const z = { object: (x: object) => x };\nconst schema = z.object({ a: 1 });\n')).toBeNull();
-    expect(readObject("import { z } from 'zod';\nconst schema = z.object({ a: z.string() }).transform((x) => x);\n")).toBeNull();
+    expect(
+      readObject("import { z } from 'zod';\nconst schema = z.object({ a: z.string() }).transform((x) => x);\n"),
+    ).toBeNull();
   });
 });
 
@@ -246,6 +262,10 @@ describe('readJsonSchemaObject', () => {
   });
 
   it('is null without properties', () => {
-    expect(withModel("const schema = { type: 'string' };\n", (_model, sourceCode) => readJsonSchemaObject(sourceCode, schemaNode(sourceCode)))).toBeNull();
+    expect(
+      withModel("const schema = { type: 'string' };\n", (_model, sourceCode) =>
+        readJsonSchemaObject(sourceCode, schemaNode(sourceCode)),
+      ),
+    ).toBeNull();
   });
 });

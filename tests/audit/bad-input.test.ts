@@ -27,10 +27,15 @@ describe('bad input', () => {
   });
 
   it('a folder with no LiveKit code', () => {
-    const dir = tempProject({ 'src/index.ts': "export const greeting = 'hello';\n", 'src/util.js': 'export const two = 2;\n' });
+    const dir = tempProject({
+      'src/index.ts': "export const greeting = 'hello';\n",
+      'src/util.js': 'export const two = 2;\n',
+    });
     const run = audit([dir]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^livekit-agents-audit: no LiveKit Agents code in .*: none of its 2 JS\/TS files imports '@livekit\/agents'/);
+    expect(run.stderr).toMatch(
+      /^livekit-agents-audit: no LiveKit Agents code in .*: none of its 2 JS\/TS files imports '@livekit\/agents'/,
+    );
   });
 
   it('a broken tsconfig.json, with the position of the error', () => {
@@ -51,7 +56,10 @@ describe('bad input', () => {
   });
 
   it('a tsconfig.json that extends a missing file', () => {
-    const dir = tempProject({ 'tsconfig.json': '{ "extends": "./missing.json", "include": ["src"] }\n', 'src/agent.ts': agentFile });
+    const dir = tempProject({
+      'tsconfig.json': '{ "extends": "./missing.json", "include": ["src"] }\n',
+      'src/agent.ts': agentFile,
+    });
     const run = audit([dir]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('missing.json');
@@ -74,15 +82,25 @@ describe('usage', () => {
   it('rejects an unknown format', () => {
     const run = audit(['fixtures/reference-agent', '--format', 'pdf']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe("livekit-agents-audit: --format must be one of text, markdown, json, sarif, html (got 'pdf')\n");
+    expect(run.stderr).toBe(
+      "livekit-agents-audit: --format must be one of text, markdown, json, sarif, html (got 'pdf')\n",
+    );
   });
 
   it('rejects unknown --only/--skip names, listing the known ones, before reading the project', () => {
-    const run = audit(['fixtures/reference-agent', '--only', 'unreachable-agent,no-such-check', '--skip', 'livekit-agents/no-such-rule']);
+    const run = audit([
+      'fixtures/reference-agent',
+      '--only',
+      'unreachable-agent,no-such-check',
+      '--skip',
+      'livekit-agents/no-such-rule',
+    ]);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     const lines = run.stderr.split('\n');
-    expect(lines[0]).toBe('livekit-agents-audit: unknown check, rule or checklist item: no-such-check, livekit-agents/no-such-rule');
+    expect(lines[0]).toBe(
+      'livekit-agents-audit: unknown check, rule or checklist item: no-such-check, livekit-agents/no-such-rule',
+    );
     expect(lines[1]).toMatch(/^ {2}checks: handoff-drops-chat-ctx, unreachable-agent, /);
     expect(lines[2]).toMatch(/^ {2}checklist items: distinct-roles, /);
     expect(lines[3]).toMatch(/^ {2}rules: .*require-tool-description/);
@@ -91,7 +109,9 @@ describe('usage', () => {
   it('rejects an unknown --lint-config', () => {
     const run = audit(['.', '--lint-config', 'mine']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe("livekit-agents-audit: --lint-config must be one of project, recommended, strict, all (got 'mine')\n");
+    expect(run.stderr).toBe(
+      "livekit-agents-audit: --lint-config must be one of project, recommended, strict, all (got 'mine')\n",
+    );
   });
 
   it('rejects an unknown --fail-on level and more than one path', () => {

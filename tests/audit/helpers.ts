@@ -48,7 +48,9 @@ export function tempProject(files: Record<string, string>): string {
 
 /** `from -kind/via-> to` for each edge of a report, sorted: a compact way to assert the whole graph. */
 export function edgeList(report: AuditReport): string[] {
-  return report.graph.edges.map((edge) => `${edge.from} -${edge.kind}${edge.via ? `:${edge.via}` : ''}-> ${edge.to}`).sort();
+  return report.graph.edges
+    .map((edge) => `${edge.from} -${edge.kind}${edge.via ? `:${edge.via}` : ''}-> ${edge.to}`)
+    .sort();
 }
 
 /** Where the exact expected outputs live (one file per project and format). */
@@ -60,5 +62,11 @@ export const expectedDir = join(root, 'tests/audit/expected');
  */
 export function normalise(text: string, absoluteRoot: string, version: string): string {
   const url = pathToFileURL(absoluteRoot).href;
-  return text.split(url).join('file:///PROJECT').split(`"version": "${version}"`).join('"version": "VERSION"').split(`livekit-agents-audit ${version}`).join('livekit-agents-audit VERSION');
+  return text
+    .split(url)
+    .join('file:///PROJECT')
+    .split(`"version": "${version}"`)
+    .join('"version": "VERSION"')
+    .split(`livekit-agents-audit ${version}`)
+    .join('livekit-agents-audit VERSION');
 }

@@ -64,14 +64,20 @@ async function eslintProblems(dir: string): Promise<string[]> {
   return results.flatMap((result) =>
     result.messages
       .filter((message) => message.ruleId?.startsWith('livekit-agents/'))
-      .map((message) => `${result.filePath.slice(dir.length + 1)}:${message.line} ${message.ruleId!.slice('livekit-agents/'.length)} ${message.severity === 2 ? 'error' : 'warning'} ${message.message}`),
+      .map(
+        (message) =>
+          `${result.filePath.slice(dir.length + 1)}:${message.line} ${message.ruleId!.slice('livekit-agents/'.length)} ${message.severity === 2 ? 'error' : 'warning'} ${message.message}`,
+      ),
   );
 }
 
 function auditProblems(report: AuditReport): string[] {
   return report.findings
     .filter((finding) => finding.source === 'lint')
-    .map((finding) => `${finding.locations[0]!.file}:${finding.locations[0]!.line} ${finding.check} ${finding.severity} ${finding.message}`);
+    .map(
+      (finding) =>
+        `${finding.locations[0]!.file}:${finding.locations[0]!.line} ${finding.check} ${finding.severity} ${finding.message}`,
+    );
 }
 
 describe('a wrapper module in importSources', () => {
@@ -89,8 +95,12 @@ describe('a wrapper module in importSources', () => {
     const status = (id: string) => report.checklist.find((item) => item.id === id)?.status;
     expect(status('connect-early')).toBe('fail');
     expect(status('tool-names')).toBe('fail');
-    expect(report.graph.agents.map((agent) => `${agent.kind} ${agent.tools.map((tool) => tool.name).join(',')}`)).toEqual(['new lookupBook']);
-    expect(report.graph.edges.map((edge) => `${edge.from} -${edge.kind}-> ${edge.to}`)).toEqual([`entry_agent -start-> ${report.graph.agents[0]!.id}`]);
+    expect(
+      report.graph.agents.map((agent) => `${agent.kind} ${agent.tools.map((tool) => tool.name).join(',')}`),
+    ).toEqual(['new lookupBook']);
+    expect(report.graph.edges.map((edge) => `${edge.from} -${edge.kind}-> ${edge.to}`)).toEqual([
+      `entry_agent -start-> ${report.graph.agents[0]!.id}`,
+    ]);
   });
 
   it('without the setting, neither ESLint nor the audit takes the wrapper for LiveKit', async () => {
@@ -98,17 +108,26 @@ describe('a wrapper module in importSources', () => {
     expect(await eslintProblems(dir)).toEqual([]);
     const run = audit([dir]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("none of its 3 JS/TS files imports '@livekit/agents' or an '@livekit/agents-plugin-*' package");
+    expect(run.stderr).toContain(
+      "none of its 3 JS/TS files imports '@livekit/agents' or an '@livekit/agents-plugin-*' package",
+    );
   });
 
-  it('a config that cannot be loaded: the plugin\'s recommended config, with a note that says why', () => {
+  it("a config that cannot be loaded: the plugin's recommended config, with a note that says why", () => {
     const dir = tempProject({
       'eslint.config.js': "import missing from 'eslint-plugin-not-installed';\nexport default [missing];\n",
-      'src/agent.ts': "import { voice } from '@livekit/agents';\nexport const agent = new voice.Agent({ instructions: 'You answer questions about the bookshop opening hours.' });\n",
+      'src/agent.ts':
+        "import { voice } from '@livekit/agents';\nexport const agent = new voice.Agent({ instructions: 'You answer questions about the bookshop opening hours.' });\n",
     });
     const { report } = auditJson([dir]);
     expect(report.lint).toMatchObject({ ran: true, config: { kind: 'preset', file: null, preset: 'recommended' } });
-    expect(report.lint.config!.description).toBe("livekit-agents recommended (the project's config could not be loaded)");
-    expect(report.notes).toEqual([expect.stringMatching(/^ESLint could not load eslint\.config\.js: .*eslint-plugin-not-installed.*; the audit used the plugin's recommended config instead$/)]);
+    expect(report.lint.config!.description).toBe(
+      "livekit-agents recommended (the project's config could not be loaded)",
+    );
+    expect(report.notes).toEqual([
+      expect.stringMatching(
+        /^ESLint could not load eslint\.config\.js: .*eslint-plugin-not-installed.*; the audit used the plugin's recommended config instead$/,
+      ),
+    ]);
   });
 });

@@ -75,11 +75,16 @@ describe('audit of a folder of JS files', () => {
     expect(report.project).toMatchObject({ tsconfig: null, files: 5, testFiles: [] });
   });
 
-  it('with no ESLint config file, lints with the plugin\'s recommended config', () => {
+  it("with no ESLint config file, lints with the plugin's recommended config", () => {
     expect(report.lint).toMatchObject({
       ran: true,
       files: 5,
-      config: { kind: 'preset', file: null, preset: 'recommended', description: 'livekit-agents recommended (no ESLint config file found)' },
+      config: {
+        kind: 'preset',
+        file: null,
+        preset: 'recommended',
+        description: 'livekit-agents recommended (no ESLint config file found)',
+      },
     });
   });
 
@@ -88,7 +93,14 @@ describe('audit of a folder of JS files', () => {
     expect(noTests.map((finding) => `${finding.severity} ${finding.items.join(',')}`)).toEqual([
       'warning unit-tests,handoff-tests,error-tests,tool-call-tests,context-tests',
     ]);
-    const testing = ['untested-agent', 'untested-handoff', 'no-error-tests', 'unverified-tools', 'unverified-tool', 'no-context-tests'];
+    const testing = [
+      'untested-agent',
+      'untested-handoff',
+      'no-error-tests',
+      'unverified-tools',
+      'unverified-tool',
+      'no-context-tests',
+    ];
     expect(report.findings.filter((finding) => testing.includes(finding.check))).toEqual([]);
   });
 
@@ -104,10 +116,15 @@ describe('audit of a folder of JS files', () => {
   });
 
   it('reports a handoff the instructions never motivate and two agents with the same role', () => {
-    const checks = report.findings.map((finding) => `${finding.check} ${finding.locations.map((location) => `${location.file}:${location.line}`).join(' ')}`);
+    const checks = report.findings.map(
+      (finding) =>
+        `${finding.check} ${finding.locations.map((location) => `${location.file}:${location.line}`).join(' ')}`,
+    );
     expect(checks).toContain('unmotivated-handoff desk/front.mjs:11 desk/front.mjs:7');
     expect(checks).toContain('duplicate-agent-role desk/parcels.cjs:9 desk/parcels.cjs:15');
-    expect(checks.filter((check) => check.startsWith('unreachable-agent'))).toEqual(['unreachable-agent desk/parcels.cjs:13']);
+    expect(checks.filter((check) => check.startsWith('unreachable-agent'))).toEqual([
+      'unreachable-agent desk/parcels.cjs:13',
+    ]);
     // ParcelAgent's constructor, in another file, passes super() no chatCtx.
     expect(checks).toContain('handoff-drops-chat-ctx desk/front.mjs:11 desk/parcels.cjs:9');
     // The entry listens for metrics from a function imported from another file.

@@ -18,7 +18,9 @@ describe('audit of fixtures/reference-agent', () => {
 
   it('exits 0 with no ❌ item and no finding that is an error', () => {
     expect(code).toBe(0);
-    expect(report.checklist.filter((item) => item.status === 'fail').map((item) => `${item.title}: ${item.summary}`)).toEqual([]);
+    expect(
+      report.checklist.filter((item) => item.status === 'fail').map((item) => `${item.title}: ${item.summary}`),
+    ).toEqual([]);
     expect(report.findings.filter((finding) => finding.severity === 'error')).toEqual([]);
     expect(report.checklist).toHaveLength(23);
   });
@@ -31,14 +33,22 @@ describe('audit of fixtures/reference-agent', () => {
 
   it('ran the plugin rules on every file, tests included, with the config ESLint uses for them', () => {
     // The repository's eslint.config.js gives the reference agent the plugin's `all` config.
-    expect(report.lint).toMatchObject({ ran: true, parseErrors: [], config: { kind: 'project', file: '../../eslint.config.js' } });
+    expect(report.lint).toMatchObject({
+      ran: true,
+      parseErrors: [],
+      config: { kind: 'project', file: '../../eslint.config.js' },
+    });
     expect(report.findings).toEqual([]);
     expect(report.lint.files).toBe(report.project.files);
     expect(report.project.testFiles.length).toBeGreaterThan(0);
   });
 
   it('shows the agents and the handoffs both ways', () => {
-    expect(report.graph.agents.map((agent) => agent.name).sort()).toEqual(['BillingAgent', 'TechnicalSupportAgent', 'TriageAgent']);
+    expect(report.graph.agents.map((agent) => agent.name).sort()).toEqual([
+      'BillingAgent',
+      'TechnicalSupportAgent',
+      'TriageAgent',
+    ]);
     expect(edgeList(report)).toEqual([
       'BillingAgent -handoff:transferBackToTriage-> TriageAgent',
       'TechnicalSupportAgent -handoff:transferBackToTriage-> TriageAgent',
@@ -46,7 +56,9 @@ describe('audit of fixtures/reference-agent', () => {
       'TriageAgent -handoff:transferToTechnicalSupport-> TechnicalSupportAgent',
       'entry_agent -start-> TriageAgent',
     ]);
-    expect(report.graph.edges.filter((edge) => edge.kind === 'handoff').every((edge) => edge.chatCtx === 'yes')).toBe(true);
+    expect(report.graph.edges.filter((edge) => edge.kind === 'handoff').every((edge) => edge.chatCtx === 'yes')).toBe(
+      true,
+    );
   });
 
   it('finds every agent and every handoff exercised by the tests', () => {
@@ -62,6 +74,8 @@ describe('audit of fixtures/reference-agent', () => {
     expect(run.code).toBe(0);
     const item = run.report.checklist.find((candidate) => candidate.id === 'connect-early')!;
     expect(item.status).toBe('warn');
-    expect(item.summary).toContain('not checked: no-await-before-connect, no-participant-wait-before-connect (lint not run: --no-lint)');
+    expect(item.summary).toContain(
+      'not checked: no-await-before-connect, no-participant-wait-before-connect (lint not run: --no-lint)',
+    );
   });
 });

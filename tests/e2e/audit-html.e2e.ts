@@ -38,7 +38,13 @@ const DRAWN = `[...document.querySelectorAll('svg.graph g.node, svg.graph g.edge
 })`;
 
 function edgeLabel(edge: AuditReport['graph']['edges'][number]): string {
-  return edge.kind === 'start' ? 'start' : edge.kind === 'update' ? 'updateAgent' : edge.kind === 'task' ? 'task' : (edge.via ?? 'handoff');
+  return edge.kind === 'start'
+    ? 'start'
+    : edge.kind === 'update'
+      ? 'updateAgent'
+      : edge.kind === 'task'
+        ? 'task'
+        : (edge.via ?? 'handoff');
 }
 
 let browser: Browser;
@@ -61,13 +67,27 @@ describe.each(PROJECTS)('the HTML report of %s in Chromium', (name) => {
     copyFileSync(join(expectedDir, `${name}.html`), file);
     const url = pathToFileURL(file).href;
     const page = await browser.open(url);
-    const drawn = new Map((await page.evaluate<Drawn[]>(DRAWN)).map((element) => [element.id.replace(/^a_/, ''), element]));
+    const drawn = new Map(
+      (await page.evaluate<Drawn[]>(DRAWN)).map((element) => [element.id.replace(/^a_/, ''), element]),
+    );
     writeFileSync(join(outDir, `${name}.png`), await page.screenshot());
 
     const expected = [
-      ...report.graph.entries.map((entry) => ({ id: `entry-${entry.id}`, text: 'defineAgent', href: `${entry.file}#L${entry.line}` })),
-      ...report.graph.agents.map((agent) => ({ id: `agent-${agent.id}`, text: agent.name, href: `${agent.file}#L${agent.line}` })),
-      ...report.graph.edges.map((edge, index) => ({ id: `edge-${index + 1}`, text: edgeLabel(edge), href: `${edge.file}#L${edge.line}` })),
+      ...report.graph.entries.map((entry) => ({
+        id: `entry-${entry.id}`,
+        text: 'defineAgent',
+        href: `${entry.file}#L${entry.line}`,
+      })),
+      ...report.graph.agents.map((agent) => ({
+        id: `agent-${agent.id}`,
+        text: agent.name,
+        href: `${agent.file}#L${agent.line}`,
+      })),
+      ...report.graph.edges.map((edge, index) => ({
+        id: `edge-${index + 1}`,
+        text: edgeLabel(edge),
+        href: `${edge.file}#L${edge.line}`,
+      })),
     ];
     expect(expected.length).toBeGreaterThan(1);
     for (const { id, text, href } of expected) {
@@ -80,8 +100,12 @@ describe.each(PROJECTS)('the HTML report of %s in Chromium', (name) => {
     expect(drawn.size).toBe(expected.length);
 
     expect(await page.evaluate<number>('document.scripts.length')).toBe(0);
-    expect(await page.evaluate<number>('document.querySelectorAll("#findings tr.finding").length')).toBe(report.findings.length);
-    expect(await page.evaluate<number>('document.querySelectorAll("#checklist tr.item").length')).toBe(report.checklist.length);
+    expect(await page.evaluate<number>('document.querySelectorAll("#findings tr.finding").length')).toBe(
+      report.findings.length,
+    );
+    expect(await page.evaluate<number>('document.querySelectorAll("#checklist tr.item").length')).toBe(
+      report.checklist.length,
+    );
     expect(page.events.requests).toEqual([url]);
     expect(page.events.errors).toEqual([]);
   });
@@ -92,12 +116,15 @@ describe('the reference agent', () => {
     const page = await browser.open(pathToFileURL(join(expectedDir, 'reference-agent.html')).href, 1200, 700);
     const drawn = await page.evaluate<Drawn[]>(DRAWN);
     const names = drawn.map((element) => element.text.split(' ')[0]);
-    expect(names.filter((text) => ['TriageAgent', 'BillingAgent', 'TechnicalSupportAgent'].includes(text!)).sort()).toEqual([
-      'BillingAgent',
-      'TechnicalSupportAgent',
-      'TriageAgent',
-    ]);
-    expect(drawn.filter((element) => element.id.startsWith('edge-')).map((element) => element.text).sort()).toEqual([
+    expect(
+      names.filter((text) => ['TriageAgent', 'BillingAgent', 'TechnicalSupportAgent'].includes(text!)).sort(),
+    ).toEqual(['BillingAgent', 'TechnicalSupportAgent', 'TriageAgent']);
+    expect(
+      drawn
+        .filter((element) => element.id.startsWith('edge-'))
+        .map((element) => element.text)
+        .sort(),
+    ).toEqual([
       'start',
       'transferBackToTriage',
       'transferBackToTriage',

@@ -18,11 +18,17 @@ export const CHROMIUM = '/usr/bin/chromium';
 export function ensureChromium(): string {
   if (existsSync(CHROMIUM)) return CHROMIUM;
   if (process.getuid?.() !== 0) {
-    throw new Error(`${CHROMIUM} is missing and this is not root: install it with \`apt-get install -y chromium\` to run the browser tests`);
+    throw new Error(
+      `${CHROMIUM} is missing and this is not root: install it with \`apt-get install -y chromium\` to run the browser tests`,
+    );
   }
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   execFileSync('apt-get', ['update'], { stdio: 'ignore', env, timeout: 300_000 });
-  execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { stdio: 'ignore', env, timeout: 600_000 });
+  execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], {
+    stdio: 'ignore',
+    env,
+    timeout: 600_000,
+  });
   if (!existsSync(CHROMIUM)) throw new Error(`apt-get install chromium did not provide ${CHROMIUM}`);
   return CHROMIUM;
 }
@@ -45,7 +51,10 @@ export interface PageEvents {
 
 export class Browser {
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (value: Record<string, unknown>) => void; reject: (error: Error) => void }>();
+  private readonly pending = new Map<
+    number,
+    { resolve: (value: Record<string, unknown>) => void; reject: (error: Error) => void }
+  >();
   private readonly listeners: ((message: Message) => void)[] = [];
   private buffer = '';
 
@@ -130,7 +139,9 @@ export class Browser {
   /** Opens `url` in a new tab of `width`×`height`, recording its errors and requests from the first byte. */
   async open(url: string, width = 1200, height = 900): Promise<Page> {
     const { targetId } = (await this.send('Target.createTarget', { url: 'about:blank' })) as { targetId: string };
-    const { sessionId } = (await this.send('Target.attachToTarget', { targetId, flatten: true })) as { sessionId: string };
+    const { sessionId } = (await this.send('Target.attachToTarget', { targetId, flatten: true })) as {
+      sessionId: string;
+    };
     const events: PageEvents = { errors: [], requests: [] };
     this.listeners.push((message) => {
       if (message.sessionId !== sessionId) return;
@@ -141,7 +152,8 @@ export class Browser {
         events.errors.push(`exception: ${JSON.stringify(params.exceptionDetails)}`);
       } else if (message.method === 'Log.entryAdded') {
         const entry = params.entry as { level: string; text: string; url?: string };
-        if (entry.level === 'error' || entry.level === 'warning') events.errors.push(`log ${entry.level}: ${entry.text} ${entry.url ?? ''}`);
+        if (entry.level === 'error' || entry.level === 'warning')
+          events.errors.push(`log ${entry.level}: ${entry.text} ${entry.url ?? ''}`);
       } else if (message.method === 'Network.requestWillBeSent') {
         events.requests.push((params.request as { url: string }).url);
       } else if (message.method === 'Network.loadingFailed') {
@@ -149,7 +161,11 @@ export class Browser {
       }
     });
     for (const domain of ['Page', 'Runtime', 'Log', 'Network']) await this.send(`${domain}.enable`, {}, sessionId);
-    await this.send('Emulation.setDeviceMetricsOverride', { width, height, deviceScaleFactor: 1, mobile: false }, sessionId);
+    await this.send(
+      'Emulation.setDeviceMetricsOverride',
+      { width, height, deviceScaleFactor: 1, mobile: false },
+      sessionId,
+    );
     const loaded = this.waitFor('Page.loadEventFired', sessionId);
     const navigation = (await this.send('Page.navigate', { url }, sessionId)) as { errorText?: string };
     if (navigation.errorText) throw new Error(`cannot open ${url}: ${navigation.errorText}`);
@@ -181,7 +197,11 @@ export class Page {
 
   /** Evaluates `expression` in the page and returns its value (JSON-serialisable). */
   async evaluate<T>(expression: string): Promise<T> {
-    const { result, exceptionDetails } = (await this.browser.send('Runtime.evaluate', { expression, returnByValue: true }, this.sessionId)) as {
+    const { result, exceptionDetails } = (await this.browser.send(
+      'Runtime.evaluate',
+      { expression, returnByValue: true },
+      this.sessionId,
+    )) as {
       result: { value: T };
       exceptionDetails?: unknown;
     };
@@ -192,7 +212,14 @@ export class Page {
   /** A PNG of the viewport, or of the page down to `height` CSS pixels. */
   async screenshot(height?: number): Promise<Buffer> {
     const params: Record<string, unknown> = { format: 'png' };
-    if (height) params.clip = { x: 0, y: 0, width: await this.evaluate<number>('document.documentElement.clientWidth'), height, scale: 1 };
+    if (height)
+      params.clip = {
+        x: 0,
+        y: 0,
+        width: await this.evaluate<number>('document.documentElement.clientWidth'),
+        height,
+        scale: 1,
+      };
     const { data } = (await this.browser.send('Page.captureScreenshot', params, this.sessionId)) as { data: string };
     return Buffer.from(data, 'base64');
   }

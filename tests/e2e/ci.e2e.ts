@@ -28,7 +28,15 @@ import type { LiveKitAgentsPlugin } from '../../src/index.js';
 
 interface EslintJsonResult {
   filePath: string;
-  messages: { ruleId: string | null; severity: 1 | 2; line: number; column: number; endLine?: number; endColumn?: number; message: string }[];
+  messages: {
+    ruleId: string | null;
+    severity: 1 | 2;
+    line: number;
+    column: number;
+    endLine?: number;
+    endColumn?: number;
+    message: string;
+  }[];
 }
 interface SarifLog {
   version: string;
@@ -40,7 +48,12 @@ interface SarifLog {
       ruleIndex: number;
       level: string;
       message: { text: string };
-      locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number; endLine?: number; endColumn?: number } } }[];
+      locations: {
+        physicalLocation: {
+          artifactLocation: { uri: string };
+          region: { startLine: number; startColumn: number; endLine?: number; endColumn?: number };
+        };
+      }[];
     }[];
   }[];
 }
@@ -49,13 +62,23 @@ describe('CI: the ESLint CLI over the violations fixture', () => {
   let workspace = '';
   let files: string[] = [];
   let plugin: LiveKitAgentsPlugin;
-  const eslint = (args: string[]) => run(process.execPath, [binPath('eslint', 'eslint'), ...args], { cwd: workspace, timeoutMs: 120_000 });
+  const eslint = (args: string[]) =>
+    run(process.execPath, [binPath('eslint', 'eslint'), ...args], { cwd: workspace, timeoutMs: 120_000 });
 
   beforeAll(async () => {
     plugin = await loadBuiltPlugin();
     workspace = makeTempDir('ci');
-    writeFileSync(join(workspace, 'package.json'), JSON.stringify({ name: 'ci-workspace', private: true, type: 'module' }));
-    linkPackages(workspace, ['eslint', '@typescript-eslint/parser', '@livekit/agents', '@microsoft/eslint-formatter-sarif', PACKAGE_NAME]);
+    writeFileSync(
+      join(workspace, 'package.json'),
+      JSON.stringify({ name: 'ci-workspace', private: true, type: 'module' }),
+    );
+    linkPackages(workspace, [
+      'eslint',
+      '@typescript-eslint/parser',
+      '@livekit/agents',
+      '@microsoft/eslint-formatter-sarif',
+      PACKAGE_NAME,
+    ]);
     writeFileSync(join(workspace, 'eslint.config.js'), userConfig('all'));
     files = copyViolations(workspace);
   });
@@ -132,7 +155,11 @@ describe('CI: the ESLint CLI over the violations fixture', () => {
     it('carries every rule of the plugin that the violations fixture marks (so the comparisons above are not empty)', () => {
       const active = new Set(Object.keys(plugin.configs.all.rules ?? {}));
       const marked = new Set(
-        files.flatMap((file) => markedProblems(readFileSync(join(workspace, file), 'utf8')).map((problem) => problem.ruleId)).filter((ruleId) => active.has(ruleId)),
+        files
+          .flatMap((file) =>
+            markedProblems(readFileSync(join(workspace, file), 'utf8')).map((problem) => problem.ruleId),
+          )
+          .filter((ruleId) => active.has(ruleId)),
       );
       expect(marked.size).toBeGreaterThan(0);
       expect([...new Set(sarif!.runs[0]!.results.map((result) => result.ruleId))].sort()).toEqual([...marked].sort());
@@ -148,7 +175,9 @@ describe('CI: the ESLint CLI over the violations fixture', () => {
     });
 
     it('fails when the plugin only warns (the point of --max-warnings 0), and passes without the flag', async () => {
-      const asWarnings = Object.fromEntries(Object.keys(plugin.configs.all.rules ?? {}).map((ruleId) => [ruleId, 'warn']));
+      const asWarnings = Object.fromEntries(
+        Object.keys(plugin.configs.all.rules ?? {}).map((ruleId) => [ruleId, 'warn']),
+      );
       writeFileSync(
         join(workspace, 'eslint.warn.config.js'),
         [

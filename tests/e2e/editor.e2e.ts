@@ -88,7 +88,8 @@ function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
   const sorted = [...edits].sort((a, b) => offsetAt(text, b.range.start) - offsetAt(text, a.range.start));
   let result = text;
   for (const edit of sorted) {
-    result = result.slice(0, offsetAt(text, edit.range.start)) + edit.newText + result.slice(offsetAt(text, edit.range.end));
+    result =
+      result.slice(0, offsetAt(text, edit.range.start)) + edit.newText + result.slice(offsetAt(text, edit.range.end));
   }
   return result;
 }
@@ -98,7 +99,8 @@ function applyEslintFix(text: string, fix: { range: [number, number]; text: stri
 }
 
 function editsFor(edit: WorkspaceEdit, uri: string): TextEdit[] {
-  if (edit.documentChanges) return edit.documentChanges.filter((change) => change.textDocument.uri === uri).flatMap((change) => change.edits);
+  if (edit.documentChanges)
+    return edit.documentChanges.filter((change) => change.textDocument.uri === uri).flatMap((change) => change.edits);
   return edit.changes?.[uri] ?? [];
 }
 
@@ -154,7 +156,10 @@ describe('editor: vscode-eslint-language-server shows the plugin in a workspace 
   beforeAll(async () => {
     plugin = await loadBuiltPlugin();
     workspace = makeTempDir('editor');
-    writeFileSync(join(workspace, 'package.json'), JSON.stringify({ name: 'editor-workspace', private: true, type: 'module' }));
+    writeFileSync(
+      join(workspace, 'package.json'),
+      JSON.stringify({ name: 'editor-workspace', private: true, type: 'module' }),
+    );
     writeFileSync(join(workspace, 'eslint.config.js'), userConfig('recommended'));
     linkPackages(workspace, ['eslint', '@typescript-eslint/parser', '@livekit/agents', PACKAGE_NAME]);
     files = copyViolations(workspace);
@@ -164,7 +169,11 @@ describe('editor: vscode-eslint-language-server shows the plugin in a workspace 
     const results = await eslint.lintFiles(files);
     expected = new Map(results.map((result) => [result.filePath, result]));
 
-    client = new LspClient(process.execPath, [binPath('vscode-langservers-extracted', 'vscode-eslint-language-server'), '--stdio'], workspace);
+    client = new LspClient(
+      process.execPath,
+      [binPath('vscode-langservers-extracted', 'vscode-eslint-language-server'), '--stdio'],
+      workspace,
+    );
     client.onServerRequest('workspace/configuration', (params) =>
       (params as { items: unknown[] }).items.map(() => serverSettings(workspace)),
     );
@@ -177,11 +186,18 @@ describe('editor: vscode-eslint-language-server shows the plugin in a workspace 
       rootUri: pathToFileURL(workspace).href,
       workspaceFolders: [{ uri: pathToFileURL(workspace).href, name: 'workspace' }],
       capabilities: {
-        workspace: { configuration: true, workspaceFolders: true, applyEdit: true, workspaceEdit: { documentChanges: true } },
+        workspace: {
+          configuration: true,
+          workspaceFolders: true,
+          applyEdit: true,
+          workspaceEdit: { documentChanges: true },
+        },
         textDocument: {
           diagnostic: { dynamicRegistration: false },
           codeAction: {
-            codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll', 'source.fixAll.eslint'] } },
+            codeActionLiteralSupport: {
+              codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll', 'source.fixAll.eslint'] },
+            },
           },
         },
       },
@@ -208,13 +224,20 @@ describe('editor: vscode-eslint-language-server shows the plugin in a workspace 
       client!.notify('textDocument/didOpen', {
         textDocument: { uri, languageId: languageIds[extname(file)] ?? 'typescript', version: 1, text },
       });
-      const report = await client!.request<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
+      const report = await client!.request<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', {
+        textDocument: { uri },
+      });
       expect(report.kind, file).toBe('full');
 
       const messages = expected.get(path)?.messages ?? [];
       const actual = report.items
         .filter((item) => item.source === 'eslint')
-        .map((item) => ({ code: item.code, message: item.message, href: item.codeDescription?.href, range: item.range }));
+        .map((item) => ({
+          code: item.code,
+          message: item.message,
+          href: item.codeDescription?.href,
+          range: item.range,
+        }));
       expect(actual, `${file}: diagnostics`).toEqual(messages.map((message) => expectedDiagnostic(plugin, message)));
 
       for (const [index, diagnostic] of report.items.entries()) {
@@ -234,18 +257,29 @@ describe('editor: vscode-eslint-language-server shows the plugin in a workspace 
         const wanted: { command: string; title?: string; output: string }[] = [];
         if (message.fix) wanted.push({ command: 'eslint.applySingleFix', output: applyEslintFix(text, message.fix) });
         for (const suggestion of message.suggestions ?? []) {
-          wanted.push({ command: 'eslint.applySuggestion', title: `${suggestion.desc} (${ruleId})`, output: applyEslintFix(text, suggestion.fix) });
+          wanted.push({
+            command: 'eslint.applySuggestion',
+            title: `${suggestion.desc} (${ruleId})`,
+            output: applyEslintFix(text, suggestion.fix),
+          });
         }
         expectedEdits += wanted.length;
-        const offered = actions.filter((action) => action.command?.command === 'eslint.applySingleFix' || action.command?.command === 'eslint.applySuggestion');
-        expect(offered.map((action) => action.command!.command), `${file}:${message.line} ${ruleId}: fix/suggestion actions`).toEqual(
-          wanted.map((entry) => entry.command),
+        const offered = actions.filter(
+          (action) =>
+            action.command?.command === 'eslint.applySingleFix' || action.command?.command === 'eslint.applySuggestion',
         );
+        expect(
+          offered.map((action) => action.command!.command),
+          `${file}:${message.line} ${ruleId}: fix/suggestion actions`,
+        ).toEqual(wanted.map((entry) => entry.command));
         for (const [position, entry] of wanted.entries()) {
           const action = offered[position]!;
           if (entry.title) expect(action.title).toBe(entry.title);
           const before = applied.length;
-          await client!.request('workspace/executeCommand', { command: action.command!.command, arguments: action.command!.arguments });
+          await client!.request('workspace/executeCommand', {
+            command: action.command!.command,
+            arguments: action.command!.arguments,
+          });
           expect(applied.length, `${action.title}: the server asked the editor to apply an edit`).toBe(before + 1);
           expect(applyTextEdits(text, editsFor(applied.at(-1)!, uri)), action.title).toBe(entry.output);
           checkedEdits++;
@@ -254,9 +288,16 @@ describe('editor: vscode-eslint-language-server shows the plugin in a workspace 
         // "Show documentation" asks the editor to open the rule's page.
         const docs = actions.find((action) => action.title === `Show documentation for ${ruleId}`)!;
         const requestsBefore = client!.serverRequests.length;
-        await client!.request('workspace/executeCommand', { command: docs.command!.command, arguments: docs.command!.arguments });
-        const opened = client!.serverRequests.slice(requestsBefore).find((request) => request.method === 'eslint/openDoc');
-        expect((opened?.params as { url?: string } | undefined)?.url, `${ruleId}: docs link`).toBe(expectedDiagnostic(plugin, message).href);
+        await client!.request('workspace/executeCommand', {
+          command: docs.command!.command,
+          arguments: docs.command!.arguments,
+        });
+        const opened = client!.serverRequests
+          .slice(requestsBefore)
+          .find((request) => request.method === 'eslint/openDoc');
+        expect((opened?.params as { url?: string } | undefined)?.url, `${ruleId}: docs link`).toBe(
+          expectedDiagnostic(plugin, message).href,
+        );
       }
       client!.notify('textDocument/didClose', { textDocument: { uri } });
     }
@@ -264,7 +305,9 @@ describe('editor: vscode-eslint-language-server shows the plugin in a workspace 
 
     // Not an empty comparison: every recommended rule that the fixture marks was shown.
     const recommended = new Set(Object.keys(plugin.configs.recommended.rules ?? {}));
-    const marked = files.flatMap((file) => markedProblems(readFileSync(join(workspace, file), 'utf8')).map((problem) => problem.ruleId));
+    const marked = files.flatMap((file) =>
+      markedProblems(readFileSync(join(workspace, file), 'utf8')).map((problem) => problem.ruleId),
+    );
     const wanted = [...new Set(marked)].filter((ruleId) => recommended.has(ruleId)).sort();
     expect(wanted.length).toBeGreaterThan(0);
     expect([...seenRules].sort()).toEqual(wanted);

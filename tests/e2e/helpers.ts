@@ -7,7 +7,17 @@
  * by its package name and loads the built `dist/`, exactly as in a user's project.
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -22,12 +32,14 @@ export const LINTED_FILES = '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}';
 
 /** The violations fixture files, relative to fixtures/violations, sorted. */
 export function violationFiles(): string[] {
-  return readdirSync(violationsDir, { recursive: true, encoding: 'utf8' })
-    .filter((file) => /\.[cm]?[jt]sx?$/.test(file))
-    .map((file) => file.split(sep).join('/'))
-    // Written for an older SDK (tests/helpers/lint.ts lints them with its version); these workspaces run the installed one.
-    .filter((file) => !file.startsWith('sdk-1.0/'))
-    .sort();
+  return (
+    readdirSync(violationsDir, { recursive: true, encoding: 'utf8' })
+      .filter((file) => /\.[cm]?[jt]sx?$/.test(file))
+      .map((file) => file.split(sep).join('/'))
+      // Written for an older SDK (tests/helpers/lint.ts lints them with its version); these workspaces run the installed one.
+      .filter((file) => !file.startsWith('sdk-1.0/'))
+      .sort()
+  );
 }
 
 export interface MarkedProblem {
@@ -187,8 +199,12 @@ export function binPath(packageName: string, bin: string): string {
 }
 
 /** `file:line:column rule` strings, sorted: the shape every end-to-end comparison uses. */
-export function problemKeys(problems: readonly { file: string; line: number; column: number; ruleId: string | null }[]): string[] {
-  return problems.map((problem) => `${problem.file}:${problem.line}:${problem.column} ${problem.ruleId ?? 'fatal'}`).sort();
+export function problemKeys(
+  problems: readonly { file: string; line: number; column: number; ruleId: string | null }[],
+): string[] {
+  return problems
+    .map((problem) => `${problem.file}:${problem.line}:${problem.column} ${problem.ruleId ?? 'fatal'}`)
+    .sort();
 }
 
 /**

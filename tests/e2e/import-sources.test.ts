@@ -36,7 +36,9 @@ const throughWrapper = createESLint('all', [{ settings }]);
 
 async function problems(eslint: ESLint, text: string, filePath: string): Promise<string[]> {
   const [result] = await eslint.lintText(text, { filePath });
-  return result!.messages.map((message) => `${message.line}:${message.column} ${message.ruleId ?? `fatal: ${message.message}`}`).sort();
+  return result!.messages
+    .map((message) => `${message.line}:${message.column} ${message.ruleId ?? `fatal: ${message.message}`}`)
+    .sort();
 }
 
 /** The rules that still listen to a file with no LiveKit import (for example, secret logging is checked everywhere). */
@@ -57,7 +59,8 @@ function rulesListeningWithoutLiveKit(): Set<string> {
     }),
   );
   const linter = new Linter({ configType: 'flat' });
-  const text = "import { readFile } from 'node:fs/promises';\nexport async function load(path: string) {\n  return readFile(path, 'utf8');\n}\n";
+  const text =
+    "import { readFile } from 'node:fs/promises';\nexport async function load(path: string) {\n  return readFile(path, 'utf8');\n}\n";
   const messages = linter.verify(
     text,
     {
@@ -75,7 +78,11 @@ function rulesListeningWithoutLiveKit(): Set<string> {
 describe("settings['livekit-agents'].importSources: LiveKit imported through a wrapper module", () => {
   it('the fixture has files that import @livekit/agents', () => {
     expect(files.length).toBeGreaterThan(0);
-    expect(files.some((file) => importsFromWrapper(readFileSync(join(violationsDir, file), 'utf8')).includes(WRAPPER_MODULE))).toBe(true);
+    expect(
+      files.some((file) =>
+        importsFromWrapper(readFileSync(join(violationsDir, file), 'utf8')).includes(WRAPPER_MODULE),
+      ),
+    ).toBe(true);
   });
 
   for (const file of files) {
@@ -97,7 +104,8 @@ describe("settings['livekit-agents'].importSources: LiveKit imported through a w
       const path = join(violationsDir, file);
       const text = readFileSync(path, 'utf8');
       for (const problem of markedProblems(text)) if (registered.has(problem.ruleId)) marked.add(problem.ruleId);
-      for (const problem of await problems(throughWrapper, importsFromWrapper(text), path)) reported.add(problem.split(' ')[1]!);
+      for (const problem of await problems(throughWrapper, importsFromWrapper(text), path))
+        reported.add(problem.split(' ')[1]!);
     }
     expect(marked.size).toBeGreaterThan(0);
     expect([...reported].filter((ruleId) => registered.has(ruleId)).sort()).toEqual([...marked].sort());
@@ -117,8 +125,14 @@ describe("settings['livekit-agents'].importSources: LiveKit imported through a w
       const original = await problems(direct, text, path);
       const control = await problems(direct, withoutLiveKitImports(text), path);
       // Nothing from a LiveKit-only rule, and nothing that the real imports did not report either.
-      expect(control.filter((problem) => liveKitOnly.includes(problem.split(' ')[1]!)), file).toEqual([]);
-      expect(control.filter((problem) => !original.includes(problem)), file).toEqual([]);
+      expect(
+        control.filter((problem) => liveKitOnly.includes(problem.split(' ')[1]!)),
+        file,
+      ).toEqual([]);
+      expect(
+        control.filter((problem) => !original.includes(problem)),
+        file,
+      ).toEqual([]);
       suppressed += original.length - control.length;
     }
     expect(suppressed).toBeGreaterThan(0);

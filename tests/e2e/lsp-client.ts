@@ -32,7 +32,12 @@ export class LspClient {
   /** Server log lines (`window/logMessage`) and stderr, shown when something goes wrong. */
   readonly log: string[] = [];
 
-  constructor(command: string, args: string[], cwd: string, private readonly timeoutMs = 60_000) {
+  constructor(
+    command: string,
+    args: string[],
+    cwd: string,
+    private readonly timeoutMs = 60_000,
+  ) {
     this.child = spawn(command, args, { cwd, stdio: ['pipe', 'pipe', 'pipe'], env: process.env });
     this.child.stdout.on('data', (chunk: Buffer) => this.onData(chunk));
     this.child.stderr.on('data', (chunk: Buffer) => this.log.push(`stderr: ${chunk.toString('utf8')}`));
@@ -40,7 +45,9 @@ export class LspClient {
       this.exited = true;
       for (const [id, pending] of this.pending) {
         clearTimeout(pending.timer);
-        pending.reject(new Error(`language server exited (code ${code}, signal ${signal}) before answering request ${id}`));
+        pending.reject(
+          new Error(`language server exited (code ${code}, signal ${signal}) before answering request ${id}`),
+        );
       }
       this.pending.clear();
     });
@@ -115,11 +122,25 @@ export class LspClient {
       if (this.buffer.length < start + length) return;
       const body = this.buffer.subarray(start, start + length).toString('utf8');
       this.buffer = this.buffer.subarray(start + length);
-      this.dispatch(JSON.parse(body) as { id?: number | string; method?: string; params?: unknown; result?: unknown; error?: { message: string } });
+      this.dispatch(
+        JSON.parse(body) as {
+          id?: number | string;
+          method?: string;
+          params?: unknown;
+          result?: unknown;
+          error?: { message: string };
+        },
+      );
     }
   }
 
-  private dispatch(message: { id?: number | string; method?: string; params?: unknown; result?: unknown; error?: { message: string } }): void {
+  private dispatch(message: {
+    id?: number | string;
+    method?: string;
+    params?: unknown;
+    result?: unknown;
+    error?: { message: string };
+  }): void {
     if (message.method !== undefined && message.id !== undefined) {
       // A request from the server: answer it (with null when we have nothing to say).
       this.serverRequests.push({ method: message.method, params: message.params });

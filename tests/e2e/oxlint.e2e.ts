@@ -55,7 +55,10 @@ describe('oxlint runs the plugin through jsPlugins with the same results as ESLi
       ...(settings ? { settings } : {}),
     };
     writeFileSync(join(dir, '.oxlintrc.json'), JSON.stringify(config, null, 2));
-    const result = await run(process.execPath, [binPath('oxlint', 'oxlint'), ...flags, '--format', 'json', 'agents'], { cwd: dir, timeoutMs: 120_000 });
+    const result = await run(process.execPath, [binPath('oxlint', 'oxlint'), ...flags, '--format', 'json', 'agents'], {
+      cwd: dir,
+      timeoutMs: 120_000,
+    });
     expect(result.signal, result.stderr).toBeNull();
     const report = JSON.parse(result.stdout) as { diagnostics: OxlintDiagnostic[]; number_of_rules?: number };
     // Every rule of the plugin is active (a rule that failed to load would be missing here).
@@ -72,7 +75,10 @@ describe('oxlint runs the plugin through jsPlugins with the same results as ESLi
     const results = await new ESLint({ cwd: dir }).lintFiles(['agents']);
     return results
       .flatMap((result) =>
-        result.messages.map((message) => `${relative(dir, result.filePath)}:${message.line}:${message.column} ${message.ruleId ?? 'fatal'} ${message.message}`),
+        result.messages.map(
+          (message) =>
+            `${relative(dir, result.filePath)}:${message.line}:${message.column} ${message.ruleId ?? 'fatal'} ${message.message}`,
+        ),
       )
       .sort();
   }
@@ -80,7 +86,10 @@ describe('oxlint runs the plugin through jsPlugins with the same results as ESLi
   beforeAll(async () => {
     plugin = await loadBuiltPlugin();
     workspace = makeTempDir('oxlint');
-    writeFileSync(join(workspace, 'package.json'), JSON.stringify({ name: 'oxlint-workspace', private: true, type: 'module' }));
+    writeFileSync(
+      join(workspace, 'package.json'),
+      JSON.stringify({ name: 'oxlint-workspace', private: true, type: 'module' }),
+    );
     linkPackages(workspace, ['eslint', '@typescript-eslint/parser', '@livekit/agents', PACKAGE_NAME]);
     writeFileSync(join(workspace, 'eslint.config.js'), userConfig('all'));
     files = copyViolations(workspace);
@@ -95,10 +104,14 @@ describe('oxlint runs the plugin through jsPlugins with the same results as ESLi
     // Not an empty comparison: every rule of the built plugin that the fixture marks fired under oxlint.
     const active = new Set(Object.keys(plugin.configs.all.rules ?? {}));
     const marked = new Set(
-      files.flatMap((file) => markedProblems(readFileSync(join(workspace, file), 'utf8')).map((problem) => problem.ruleId)).filter((ruleId) => active.has(ruleId)),
+      files
+        .flatMap((file) => markedProblems(readFileSync(join(workspace, file), 'utf8')).map((problem) => problem.ruleId))
+        .filter((ruleId) => active.has(ruleId)),
     );
     expect(marked.size).toBeGreaterThan(0);
-    const fired = new Set(fromOxlint.map((line) => line.split(' ')[1]!).filter((ruleId) => ruleId.startsWith(`${NAMESPACE}/`)));
+    const fired = new Set(
+      fromOxlint.map((line) => line.split(' ')[1]!).filter((ruleId) => ruleId.startsWith(`${NAMESPACE}/`)),
+    );
     expect([...fired].sort()).toEqual([...marked].sort());
   });
 

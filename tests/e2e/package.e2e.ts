@@ -15,7 +15,16 @@
  * The npm registry is needed (installs use the cache when they can); the two projects install in parallel.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { publint } from 'publint';
@@ -60,7 +69,11 @@ function floorOf(range: string | undefined, pattern: RegExp, what: string): stri
 const FLOOR = {
   eslint: floorOf(manifest.peerDependencies.eslint, /\^(9\.\d+\.\d+)/, 'ESLint 9 (peerDependencies.eslint)'),
   utils: floorOf(manifest.dependencies['@typescript-eslint/utils'], /^\^(\d+\.\d+\.\d+)$/, '@typescript-eslint/utils'),
-  parser: floorOf(manifest.peerDependencies['@typescript-eslint/parser'], /^\^(\d+\.\d+\.\d+)$/, '@typescript-eslint/parser'),
+  parser: floorOf(
+    manifest.peerDependencies['@typescript-eslint/parser'],
+    /^\^(\d+\.\d+\.\d+)$/,
+    '@typescript-eslint/parser',
+  ),
   tsMorph: floorOf(manifest.peerDependencies['ts-morph'], /^>=(\d+\.\d+\.\d+)/, 'ts-morph'),
 };
 /** The newest TypeScript that typescript-eslint 8.0.0 (the floor above) supports: its range is >=4.7.4 <5.6.0. */
@@ -80,7 +93,10 @@ function readmeConfig(): { text: string; extensions: string[] } {
 
 /** The files a fresh clone of the working tree would have: tracked and new files, nothing git ignores. */
 function copyCheckout(target: string): void {
-  const listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8' });
+  const listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   for (const file of listed.split('\0')) {
     if (!file || !existsSync(join(root, file))) continue;
     mkdirSync(dirname(join(target, file)), { recursive: true });
@@ -98,8 +114,19 @@ function treeBytes(dir: string): number {
   return total;
 }
 
-function npmInstall(project: string, specs: readonly string[], options: { preferOffline: boolean }): Promise<RunResult> {
-  const args = ['install', '--no-audit', '--no-fund', '--loglevel=error', ...(options.preferOffline ? ['--prefer-offline'] : []), ...specs];
+function npmInstall(
+  project: string,
+  specs: readonly string[],
+  options: { preferOffline: boolean },
+): Promise<RunResult> {
+  const args = [
+    'install',
+    '--no-audit',
+    '--no-fund',
+    '--loglevel=error',
+    ...(options.preferOffline ? ['--prefer-offline'] : []),
+    ...specs,
+  ];
   return run('npm', args, { cwd: project, timeoutMs: 300_000, env: childEnv() });
 }
 
@@ -111,7 +138,8 @@ function newProject(dir: string, name: string): string {
 }
 
 function versionIn(project: string, name: string): string {
-  return (JSON.parse(readFileSync(join(project, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+  return (JSON.parse(readFileSync(join(project, 'node_modules', name, 'package.json'), 'utf8')) as { version: string })
+    .version;
 }
 
 describe('packaging: a fresh checkout packs, installs light, and works at both ends of the declared ranges', () => {
@@ -123,7 +151,11 @@ describe('packaging: a fresh checkout packs, installs light, and works at both e
   let packedFiles: string[] = [];
   let newest = '';
   let floor = '';
-  const installs: Record<'baseline' | 'plugin' | 'floor', RunResult | undefined> = { baseline: undefined, plugin: undefined, floor: undefined };
+  const installs: Record<'baseline' | 'plugin' | 'floor', RunResult | undefined> = {
+    baseline: undefined,
+    plugin: undefined,
+    floor: undefined,
+  };
   let addedBytes = Number.NaN;
   let plugin: LiveKitAgentsPlugin;
 
@@ -143,7 +175,11 @@ describe('packaging: a fresh checkout packs, installs light, and works at both e
       ['eslint@^10', '@typescript-eslint/parser@^8', `typescript@${installedVersion('typescript')}`],
       { preferOffline: false },
     );
-    pack = await run('npm', ['pack', '--json', '--pack-destination', dir], { cwd: checkout, timeoutMs: 240_000, env: childEnv() });
+    pack = await run('npm', ['pack', '--json', '--pack-destination', dir], {
+      cwd: checkout,
+      timeoutMs: 240_000,
+      env: childEnv(),
+    });
     if (pack.code !== 0) throw new Error(`npm pack failed:\n${pack.stderr}`);
     // Lifecycle output (the build) goes to stderr; stdout is the JSON manifest.
     const [packed] = JSON.parse(pack.stdout) as { filename: string; files: { path: string }[] }[];
@@ -167,7 +203,9 @@ describe('packaging: a fresh checkout packs, installs light, and works at both e
       const before = treeBytes(join(newest, 'node_modules'));
       installs.plugin = await npmInstall(newest, [tarball], { preferOffline: true });
       addedBytes = treeBytes(join(newest, 'node_modules')) - before;
-      console.log(`install size: eslint + parser + typescript ${(before / 1e6).toFixed(1)} MB; the plugin adds ${(addedBytes / 1e6).toFixed(2)} MB`);
+      console.log(
+        `install size: eslint + parser + typescript ${(before / 1e6).toFixed(1)} MB; the plugin adds ${(addedBytes / 1e6).toFixed(2)} MB`,
+      );
     }
     installs.floor = await floorInstall;
   }, 600_000);
@@ -190,7 +228,9 @@ describe('packaging: a fresh checkout packs, installs light, and works at both e
         expect(packedFiles).toContain(`dist/rules/${id}.js`);
         expect(packedFiles).toContain(`docs/rules/${id}.md`);
       }
-      expect(packedFiles.filter((file) => !/^(?:dist\/|docs\/|README\.md$|LICENSE$|package\.json$)/.test(file))).toEqual([]);
+      expect(
+        packedFiles.filter((file) => !/^(?:dist\/|docs\/|README\.md$|LICENSE$|package\.json$)/.test(file)),
+      ).toEqual([]);
       expect(packedFiles.filter((file) => /\.test\.|\.e2e\./.test(file))).toEqual([]);
     });
 
@@ -200,13 +240,23 @@ describe('packaging: a fresh checkout packs, installs light, and works at both e
         pack: { tarball: data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer },
         level: 'suggestion',
       });
-      expect(result.messages.map((message) => `${message.type}: ${formatMessage(message, result.pkg, { color: false })}`)).toEqual([]);
+      expect(
+        result.messages.map((message) => `${message.type}: ${formatMessage(message, result.pkg, { color: false })}`),
+      ).toEqual([]);
     });
 
     it('Are the Types Wrong (esm-only profile) finds no problem, and the types resolve for node16 and bundlers', async () => {
       const attw = await run(
         process.execPath,
-        [binPath('@arethetypeswrong/cli', 'attw'), tarball, '--profile', 'esm-only', '--no-definitely-typed', '--format', 'json'],
+        [
+          binPath('@arethetypeswrong/cli', 'attw'),
+          tarball,
+          '--profile',
+          'esm-only',
+          '--no-definitely-typed',
+          '--format',
+          'json',
+        ],
         { cwd: dir, timeoutMs: 60_000 },
       );
       const report = JSON.parse(attw.stdout) as {
@@ -225,7 +275,12 @@ describe('packaging: a fresh checkout packs, installs light, and works at both e
   });
 
   /** What the violations fixture marks for one config, as `file:line rule`, over the files the config lints. */
-  function expectedFor(project: string, files: readonly string[], config: 'recommended' | 'strict', extensions?: readonly string[]): string[] {
+  function expectedFor(
+    project: string,
+    files: readonly string[],
+    config: 'recommended' | 'strict',
+    extensions?: readonly string[],
+  ): string[] {
     const enabled = new Set(Object.keys(plugin.configs[config].rules ?? {}));
     return files
       .filter((file) => extensions === undefined || extensions.some((extension) => file.endsWith(`.${extension}`)))
@@ -239,17 +294,24 @@ describe('packaging: a fresh checkout packs, installs light, and works at both e
 
   async function lintWith(project: string, configFile: string, configText: string): Promise<string[]> {
     writeFileSync(join(project, configFile), configText);
-    const result = await run(process.execPath, [join(project, 'node_modules/eslint/bin/eslint.js'), '--config', configFile, '--format', 'json', 'agents'], {
-      cwd: project,
-      timeoutMs: 120_000,
-    });
+    const result = await run(
+      process.execPath,
+      [join(project, 'node_modules/eslint/bin/eslint.js'), '--config', configFile, '--format', 'json', 'agents'],
+      {
+        cwd: project,
+        timeoutMs: 120_000,
+      },
+    );
     // Exit code 1: lint errors found (2 would be a crash or a config error); nothing on stderr (no warnings either).
     expect(result.code, result.stderr).toBe(1);
     expect(result.stderr).toBe('');
     const results = JSON.parse(result.stdout) as EslintJsonResult[];
     return results
       .flatMap((entry) =>
-        entry.messages.map((message) => `${relative(project, entry.filePath)}:${message.line} ${message.ruleId ?? `fatal: ${message.message}`}`),
+        entry.messages.map(
+          (message) =>
+            `${relative(project, entry.filePath)}:${message.line} ${message.ruleId ?? `fatal: ${message.message}`}`,
+        ),
       )
       .sort();
   }
@@ -306,10 +368,16 @@ describe('packaging: a fresh checkout packs, installs light, and works at both e
 
     it('the audit command asks for ts-morph (its optional peer) with exit code 2 instead of crashing', async () => {
       expect(installs.plugin?.code).toBe(0);
-      const audit = await run(join(newest, 'node_modules/.bin/livekit-agents-audit'), ['agents'], { cwd: newest, timeoutMs: 60_000 });
+      const audit = await run(join(newest, 'node_modules/.bin/livekit-agents-audit'), ['agents'], {
+        cwd: newest,
+        timeoutMs: 60_000,
+      });
       expect(audit.code).toBe(2);
       expect(audit.stderr).toBe('livekit-agents-audit: the audit needs ts-morph: npm i -D ts-morph\n');
-      const help = await run(join(newest, 'node_modules/.bin/livekit-agents-audit'), ['--version'], { cwd: newest, timeoutMs: 60_000 });
+      const help = await run(join(newest, 'node_modules/.bin/livekit-agents-audit'), ['--version'], {
+        cwd: newest,
+        timeoutMs: 60_000,
+      });
       expect(help.stdout.trim()).toBe(plugin.meta.version);
     });
 
@@ -348,14 +416,26 @@ describe('packaging: a fresh checkout packs, installs light, and works at both e
         writeFileSync(
           join(newest, 'tsconfig.json'),
           JSON.stringify({
-            compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: true, types: [] },
+            compilerOptions: {
+              target: 'ES2022',
+              module: 'NodeNext',
+              moduleResolution: 'NodeNext',
+              strict: true,
+              noEmit: true,
+              skipLibCheck: true,
+              types: [],
+            },
             files: ['eslint.config.ts', 'typo.config.ts'],
           }),
         );
-        const result = await run(process.execPath, [join(newest, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--pretty', 'false'], {
-          cwd: newest,
-          timeoutMs: 120_000,
-        });
+        const result = await run(
+          process.execPath,
+          [join(newest, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--pretty', 'false'],
+          {
+            cwd: newest,
+            timeoutMs: 120_000,
+          },
+        );
         output = result.stdout + result.stderr;
         code = result.code;
       });
@@ -369,7 +449,8 @@ describe('packaging: a fresh checkout packs, installs light, and works at both e
         expect(code).not.toBe(0);
         const errors = output.split('\n').filter((line) => line.includes('error TS'));
         expect(errors.length).toBeGreaterThan(0);
-        for (const error of errors) expect(error).toMatch(/^typo\.config\.ts\(\d+,\d+\): error TS\d+: Property 'recomended' does not exist/);
+        for (const error of errors)
+          expect(error).toMatch(/^typo\.config\.ts\(\d+,\d+\): error TS\d+: Property 'recomended' does not exist/);
       });
     });
   });
@@ -426,7 +507,10 @@ describe('packaging: a fresh checkout packs, installs light, and works at both e
     beforeAll(async () => {
       const [major, minor] = manifest.version.split('.').map(Number);
       next = `${major}.${minor! + 1}.0`;
-      writeFileSync(join(checkout, '.changeset/e2e-release.md'), `---\n'${PACKAGE_NAME}': minor\n---\n\nA change made by the release test.\n`);
+      writeFileSync(
+        join(checkout, '.changeset/e2e-release.md'),
+        `---\n'${PACKAGE_NAME}': minor\n---\n\nA change made by the release test.\n`,
+      );
       release = await run('npm', ['run', 'version-packages'], { cwd: checkout, timeoutMs: 120_000, env: childEnv() });
     });
 
@@ -434,18 +518,30 @@ describe('packaging: a fresh checkout packs, installs light, and works at both e
       expect(release?.code, release?.stderr).toBe(0);
       const read = (file: string) => readFileSync(join(checkout, file), 'utf8');
       expect((JSON.parse(read('package.json')) as Manifest).version).toBe(next);
-      const lock = JSON.parse(read('package-lock.json')) as { version: string; packages: Record<string, { version: string }> };
+      const lock = JSON.parse(read('package-lock.json')) as {
+        version: string;
+        packages: Record<string, { version: string }>;
+      };
       expect([lock.version, lock.packages['']!.version]).toEqual([next, next]);
-      expect(read('CHANGELOG.md')).toMatch(new RegExp(`## ${next.replaceAll('.', '\\.')}\\n\\n### Minor Changes\\n\\n- A change made by the release test\\.`));
+      expect(read('CHANGELOG.md')).toMatch(
+        new RegExp(
+          `## ${next.replaceAll('.', '\\.')}\\n\\n### Minor Changes\\n\\n- A change made by the release test\\.`,
+        ),
+      );
       expect(read('CHANGELOG.md')).toContain(`## ${manifest.version}\n`);
       expect(existsSync(join(checkout, '.changeset/e2e-release.md'))).toBe(false);
     });
 
     it("the plugin's meta.version and the audit's --version follow package.json without a rebuild", async () => {
       expect(release?.code).toBe(0);
-      const built = (await import(pathToFileURL(join(checkout, 'dist/index.js')).href)) as { default: LiveKitAgentsPlugin };
+      const built = (await import(pathToFileURL(join(checkout, 'dist/index.js')).href)) as {
+        default: LiveKitAgentsPlugin;
+      };
       expect(built.default.meta.version).toBe(next);
-      const version = await run(process.execPath, [join(checkout, 'dist/audit/cli.js'), '--version'], { cwd: checkout, timeoutMs: 60_000 });
+      const version = await run(process.execPath, [join(checkout, 'dist/audit/cli.js'), '--version'], {
+        cwd: checkout,
+        timeoutMs: 60_000,
+      });
       expect(version.stdout.trim()).toBe(next);
     });
   });

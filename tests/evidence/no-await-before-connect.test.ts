@@ -79,7 +79,10 @@ describe('no-await-before-connect', () => {
     try {
       initializeLogger({ pretty: false, level: 'info' });
       // The same call shape as the SDK's: two strings, the second without a placeholder to fill.
-      log().warn('room not connect after job_entry was called after 10 seconds, ', 'did you forget to call ctx.connect()?');
+      log().warn(
+        'room not connect after job_entry was called after 10 seconds, ',
+        'did you forget to call ctx.connect()?',
+      );
     } finally {
       write.mockRestore();
       initializeLogger({ pretty: false, level: 'fatal' });

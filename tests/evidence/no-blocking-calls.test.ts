@@ -32,7 +32,10 @@ function slowFaq(): { dir: string; fill: () => void } {
 }
 
 /** One caller asks the FAQ tool while another caller asks a simple question; returns the other call's wait. */
-async function faqCallWithAnotherCall(lookupFaq: llm.FunctionTool<{ question: string }, never, unknown>, fill: () => void) {
+async function faqCallWithAnotherCall(
+  lookupFaq: llm.FunctionTool<{ question: string }, never, unknown>,
+  fill: () => void,
+) {
   const question = 'Do you ship abroad?';
   const faqCaller = await startSession(new voice.Agent({ instructions: 'Answer from the FAQ.', tools: [lookupFaq] }), [
     { input: question, toolCalls: [{ name: 'lookupFaq', args: { question } }] },

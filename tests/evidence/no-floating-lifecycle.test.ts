@@ -74,7 +74,9 @@ describe('no-floating-lifecycle', () => {
   });
 
   it('❌ a refused connection is an unhandled rejection; entry fails on another step', async () => {
-    const { outcome, unhandled } = await collectingUnhandled(() => incorrect(recordingLLM()).entry(jobContext(refused())));
+    const { outcome, unhandled } = await collectingUnhandled(() =>
+      incorrect(recordingLLM()).entry(jobContext(refused())),
+    );
     expect(outcome).toBe('Error: AgentSession is not running');
     expect(unhandled).toEqual(['Error: could not establish signal connection']);
   });
@@ -84,7 +86,9 @@ describe('no-floating-lifecycle', () => {
     await correct(model).entry(jobContext(new StandInRoom()));
     await expect.poll(() => model.systemTexts.join('\n'), { timeout: 5000 }).toContain('Greet the caller.');
 
-    const { outcome, unhandled } = await collectingUnhandled(() => correct(recordingLLM()).entry(jobContext(refused())));
+    const { outcome, unhandled } = await collectingUnhandled(() =>
+      correct(recordingLLM()).entry(jobContext(refused())),
+    );
     expect(outcome).toBe('Error: could not establish signal connection');
     // (Older FakeLLMs may leave an unrelated rejection of the first greeting here: only the connect error counts.)
     expect(unhandled.filter((reason) => reason.includes('signal connection'))).toEqual([]);

@@ -71,7 +71,8 @@ describe('no-module-scope-runtime', () => {
     const saved = { ...process.env };
     Object.assign(process.env, env);
     try {
-      const agent = ((await import(join(dir, 'agent.mjs'))) as { default: { entry: (ctx: unknown) => Promise<void> } }).default;
+      const agent = ((await import(join(dir, 'agent.mjs'))) as { default: { entry: (ctx: unknown) => Promise<void> } })
+        .default;
       await expect(agent.entry({})).resolves.toBeUndefined();
     } finally {
       process.env = saved;

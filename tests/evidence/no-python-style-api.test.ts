@@ -42,7 +42,9 @@ describe('no-python-style-api', () => {
     });
 
     // prewarm: proc.userdata is undefined, so the assignment throws and the process never gets ready.
-    await expect(agent.prewarm!(new JobProcess())).rejects.toThrow("Cannot set properties of undefined (setting 'vad')");
+    await expect(agent.prewarm!(new JobProcess())).rejects.toThrow(
+      "Cannot set properties of undefined (setting 'vad')",
+    );
     // min_silence_duration is not an option: the VAD keeps its default of 550 ms.
     const vad = await silero.VAD.load({ min_silence_duration: 0.55 } as never);
     expect(vad.minSilenceDuration).toBe(550);
@@ -50,7 +52,10 @@ describe('no-python-style-api', () => {
     const room = new StandInRoom();
     await agent.entry(jobContext(room));
     // The options object became the e2ee argument, and auto_subscribe was not applied: everything is subscribed.
-    expect(room.connectCalls[0]!.opts).toMatchObject({ e2ee: { auto_subscribe: AutoSubscribe.AUDIO_ONLY }, autoSubscribe: true });
+    expect(room.connectCalls[0]!.opts).toMatchObject({
+      e2ee: { auto_subscribe: AutoSubscribe.AUDIO_ONLY },
+      autoSubscribe: true,
+    });
     // userdata is not a session option.
     expect(() => session!.userData).toThrow('Voice agent userData is not set');
     // on_enter is never called: no greeting is asked of the LLM.

@@ -40,7 +40,9 @@ describe('no-readonly-chat-ctx-mutation', () => {
       },
     });
     const agent = new voice.Agent({ instructions: 'Help the caller.', tools: { noteMood } });
-    const session = await startSession(agent, [{ input: 'Ugh, again?', toolCalls: [{ name: 'noteMood', args: { mood: 'tense' } }] }]);
+    const session = await startSession(agent, [
+      { input: 'Ugh, again?', toolCalls: [{ name: 'noteMood', args: { mood: 'tense' } }] },
+    ]);
     const result = await session.run({ userInput: 'Ugh, again?' }).wait();
     result.expect.containsFunctionCallOutput({ isError: false });
     expect(messages(agent.chatCtx, 'system')).not.toContain('Mood: tense');
@@ -69,7 +71,9 @@ describe('no-readonly-chat-ctx-mutation', () => {
     });
 
     const agent = new Assistant({ instructions: 'Help the caller.', tools: { noteMood } });
-    const session = await startSession(agent, [{ input: 'Ugh, again?', toolCalls: [{ name: 'noteMood', args: { mood: 'tense' } }] }]);
+    const session = await startSession(agent, [
+      { input: 'Ugh, again?', toolCalls: [{ name: 'noteMood', args: { mood: 'tense' } }] },
+    ]);
     await expect.poll(() => messages(agent.chatCtx, 'system'), { timeout: 5000 }).toContain('The caller is a VIP.');
     const result = await session.run({ userInput: 'Ugh, again?' }).wait();
     result.expect.containsFunctionCallOutput({ isError: false });

@@ -99,7 +99,7 @@ describe('no-sensitive-logging', () => {
     expect(logs).not.toContain(SECRET);
   });
 
-  it('note: the SDK itself writes every tool call\'s arguments at info level, card number included', async () => {
+  it("note: the SDK itself writes every tool call's arguments at info level, card number included", async () => {
     // voice/generation.ts:1408 logs `'lk.pii.arguments': parsedArgs` at info ("Executing LLM tool call"), and
     // voice/agent_activity.ts:4806 again at debug ("Tool call execution finished"). The `lk.pii.` prefix is honoured
     // by LiveKit Cloud's log exporter, not by the stdout stream. So even the ✅ tool's card number reaches the logs.

@@ -65,7 +65,7 @@ describe('no-user-data-in-prewarm', () => {
     await expect(runJob(agent)).rejects.toThrow('no job context found');
   });
 
-  it('✅ prewarm loads the model; entry fetches the caller\'s profile after connecting', async () => {
+  it("✅ prewarm loads the model; entry fetches the caller's profile after connecting", async () => {
     // ✅ from docs/rules/no-user-data-in-prewarm.md
     const agent = defineAgent({
       prewarm: async (proc: JobProcess) => {

@@ -44,7 +44,11 @@ describe('no-vague-tool-names', () => {
   it('✅ specific names reach the model as written', async () => {
     // ✅ from docs/rules/no-vague-tool-names.md
     const cancelOrder = llm.tool({ name: 'cancelOrder', description: '...', execute: async () => '...' });
-    const searchHelpArticles = llm.tool({ name: 'search_help_articles', description: '...', execute: async () => '...' });
+    const searchHelpArticles = llm.tool({
+      name: 'search_help_articles',
+      description: '...',
+      execute: async () => '...',
+    });
 
     const agent = new voice.Agent({
       instructions: '...',

@@ -60,7 +60,10 @@ describe('require-llm-handoff', () => {
   });
 
   it('❌ a returned agent is sent to the LLM as JSON, and the caller stays with the front desk', async () => {
-    const { session, frontDesk, output } = await callTransfer({ transferToSales: transferToSales as never }, 'transferToSales');
+    const { session, frontDesk, output } = await callTransfer(
+      { transferToSales: transferToSales as never },
+      'transferToSales',
+    );
     expect(output).toContain('spring discount');
     expect(session.currentAgent).toBe(frontDesk);
   });

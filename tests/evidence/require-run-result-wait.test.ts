@@ -27,14 +27,20 @@ function agentReplying(reply: string) {
 }
 
 // ❌ from docs/rules/require-run-result-wait.md, as a function of the page's helpers
-async function greetsTheCallerIncorrect(startSession: (agent: voice.Agent) => Promise<voice.AgentSession>, judgeLlm: voice.testing.FakeLLM) {
+async function greetsTheCallerIncorrect(
+  startSession: (agent: voice.Agent) => Promise<voice.AgentSession>,
+  judgeLlm: voice.testing.FakeLLM,
+) {
   const session = await startSession(new voice.Agent({ instructions: FRONT_DESK_PROMPT }));
   const result = await session.run({ userInput: 'Hello' });
   result.expect.nextEvent().isMessage({ role: 'assistant' }).judge(judgeLlm, { intent: 'greets the caller' });
 }
 
 // ✅ from docs/rules/require-run-result-wait.md
-async function greetsTheCallerCorrect(startSession: (agent: voice.Agent) => Promise<voice.AgentSession>, judgeLlm: voice.testing.FakeLLM) {
+async function greetsTheCallerCorrect(
+  startSession: (agent: voice.Agent) => Promise<voice.AgentSession>,
+  judgeLlm: voice.testing.FakeLLM,
+) {
   const session = await startSession(new voice.Agent({ instructions: FRONT_DESK_PROMPT }));
   const result = await session.run({ userInput: 'Hello' }).wait();
   await result.expect.nextEvent().isMessage({ role: 'assistant' }).judge(judgeLlm, { intent: 'greets the caller' });
@@ -52,7 +58,7 @@ describe('require-run-result-wait', () => {
     expect(result.events.some((event) => event.type === 'message' && event.item.role === 'assistant')).toBe(true);
   });
 
-  it('❌ the page\'s test fails on an agent that greets correctly (it reads the run before it happens)', async () => {
+  it("❌ the page's test fails on an agent that greets correctly (it reads the run before it happens)", async () => {
     const reply = 'Good morning, how can I help?';
     await expect(greetsTheCallerIncorrect(agentReplying(reply), judgeLlmFor(reply, true))).rejects.toThrow(
       'Expected another event, but none left.',
@@ -82,6 +88,8 @@ describe('require-run-result-wait', () => {
     const good = 'Good morning, how can I help?';
     await expect(greetsTheCallerCorrect(agentReplying(good), judgeLlmFor(good, true))).resolves.toBeUndefined();
     const wrong = 'We are closed.';
-    await expect(greetsTheCallerCorrect(agentReplying(wrong), judgeLlmFor(wrong, false))).rejects.toThrow(UNSEEN_VERDICT);
+    await expect(greetsTheCallerCorrect(agentReplying(wrong), judgeLlmFor(wrong, false))).rejects.toThrow(
+      UNSEEN_VERDICT,
+    );
   });
 });

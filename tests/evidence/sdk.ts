@@ -111,7 +111,8 @@ export function recordingLLM(responses: voice.testing.FakeLLMResponse[] = []): R
       override chat(options: Parameters<voice.testing.FakeLLM['chat']>[0]) {
         for (const text of messages(options.chatCtx, 'system')) this.systemTexts.push(text);
         const toolCtx = options.toolCtx as { functionTools?: Record<string, { description?: unknown }> } | undefined;
-        const tools = toolCtx?.functionTools ?? (toolCtx as Record<string, { description?: unknown }> | undefined) ?? {};
+        const tools =
+          toolCtx?.functionTools ?? (toolCtx as Record<string, { description?: unknown }> | undefined) ?? {};
         this.toolsOffered.push(Object.entries(tools).map(([name, tool]) => ({ name, description: tool.description })));
         return super.chat(options);
       }
@@ -170,7 +171,9 @@ export function toolOutputs(chatCtx: { items: readonly llm.ChatItem[] }): string
 
 /** The texts of the messages of one role in a chat context. */
 export function messages(chatCtx: { items: readonly llm.ChatItem[] }, role: 'user' | 'system' | 'assistant'): string[] {
-  return chatCtx.items.flatMap((item) => (item.type === 'message' && item.role === role ? [item.textContent ?? ''] : []));
+  return chatCtx.items.flatMap((item) =>
+    item.type === 'message' && item.role === role ? [item.textContent ?? ''] : [],
+  );
 }
 
 /**
@@ -213,7 +216,14 @@ export function jobContext(room: StandInRoom, proc: JobProcess = new JobProcess(
     workerId: 'worker-evidence',
   };
   const Context = JobContext as unknown as new (...args: unknown[]) => JobContext;
-  return new Context(proc, info, room, () => {}, () => {}, undefined);
+  return new Context(
+    proc,
+    info,
+    room,
+    () => {},
+    () => {},
+    undefined,
+  );
 }
 
 /** Runs `fn` and returns the longest gap between ticks of a 5 ms interval timer while it ran (the event-loop stall). */
@@ -288,7 +298,10 @@ export function loadInJobProcess(
 ): Promise<{ loaded: boolean; stderr: string; code: number | null }> {
   const main = sdkPath('@livekit/agents', 'dist/ipc/job_proc_lazy_main.js');
   return new Promise((resolve, reject) => {
-    const child = fork(main, [agentFile], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], env: { ...process.env, ...env } });
+    const child = fork(main, [agentFile], {
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      env: { ...process.env, ...env },
+    });
     let stderr = '';
     let loaded = false;
     child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

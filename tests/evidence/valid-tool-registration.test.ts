@@ -22,7 +22,9 @@ describe('valid-tool-registration', () => {
       () =>
         new voice.Agent({
           instructions: '...',
-          tools: { cancelOrder: llm.tool({ name: 'cancelOrder', description: '...', execute: async () => '...' }) } as never,
+          tools: {
+            cancelOrder: llm.tool({ name: 'cancelOrder', description: '...', execute: async () => '...' }),
+          } as never,
         }),
     ).toThrow('tools object entry "cancelOrder" must be anonymous');
 

@@ -43,6 +43,11 @@ export interface Reported {
 export async function lintFiles(patterns: string[], config: ConfigName = 'all'): Promise<Reported[]> {
   const results = await createESLint(config).lintFiles(patterns);
   return results.flatMap((result) =>
-    result.messages.map((message) => ({ file: result.filePath, line: message.line, ruleId: message.ruleId, message: message.message })),
+    result.messages.map((message) => ({
+      file: result.filePath,
+      line: message.line,
+      ruleId: message.ruleId,
+      message: message.message,
+    })),
   );
 }

@@ -35,17 +35,21 @@ export function probe<T>(
     },
   };
   const linter = new Linter({ configType: 'flat' });
-  const messages = linter.verify(code, {
-    files: ['**/*.ts'],
-    plugins: { probe: { rules: { probe: rule } } } as unknown as Linter.Config['plugins'],
-    languageOptions: {
-      parser: tsParser as Linter.Parser,
-      sourceType: options.sourceType ?? 'module',
-      ecmaVersion: 'latest',
-    },
-    settings: options.settings ?? {},
-    rules: { 'probe/probe': 'error' },
-  } as Linter.Config, 'probe.ts');
+  const messages = linter.verify(
+    code,
+    {
+      files: ['**/*.ts'],
+      plugins: { probe: { rules: { probe: rule } } } as unknown as Linter.Config['plugins'],
+      languageOptions: {
+        parser: tsParser as Linter.Parser,
+        sourceType: options.sourceType ?? 'module',
+        ecmaVersion: 'latest',
+      },
+      settings: options.settings ?? {},
+      rules: { 'probe/probe': 'error' },
+    } as Linter.Config,
+    'probe.ts',
+  );
   const fatal = messages.find((message) => message.fatal);
   if (fatal) throw new Error(`probe: ${fatal.message}`);
   return results;

@@ -54,14 +54,18 @@ function flowOf(code: string): FlowView | null {
 
 describe('before connect (code paths)', () => {
   it('awaits on the way to ctx.connect(), not after it', () => {
-    expect(flowOf(`export default defineAgent({ entry: async (ctx) => { const a = await x(); await ctx.connect(); await y(); } });`)).toMatchObject({
+    expect(
+      flowOf(
+        `export default defineAgent({ entry: async (ctx) => { const a = await x(); await ctx.connect(); await y(); } });`,
+      ),
+    ).toMatchObject({
       awaits: ['await x()'],
       connects: true,
       opaque: false,
     });
   });
 
-  it("the official starter: session.start({ room: ctx.room }) connects, so nothing is before it", () => {
+  it('the official starter: session.start({ room: ctx.room }) connects, so nothing is before it', () => {
     expect(
       flowOf(`export default defineAgent({ entry: async (ctx) => {
         const session = new voice.AgentSession({});
@@ -72,17 +76,23 @@ describe('before connect (code paths)', () => {
   });
 
   it('a kept call handed ctx or ctx.room may connect (opaque); a logger or a used value does not', () => {
-    expect(flowOf(`export default defineAgent({ entry: async (ctx) => { await setup(ctx); await x(); } });`)).toMatchObject({
+    expect(
+      flowOf(`export default defineAgent({ entry: async (ctx) => { await setup(ctx); await x(); } });`),
+    ).toMatchObject({
       awaits: [],
       opaque: true,
     });
     expect(
-      flowOf(`export default defineAgent({ entry: async (ctx) => { logger.info({ ctx }); const m = parse(ctx); await x(m); await setup({ room: ctx.room }); } });`),
+      flowOf(
+        `export default defineAgent({ entry: async (ctx) => { logger.info({ ctx }); const m = parse(ctx); await x(m); await setup({ room: ctx.room }); } });`,
+      ),
     ).toMatchObject({ awaits: ['await x(m)'], opaque: true });
   });
 
   it('an entry that never connects visibly reports nothing', () => {
-    expect(flowOf(`export default defineAgent({ entry: async (ctx) => { await x(); ctx.addShutdownCallback(f); } });`)).toMatchObject({
+    expect(
+      flowOf(`export default defineAgent({ entry: async (ctx) => { await x(); ctx.addShutdownCallback(f); } });`),
+    ).toMatchObject({
       awaits: [],
       connects: false,
     });
@@ -90,16 +100,22 @@ describe('before connect (code paths)', () => {
 
   it('callbacks do not run on the path; an inline callback that connects is a connect', () => {
     expect(
-      flowOf(`export default defineAgent({ entry: async (ctx) => { const later = async () => { await z(); }; await retry(() => ctx.connect()); await y(); } });`),
+      flowOf(
+        `export default defineAgent({ entry: async (ctx) => { const later = async () => { await z(); }; await retry(() => ctx.connect()); await y(); } });`,
+      ),
     ).toMatchObject({ awaits: [], connects: true });
   });
 
   it('branches: an if that connects leaves the other path unconnected; a path that never connects again is not reported', () => {
     expect(
-      flowOf(`export default defineAgent({ entry: async (ctx) => { if (a) await ctx.connect(); await x(); await session.start({ room: ctx.room }); } });`),
+      flowOf(
+        `export default defineAgent({ entry: async (ctx) => { if (a) await ctx.connect(); await x(); await session.start({ room: ctx.room }); } });`,
+      ),
     ).toMatchObject({ awaits: ['await x()'] });
     expect(
-      flowOf(`export default defineAgent({ entry: async (ctx) => { try { await ctx.connect(); } catch (e) { await report(e); throw e; } } });`),
+      flowOf(
+        `export default defineAgent({ entry: async (ctx) => { try { await ctx.connect(); } catch (e) { await report(e); throw e; } } });`,
+      ),
     ).toMatchObject({ awaits: [], connects: true });
   });
 

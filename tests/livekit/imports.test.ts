@@ -12,7 +12,10 @@ function resolvedCalls(code: string, options: Parameters<typeof withModel>[2] = 
       const visit = (node: unknown): void => {
         if (!node || typeof node !== 'object') return;
         const record = node as { type?: string; callee?: unknown; parent?: unknown };
-        if ((record.type === AST_NODE_TYPES.CallExpression || record.type === AST_NODE_TYPES.NewExpression) && record.callee) {
+        if (
+          (record.type === AST_NODE_TYPES.CallExpression || record.type === AST_NODE_TYPES.NewExpression) &&
+          record.callee
+        ) {
           const resolved = model.imports.resolve(record.callee as never);
           if (resolved) found.push(resolved.path);
         }
@@ -38,27 +41,28 @@ describe('LiveKit bindings', () => {
   });
 
   it('aliased flat imports map to their namespace', () => {
-    expect(resolvedCalls("import { Agent as A, tool as t, handoff } from '@livekit/agents'; new A({}); t({}); handoff({});")).toEqual([
-      'voice.Agent',
-      'llm.tool',
-      'llm.handoff',
-    ]);
+    expect(
+      resolvedCalls("import { Agent as A, tool as t, handoff } from '@livekit/agents'; new A({}); t({}); handoff({});"),
+    ).toEqual(['voice.Agent', 'llm.tool', 'llm.handoff']);
   });
 
   it('namespace import, with namespaced and flat members', () => {
-    expect(resolvedCalls("import * as agents from '@livekit/agents'; agents.llm.tool({}); agents.tool({}); agents.voice.Agent.create({});")).toEqual([
-      'llm.tool',
-      'llm.tool',
-      'voice.Agent.create',
-    ]);
+    expect(
+      resolvedCalls(
+        "import * as agents from '@livekit/agents'; agents.llm.tool({}); agents.tool({}); agents.voice.Agent.create({});",
+      ),
+    ).toEqual(['llm.tool', 'llm.tool', 'voice.Agent.create']);
   });
 
   it('deprecated aliases are canonicalised, the raw path is kept', () => {
-    const paths = withModel("import { WorkerOptions } from '@livekit/agents'; new WorkerOptions({ agent: 'x' });", (model) => {
-      const binding = model!.imports.bindings[0]!;
-      const reference = binding.variable.references[0]!.identifier;
-      return model!.imports.resolve(reference);
-    });
+    const paths = withModel(
+      "import { WorkerOptions } from '@livekit/agents'; new WorkerOptions({ agent: 'x' });",
+      (model) => {
+        const binding = model!.imports.bindings[0]!;
+        const reference = binding.variable.references[0]!.identifier;
+        return model!.imports.resolve(reference);
+      },
+    );
     expect(paths).toMatchObject({ path: 'ServerOptions', rawPath: 'WorkerOptions' });
   });
 
@@ -80,21 +84,26 @@ describe('LiveKit bindings', () => {
   });
 
   it('local aliases of a binding are followed (const destructuring and member)', () => {
-    expect(resolvedCalls("import { llm, voice } from '@livekit/agents'; const { tool } = llm; const Agent = voice.Agent; tool({}); new Agent({});")).toEqual([
-      'llm.tool',
-      'voice.Agent',
-    ]);
+    expect(
+      resolvedCalls(
+        "import { llm, voice } from '@livekit/agents'; const { tool } = llm; const Agent = voice.Agent; tool({}); new Agent({});",
+      ),
+    ).toEqual(['llm.tool', 'voice.Agent']);
   });
 
   it('type-only imports are not bindings', () => {
-    expect(resolvedCalls("import type { llm } from '@livekit/agents'; import { type voice } from '@livekit/agents'; declare const x: any; x.tool();")).toEqual(
-      [],
-    );
+    expect(
+      resolvedCalls(
+        "import type { llm } from '@livekit/agents'; import { type voice } from '@livekit/agents'; declare const x: any; x.tool();",
+      ),
+    ).toEqual([]);
     expect(withModel("import type { llm } from '@livekit/agents'; export const a = 1;", (model) => model)).toBeNull();
   });
 
   it('same names from other packages are not bindings', () => {
-    expect(resolvedCalls("import { tool } from 'ai'; import { llm } from './my-llm'; tool({}); llm.tool({});")).toEqual([]);
+    expect(resolvedCalls("import { tool } from 'ai'; import { llm } from './my-llm'; tool({}); llm.tool({});")).toEqual(
+      [],
+    );
     expect(resolvedCalls("import { Room } from '@livekit/rtc-node'; new Room();")).toEqual([]);
   });
 
@@ -116,9 +125,25 @@ describe('LiveKit bindings', () => {
   });
 
   it('localNameFor finds the file’s own spelling of an API', () => {
-    expect(withModel("import { llm } from '@livekit/agents'; export {};", (model) => model!.imports.localNameFor('llm.handoff'))).toBe('llm.handoff');
-    expect(withModel("import { handoff } from '@livekit/agents'; export {};", (model) => model!.imports.localNameFor('llm.handoff'))).toBe('handoff');
-    expect(withModel("import * as lk from '@livekit/agents'; export {};", (model) => model!.imports.localNameFor('llm.ToolError'))).toBe('lk.llm.ToolError');
-    expect(withModel("import { voice } from '@livekit/agents'; export {};", (model) => model!.imports.localNameFor('llm.ToolError'))).toBeNull();
+    expect(
+      withModel("import { llm } from '@livekit/agents'; export {};", (model) =>
+        model!.imports.localNameFor('llm.handoff'),
+      ),
+    ).toBe('llm.handoff');
+    expect(
+      withModel("import { handoff } from '@livekit/agents'; export {};", (model) =>
+        model!.imports.localNameFor('llm.handoff'),
+      ),
+    ).toBe('handoff');
+    expect(
+      withModel("import * as lk from '@livekit/agents'; export {};", (model) =>
+        model!.imports.localNameFor('llm.ToolError'),
+      ),
+    ).toBe('lk.llm.ToolError');
+    expect(
+      withModel("import { voice } from '@livekit/agents'; export {};", (model) =>
+        model!.imports.localNameFor('llm.ToolError'),
+      ),
+    ).toBeNull();
   });
 });

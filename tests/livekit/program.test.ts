@@ -10,7 +10,8 @@ describe('defineAgent entries and prewarms', () => {
     const result = withModel(
       `import { defineAgent } from '@livekit/agents';
        export default defineAgent({ prewarm: async (proc) => {}, entry: async (ctx) => { await ctx.connect(); } });`,
-      (model) => model!.defineAgents.map((d) => ({ entry: d.entry?.type, prewarm: d.prewarm?.type, ctx: d.contextName })),
+      (model) =>
+        model!.defineAgents.map((d) => ({ entry: d.entry?.type, prewarm: d.prewarm?.type, ctx: d.contextName })),
     );
     expect(result).toEqual([{ entry: 'ArrowFunctionExpression', prewarm: 'ArrowFunctionExpression', ctx: 'ctx' }]);
   });
@@ -21,7 +22,12 @@ describe('defineAgent entries and prewarms', () => {
        export default defineAgent({ prewarm, entry });
        async function entry(job: JobContext) { await job.connect(); }
        async function prewarm(proc: unknown) {}`,
-      (model) => model!.defineAgents.map((d) => ({ entry: d.entry?.id?.name, prewarm: d.prewarm?.id?.name, ctx: d.contextName })),
+      (model) =>
+        model!.defineAgents.map((d) => ({
+          entry: d.entry?.id?.name,
+          prewarm: d.prewarm?.id?.name,
+          ctx: d.contextName,
+        })),
     );
     expect(result).toEqual([{ entry: 'entry', prewarm: 'prewarm', ctx: 'job' }]);
   });
@@ -34,7 +40,8 @@ describe('defineAgent entries and prewarms', () => {
        const options = { prewarm, entry: main };
        export default defineAgent(options);
        defineAgent({ async entry(ctx) {} });`,
-      (model) => model!.defineAgents.map((d) => ({ entry: d.entry?.type, prewarm: d.prewarm, unresolved: d.prewarmUnresolved })),
+      (model) =>
+        model!.defineAgents.map((d) => ({ entry: d.entry?.type, prewarm: d.prewarm, unresolved: d.prewarmUnresolved })),
     );
     expect(result).toEqual([
       { entry: 'ArrowFunctionExpression', prewarm: null, unresolved: true },
@@ -43,7 +50,12 @@ describe('defineAgent entries and prewarms', () => {
   });
 
   it('a defineAgent from another package is not an entry', () => {
-    expect(withModel("import { defineAgent } from 'other'; import { llm } from '@livekit/agents'; defineAgent({ entry() {} });", (model) => model!.defineAgents)).toEqual([]);
+    expect(
+      withModel(
+        "import { defineAgent } from 'other'; import { llm } from '@livekit/agents'; defineAgent({ entry() {} });",
+        (model) => model!.defineAgents,
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -79,7 +91,8 @@ describe('agent classes and constructions', () => {
        new Support();
        Support.create({});
        new Map();`,
-      (model) => model!.agentConstructions.map((c) => `${c.kind}:${c.agentClass?.name ?? 'sdk'}:${c.options ? 'options' : '-'}`),
+      (model) =>
+        model!.agentConstructions.map((c) => `${c.kind}:${c.agentClass?.name ?? 'sdk'}:${c.options ? 'options' : '-'}`),
     );
     expect(kinds.sort()).toEqual(['create:Support:options', 'create:sdk:options', 'new:Support:-', 'new:sdk:options']);
   });
@@ -143,7 +156,13 @@ describe('tools', () => {
       `import { llm, voice } from '@livekit/agents';
        import { shared } from './shared';
        class A extends voice.Agent { constructor() { super({ instructions: 'x', tools: [...shared, llm.tool({ name: 'n', description: 'd', execute: async () => 1 })] }); } }`,
-      (model) => model!.registrations.map((r) => ({ style: r.style, unknown: r.hasUnknownEntries, owner: r.owner.agentClass?.name, n: r.entries.length })),
+      (model) =>
+        model!.registrations.map((r) => ({
+          style: r.style,
+          unknown: r.hasUnknownEntries,
+          owner: r.owner.agentClass?.name,
+          n: r.entries.length,
+        })),
     );
     expect(result).toEqual([{ style: 'array', unknown: true, owner: 'A', n: 1 }]);
   });
@@ -169,13 +188,20 @@ describe('handoffs, sessions and hot paths', () => {
     function helper() { marker('helper'); }`;
 
   it('handoffs expose agent and returns', () => {
-    const result = withModel(code, (model, sourceCode) => model!.handoffs.map((h) => [text(sourceCode, h.agent), text(sourceCode, h.returnsProperty?.value)]));
+    const result = withModel(code, (model, sourceCode) =>
+      model!.handoffs.map((h) => [text(sourceCode, h.agent), text(sourceCode, h.returnsProperty?.value)]),
+    );
     expect(result).toEqual([['new Support()', "'Moving you now'"]]);
   });
 
   it('sessions record starts, listeners and other members', () => {
     const result = withModel(code, (model) =>
-      model!.sessions.map((s) => ({ starts: s.starts.length, listeners: s.listeners.length, members: s.members.length, options: !!s.options })),
+      model!.sessions.map((s) => ({
+        starts: s.starts.length,
+        listeners: s.listeners.length,
+        members: s.members.length,
+        options: !!s.options,
+      })),
     );
     expect(result).toEqual([{ starts: 1, listeners: 1, members: 1, options: true }]);
   });

@@ -34,14 +34,23 @@ describe('globs', () => {
 
 describe('test code', () => {
   it('the default globs cover test names and folders', () => {
-    for (const path of ['src/agent.test.ts', 'src/agent.spec.js', 'examples/comprehensive_test.ts', 'tests/e2e/agent.mjs', 'src/__tests__/a.ts', 'fixtures/a.ts']) {
+    for (const path of [
+      'src/agent.test.ts',
+      'src/agent.spec.js',
+      'examples/comprehensive_test.ts',
+      'tests/e2e/agent.mjs',
+      'src/__tests__/a.ts',
+      'fixtures/a.ts',
+    ]) {
       expect(isTestCode(program(AGENT), `/repo/${path}`, '/repo', DEFAULT_TEST_FILES)).toBe(true);
     }
     expect(isTestCode(program(AGENT), '/repo/src/agent.ts', '/repo', DEFAULT_TEST_FILES)).toBe(false);
   });
 
   it('paths are relative to the working directory: the folders above it do not count', () => {
-    expect(isTestCode(program(AGENT), '/home/me/tests/project/src/agent.ts', '/home/me/tests/project', DEFAULT_TEST_FILES)).toBe(false);
+    expect(
+      isTestCode(program(AGENT), '/home/me/tests/project/src/agent.ts', '/home/me/tests/project', DEFAULT_TEST_FILES),
+    ).toBe(false);
     expect(pathForGlobs('/elsewhere/x.ts', '/repo')).toBe('/elsewhere/x.ts');
     expect(pathForGlobs('<input>', '/repo')).toBeNull();
   });

@@ -34,7 +34,10 @@ function eslint(cwd: string, fix: boolean): ESLint {
     overrideConfigFile: true,
     overrideConfig: [
       { files: ['**/*.ts'], languageOptions: { parser: tsParser as Linter.Parser, sourceType: 'module' } },
-      { plugins: { 'livekit-agents': plugin as unknown as ESLint.Plugin }, rules: { 'livekit-agents/no-deprecated-api': 'error' } },
+      {
+        plugins: { 'livekit-agents': plugin as unknown as ESLint.Plugin },
+        rules: { 'livekit-agents/no-deprecated-api': 'error' },
+      },
     ],
   });
 }
@@ -86,7 +89,9 @@ describe('no-deprecated-api over a monorepo, through ESLint', () => {
     const byFile = Object.fromEntries(
       results.map((result) => [
         result.filePath.slice(root.length + 1),
-        result.messages.map((message) => `${message.line}:${message.fix ? 'fix' : `suggest${message.suggestions?.length ?? 0}`}`),
+        result.messages.map(
+          (message) => `${message.line}:${message.fix ? 'fix' : `suggest${message.suggestions?.length ?? 0}`}`,
+        ),
       ]),
     );
     expect(byFile).toEqual({
@@ -111,6 +116,7 @@ describe('no-deprecated-api over a monorepo, through ESLint', () => {
     const read = (path: string) => readFileSync(join(root, path), 'utf8');
     expect(read('apps/current/src/agent.ts')).toBe(AGENT.replaceAll('WorkerOptions', 'ServerOptions'));
     expect(read('apps/fresh/src/agent.ts')).toBe(AGENT.replaceAll('WorkerOptions', 'ServerOptions'));
-    for (const path of ['apps/pinned/src/agent.ts', 'apps/legacy/src/agent.ts', 'scripts/agent.ts']) expect(read(path)).toBe(AGENT);
+    for (const path of ['apps/pinned/src/agent.ts', 'apps/legacy/src/agent.ts', 'scripts/agent.ts'])
+      expect(read(path)).toBe(AGENT);
   });
 });

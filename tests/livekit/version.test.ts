@@ -42,9 +42,16 @@ describe('detectVersion', () => {
   it('reads the installed package that resolves from a nested directory', () => {
     const root = tempDir();
     mkdirSync(join(root, 'node_modules', '@livekit', 'agents'), { recursive: true });
-    writeFileSync(join(root, 'node_modules', '@livekit', 'agents', 'package.json'), '{"name":"@livekit/agents","version":"1.3.4"}');
+    writeFileSync(
+      join(root, 'node_modules', '@livekit', 'agents', 'package.json'),
+      '{"name":"@livekit/agents","version":"1.3.4"}',
+    );
     mkdirSync(join(root, 'src', 'agents'), { recursive: true });
-    expect(detectVersion(join(root, 'src', 'agents'))).toEqual({ range: '1.3.4', source: 'installed', written: '1.3.4' });
+    expect(detectVersion(join(root, 'src', 'agents'))).toEqual({
+      range: '1.3.4',
+      source: 'installed',
+      written: '1.3.4',
+    });
     // The same object while the answer holds (rules memo by it).
     expect(detectVersion(join(root, 'src', 'agents'))).toBe(detectVersion(join(root, 'src', 'agents')));
   });
@@ -66,7 +73,11 @@ describe('detectVersion', () => {
     const root = tempDir();
     writeFileSync(join(root, 'package.json'), JSON.stringify({ peerDependencies: { '@livekit/agents': '^1.0.20' } }));
     mkdirSync(join(root, 'lib'));
-    expect(detectVersion(join(root, 'lib'))).toEqual({ range: '>=1.0.20 <2.0.0-0', source: 'declared', written: '^1.0.20' });
+    expect(detectVersion(join(root, 'lib'))).toEqual({
+      range: '>=1.0.20 <2.0.0-0',
+      source: 'declared',
+      written: '^1.0.20',
+    });
   });
 
   it('is unknown when nothing is installed, locked or declared', () => {

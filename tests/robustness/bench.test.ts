@@ -15,7 +15,10 @@ import plugin from '../../src/index.js';
 import { generateCorpus } from '../../bench/generate.js';
 
 const config: Linter.Config[] = [
-  { files: ['**/*.ts'], languageOptions: { parser: tsParser as Linter.Parser, ecmaVersion: 'latest', sourceType: 'module' } },
+  {
+    files: ['**/*.ts'],
+    languageOptions: { parser: tsParser as Linter.Parser, ecmaVersion: 'latest', sourceType: 'module' },
+  },
   plugin.configs.all as Linter.Config,
 ];
 

@@ -60,21 +60,33 @@ function faultyPlugin(kind: 'throws' | 'bad-fix' | 'bad-suggestion' | 'unstable-
               // a rule that burns time on every tool
             }
           }
-          if (kind === 'bad-fix') context.report({ node, messageId: 'm', fix: (fixer) => fixer.insertTextAfter(node, ' )(') });
+          if (kind === 'bad-fix')
+            context.report({ node, messageId: 'm', fix: (fixer) => fixer.insertTextAfter(node, ' )(') });
           if (kind === 'bad-suggestion') {
-            context.report({ node, messageId: 'm', suggest: [{ messageId: 'm', fix: (fixer) => fixer.replaceText(node, 'description: {') }] });
+            context.report({
+              node,
+              messageId: 'm',
+              suggest: [{ messageId: 'm', fix: (fixer) => fixer.replaceText(node, 'description: {') }],
+            });
           }
         },
         'Program:exit'(node) {
           // Adds a comment on every pass: a fix that never settles.
           if (kind === 'unstable-fix' && context.sourceCode.text.includes('description')) {
-            context.report({ node, messageId: 'm', fix: (fixer) => fixer.insertTextAfterRange([node.range[1], node.range[1]], '\n// again') });
+            context.report({
+              node,
+              messageId: 'm',
+              fix: (fixer) => fixer.insertTextAfterRange([node.range[1], node.range[1]], '\n// again'),
+            });
           }
         },
       };
     },
   };
-  const faulty: FuzzPlugin & { rules: Record<string, Rule.RuleModule> } = { rules: { faulty: rule }, configs: { all: {} } };
+  const faulty: FuzzPlugin & { rules: Record<string, Rule.RuleModule> } = {
+    rules: { faulty: rule },
+    configs: { all: {} },
+  };
   faulty.configs.all = { plugins: { test: faulty }, rules: { 'test/faulty': 'error' } };
   return faulty;
 }

@@ -51,7 +51,9 @@ describe('real-code harness', () => {
     };
     const faulty = { rules: { throwing }, configs: { all: {} } };
     faulty.configs.all = { plugins: { test: faulty }, rules: { 'test/throwing': 'error' } };
-    const some = listSourceFiles().filter((file) => file.endsWith('.ts')).slice(0, 3);
+    const some = listSourceFiles()
+      .filter((file) => file.endsWith('.ts'))
+      .slice(0, 3);
     const result = lintRealCode({ plugin: faulty, files: some });
     expect(result.crashes.map((crash) => crash.ruleId)).toEqual(['test/throwing', 'test/throwing', 'test/throwing']);
   });

@@ -75,7 +75,7 @@ const DECLARATION_MOVE = [
 ruleTester.run('no-await-before-connect', rule, {
   valid: [
     {
-      name: "official starter order: await session.start({ room: ctx.room }) then await ctx.connect()",
+      name: 'official starter order: await session.start({ room: ctx.room }) then await ctx.connect()',
       code: code`
         import { type JobContext, defineAgent, inference, voice } from '@livekit/agents';
         import { createAgent } from './agent.js';
@@ -443,8 +443,18 @@ ruleTester.run('no-await-before-connect', rule, {
       name: 'every await at any depth before the connect point, for await included; nested functions skipped',
       code: DEPTH_CODE,
       errors: [
-        { messageId: 'awaitBeforeConnect', data: { name: 'warmCache()', ctx: 'ctx' }, line: 5, suggestions: DEPTH_MOVE },
-        { messageId: 'awaitBeforeConnect', data: { name: 'loadRules()', ctx: 'ctx' }, line: 8, suggestions: DEPTH_MOVE },
+        {
+          messageId: 'awaitBeforeConnect',
+          data: { name: 'warmCache()', ctx: 'ctx' },
+          line: 5,
+          suggestions: DEPTH_MOVE,
+        },
+        {
+          messageId: 'awaitBeforeConnect',
+          data: { name: 'loadRules()', ctx: 'ctx' },
+          line: 8,
+          suggestions: DEPTH_MOVE,
+        },
         {
           messageId: 'forAwaitBeforeConnect',
           data: { name: 'readRows()', ctx: 'ctx' },
@@ -522,8 +532,18 @@ ruleTester.run('no-await-before-connect', rule, {
         export default defineAgent({ entry });
       `,
       errors: [
-        { messageId: 'awaitBeforeConnect', data: { name: 'pending', ctx: 'ctx' }, line: 3, suggestions: DECLARATION_MOVE },
-        { messageId: 'awaitBeforeConnect', data: { name: 'this.ready', ctx: 'ctx' }, line: 4, suggestions: DECLARATION_MOVE },
+        {
+          messageId: 'awaitBeforeConnect',
+          data: { name: 'pending', ctx: 'ctx' },
+          line: 3,
+          suggestions: DECLARATION_MOVE,
+        },
+        {
+          messageId: 'awaitBeforeConnect',
+          data: { name: 'this.ready', ctx: 'ctx' },
+          line: 4,
+          suggestions: DECLARATION_MOVE,
+        },
       ],
     },
     {
@@ -559,8 +579,14 @@ ruleTester.run('no-await-before-connect', rule, {
         });
       `,
       errors: [
-        { messageId: 'awaitBeforeConnect', data: { name: 'crm.lookup()', ctx: 'ctx' }, line: 8, suggestions: [
-            { messageId: 'moveConnect', output: code`
+        {
+          messageId: 'awaitBeforeConnect',
+          data: { name: 'crm.lookup()', ctx: 'ctx' },
+          line: 8,
+          suggestions: [
+            {
+              messageId: 'moveConnect',
+              output: code`
               import { defineAgent } from '@livekit/agents';
               function field(ctx, key) {
                 return JSON.parse(ctx.job.metadata ?? '{}')[key];
@@ -573,10 +599,18 @@ ruleTester.run('no-await-before-connect', rule, {
                   await crm.logCall(customer);
                 },
               });
-            ` },
-          ] },
-        { messageId: 'awaitBeforeConnect', data: { name: 'crm.logCall()', ctx: 'ctx' }, line: 9, suggestions: [
-            { messageId: 'moveConnect', output: code`
+            `,
+            },
+          ],
+        },
+        {
+          messageId: 'awaitBeforeConnect',
+          data: { name: 'crm.logCall()', ctx: 'ctx' },
+          line: 9,
+          suggestions: [
+            {
+              messageId: 'moveConnect',
+              output: code`
               import { defineAgent } from '@livekit/agents';
               function field(ctx, key) {
                 return JSON.parse(ctx.job.metadata ?? '{}')[key];
@@ -589,8 +623,10 @@ ruleTester.run('no-await-before-connect', rule, {
                   await crm.logCall(customer);
                 },
               });
-            ` },
-          ] },
+            `,
+            },
+          ],
+        },
       ],
     },
     {
@@ -606,8 +642,15 @@ ruleTester.run('no-await-before-connect', rule, {
           },
         });
       `,
-      errors: [{ messageId: 'awaitBeforeConnect', data: { name: 'mkdir()', ctx: 'ctx' }, line: 6, suggestions: [
-            { messageId: 'insertConnect', output: code`
+      errors: [
+        {
+          messageId: 'awaitBeforeConnect',
+          data: { name: 'mkdir()', ctx: 'ctx' },
+          line: 6,
+          suggestions: [
+            {
+              messageId: 'insertConnect',
+              output: code`
               import { defineAgent } from '@livekit/agents';
               export default defineAgent({
                 entry: async (ctx) => {
@@ -618,8 +661,11 @@ ruleTester.run('no-await-before-connect', rule, {
                   await session.start({ agent, room: ctx.room });
                 },
               });
-            ` },
-          ] }],
+            `,
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'a try block runs before its catch: the fetch in try is before the fallback that connects',
@@ -637,8 +683,15 @@ ruleTester.run('no-await-before-connect', rule, {
           },
         });
       `,
-      errors: [{ messageId: 'awaitBeforeConnect', data: { name: 'fetchConfig()', ctx: 'ctx' }, line: 6, suggestions: [
-            { messageId: 'moveConnect', output: code`
+      errors: [
+        {
+          messageId: 'awaitBeforeConnect',
+          data: { name: 'fetchConfig()', ctx: 'ctx' },
+          line: 6,
+          suggestions: [
+            {
+              messageId: 'moveConnect',
+              output: code`
               import { defineAgent } from '@livekit/agents';
               export default defineAgent({
                 entry: async (ctx) => {
@@ -651,8 +704,11 @@ ruleTester.run('no-await-before-connect', rule, {
                   }
                 },
               });
-            ` },
-          ] }],
+            `,
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'a branch that connects leaves the other unconnected: the await after the if is reported',
@@ -666,8 +722,15 @@ ruleTester.run('no-await-before-connect', rule, {
           },
         });
       `,
-      errors: [{ messageId: 'awaitBeforeConnect', data: { name: 'loadPrompt()', ctx: 'ctx' }, line: 5, suggestions: [
-            { messageId: 'insertConnect', output: code`
+      errors: [
+        {
+          messageId: 'awaitBeforeConnect',
+          data: { name: 'loadPrompt()', ctx: 'ctx' },
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'insertConnect',
+              output: code`
               import { defineAgent } from '@livekit/agents';
               export default defineAgent({
                 entry: async (ctx) => {
@@ -677,8 +740,11 @@ ruleTester.run('no-await-before-connect', rule, {
                   await session.start({ agent, room: ctx.room });
                 },
               });
-            ` },
-          ] }],
+            `,
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'entry delegates to a same-file function: its awaits before it connects are reported with the chain',
@@ -734,8 +800,15 @@ ruleTester.run('no-await-before-connect', rule, {
           },
         });
       `,
-      errors: [{ messageId: 'awaitBeforeConnect', data: { name: 'buildAgent()', ctx: 'ctx' }, line: 4, suggestions: [
-            { messageId: 'insertConnect', output: code`
+      errors: [
+        {
+          messageId: 'awaitBeforeConnect',
+          data: { name: 'buildAgent()', ctx: 'ctx' },
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'insertConnect',
+              output: code`
               import { defineAgent } from '@livekit/agents';
               export default defineAgent({
                 entry: async (ctx) => {
@@ -743,8 +816,11 @@ ruleTester.run('no-await-before-connect', rule, {
                   await session.start({ agent: await buildAgent(), room: ctx.room });
                 },
               });
-            ` },
-          ] }],
+            `,
+            },
+          ],
+        },
+      ],
     },
   ],
 });

@@ -145,7 +145,11 @@ ruleTester.run('no-blocking-calls', rule, {
       errors: [
         {
           messageId: 'blockingCall',
-          data: { call: 'readFileSync', where: "the job's entry function", alternative: "`await readFile(...)` from 'node:fs/promises'" },
+          data: {
+            call: 'readFileSync',
+            where: "the job's entry function",
+            alternative: "`await readFile(...)` from 'node:fs/promises'",
+          },
           line: 6,
           column: 17,
           endColumn: 29,
@@ -169,12 +173,20 @@ ruleTester.run('no-blocking-calls', rule, {
       errors: [
         {
           messageId: 'blockingCall',
-          data: { call: 'execSync', where: "a tool's execute", alternative: "`exec` from 'node:child_process' (with a callback, or `promisify` from 'node:util')" },
+          data: {
+            call: 'execSync',
+            where: "a tool's execute",
+            alternative: "`exec` from 'node:child_process' (with a callback, or `promisify` from 'node:util')",
+          },
           line: 7,
         },
         {
           messageId: 'blockingCall',
-          data: { call: 'pbkdf2Sync', where: "a tool's execute", alternative: "`pbkdf2` from 'node:crypto' (with a callback, or `promisify` from 'node:util')" },
+          data: {
+            call: 'pbkdf2Sync',
+            where: "a tool's execute",
+            alternative: "`pbkdf2` from 'node:crypto' (with a callback, or `promisify` from 'node:util')",
+          },
           line: 8,
         },
       ],
@@ -199,10 +211,44 @@ ruleTester.run('no-blocking-calls', rule, {
         }
       `,
       errors: [
-        { messageId: 'blockingCall', data: { call: 'writeFileSync', where: 'an Agent method', alternative: "`await writeFile(...)` from 'node:fs/promises'" }, line: 7, column: 5 },
-        { messageId: 'blockingCall', data: { call: 'gzipSync', where: 'an Agent method', alternative: "`gzip` from 'node:zlib' (with a callback, or `promisify` from 'node:util')" }, line: 7, column: 30 },
-        { messageId: 'blockingCall', data: { call: 'existsSync', where: 'an agent hook', alternative: "`await access(...)` from 'node:fs/promises'" }, line: 10 },
-        { messageId: 'blockingCall', data: { call: 'scryptSync', where: 'a session event listener', alternative: "`scrypt` from 'node:crypto' (with a callback, or `promisify` from 'node:util')" }, line: 13 },
+        {
+          messageId: 'blockingCall',
+          data: {
+            call: 'writeFileSync',
+            where: 'an Agent method',
+            alternative: "`await writeFile(...)` from 'node:fs/promises'",
+          },
+          line: 7,
+          column: 5,
+        },
+        {
+          messageId: 'blockingCall',
+          data: {
+            call: 'gzipSync',
+            where: 'an Agent method',
+            alternative: "`gzip` from 'node:zlib' (with a callback, or `promisify` from 'node:util')",
+          },
+          line: 7,
+          column: 30,
+        },
+        {
+          messageId: 'blockingCall',
+          data: {
+            call: 'existsSync',
+            where: 'an agent hook',
+            alternative: "`await access(...)` from 'node:fs/promises'",
+          },
+          line: 10,
+        },
+        {
+          messageId: 'blockingCall',
+          data: {
+            call: 'scryptSync',
+            where: 'a session event listener',
+            alternative: "`scrypt` from 'node:crypto' (with a callback, or `promisify` from 'node:util')",
+          },
+          line: 13,
+        },
       ],
     },
     {
@@ -216,7 +262,17 @@ ruleTester.run('no-blocking-calls', rule, {
           },
         });
       `,
-      errors: [{ messageId: 'blockingCall', data: { call: 'spawnSync', where: "the job's entry function", alternative: "`spawn` from 'node:child_process' (with a callback, or `promisify` from 'node:util')" }, line: 5 }],
+      errors: [
+        {
+          messageId: 'blockingCall',
+          data: {
+            call: 'spawnSync',
+            where: "the job's entry function",
+            alternative: "`spawn` from 'node:child_process' (with a callback, or `promisify` from 'node:util')",
+          },
+          line: 5,
+        },
+      ],
     },
   ],
 });
@@ -233,8 +289,22 @@ commonJsTester.run('no-blocking-calls (CommonJS)', rule, {
       name: 'destructured and inline require',
       code: "const { defineAgent } = require('@livekit/agents'); const { readFileSync } = require('node:fs'); module.exports = defineAgent({ entry: async () => { readFileSync('a'); require('zlib').inflateSync(b); } });",
       errors: [
-        { messageId: 'blockingCall', data: { call: 'readFileSync', where: "the job's entry function", alternative: "`await readFile(...)` from 'node:fs/promises'" } },
-        { messageId: 'blockingCall', data: { call: 'inflateSync', where: "the job's entry function", alternative: "`inflate` from 'node:zlib' (with a callback, or `promisify` from 'node:util')" } },
+        {
+          messageId: 'blockingCall',
+          data: {
+            call: 'readFileSync',
+            where: "the job's entry function",
+            alternative: "`await readFile(...)` from 'node:fs/promises'",
+          },
+        },
+        {
+          messageId: 'blockingCall',
+          data: {
+            call: 'inflateSync',
+            where: "the job's entry function",
+            alternative: "`inflate` from 'node:zlib' (with a callback, or `promisify` from 'node:util')",
+          },
+        },
       ],
     },
   ],

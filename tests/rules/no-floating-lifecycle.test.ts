@@ -98,8 +98,14 @@ ruleTester.run('no-floating-lifecycle', rule, {
       `,
       errors: [
         { messageId: 'floating', data: { name: 'ctx.connect()' }, line: 3, suggestions: [] },
-        { messageId: 'floating', data: { name: 'job.connect()' }, line: 7, suggestions: [
-            { messageId: 'addAwait', output: code`
+        {
+          messageId: 'floating',
+          data: { name: 'job.connect()' },
+          line: 7,
+          suggestions: [
+            {
+              messageId: 'addAwait',
+              output: code`
               import { type JobContext, defineAgent } from '@livekit/agents';
               export function join(ctx: JobContext) {
                 ctx.connect();
@@ -113,8 +119,10 @@ ruleTester.run('no-floating-lifecycle', rule, {
                   await watch(ctx, ctx.room);
                 },
               });
-            ` },
-          ] },
+            `,
+            },
+          ],
+        },
       ],
     },
     {
@@ -127,16 +135,26 @@ ruleTester.run('no-floating-lifecycle', rule, {
           session.start({ agent });
         });
       `,
-      errors: [{ messageId: 'floating', data: { name: 'session.start()' }, line: 5, suggestions: [
-            { messageId: 'addAwait', output: code`
+      errors: [
+        {
+          messageId: 'floating',
+          data: { name: 'session.start()' },
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'addAwait',
+              output: code`
               import { voice } from '@livekit/agents';
               let session;
               beforeEach(async () => {
                 session = new voice.AgentSession({});
                 await session.start({ agent });
               });
-            ` },
-          ] }],
+            `,
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'flat imports: floating ctx.connect() and session.start() in entry',

@@ -144,7 +144,9 @@ ruleTester.run('no-kitchen-sink-tools', rule, {
         const schema = z.object({ a: z.string(), b: z.string(), c: z.string(), d: z.string(), e: z.string(), f: z.string(), g: z.string(), h: z.string(), i: z.string(), j: z.string(), k: z.string() });
         t({ name: 'fileClaim', description: 'd', parameters: schema, execute: async () => 1 });
       `,
-      errors: [{ messageId: 'tooManyParameters', data: { tool: "'fileClaim'", count: 11, max: 10 }, line: 4, column: 42 }],
+      errors: [
+        { messageId: 'tooManyParameters', data: { tool: "'fileClaim'", count: 11, max: 10 }, line: 4, column: 42 },
+      ],
     },
     {
       name: 'both problems on one tool, JSON Schema (namespace import)',
@@ -194,7 +196,13 @@ commonJsTester.run('no-kitchen-sink-tools (CommonJS)', rule, {
     {
       name: 'destructured require',
       code: "const { llm } = require('@livekit/agents'); const { z } = require('zod'); llm.tool({ parameters: z.object({ includeA: z.boolean(), includeB: z.boolean(), includeC: z.boolean() }) });",
-      errors: [{ messageId: 'tooManyFlags', data: { tool: '(unnamed)', count: 3, flags: 'includeA, includeB, includeC' }, line: 1 }],
+      errors: [
+        {
+          messageId: 'tooManyFlags',
+          data: { tool: '(unnamed)', count: 3, flags: 'includeA, includeB, includeC' },
+          line: 1,
+        },
+      ],
     },
   ],
 });

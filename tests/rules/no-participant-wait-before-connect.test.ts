@@ -16,7 +16,7 @@ ruleTester.run('no-participant-wait-before-connect', rule, {
       `,
     },
     {
-      name: "official starter order: session.start({ room: ctx.room }) connects, then ctx.connect(), then the wait",
+      name: 'official starter order: session.start({ room: ctx.room }) connects, then ctx.connect(), then the wait',
       code: code`
         import { defineAgent, voice } from '@livekit/agents';
         export default defineAgent({
@@ -105,8 +105,15 @@ ruleTester.run('no-participant-wait-before-connect', rule, {
           },
         });
       `,
-      errors: [{ messageId: 'waitBeforeConnect', data: { ctx: 'ctx' }, line: 4, suggestions: [
-            { messageId: 'insertConnect', output: code`
+      errors: [
+        {
+          messageId: 'waitBeforeConnect',
+          data: { ctx: 'ctx' },
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'insertConnect',
+              output: code`
               import { defineAgent } from '@livekit/agents';
               export default defineAgent({
                 entry: async (ctx) => {
@@ -114,8 +121,11 @@ ruleTester.run('no-participant-wait-before-connect', rule, {
                   await session.start({ agent: build(await ctx.waitForParticipant()), room: ctx.room });
                 },
               });
-            ` },
-          ] }],
+            `,
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'flat import: wait before ctx.connect()',

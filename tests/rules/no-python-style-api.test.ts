@@ -412,7 +412,14 @@ ruleTester.run('no-python-style-api', rule, {
           async on_user_turn_completed() {}
         }
       `,
-      errors: [{ messageId: 'pythonHook', data: { name: 'on_user_turn_completed', jsName: 'onUserTurnCompleted' }, line: 4, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'pythonHook',
+          data: { name: 'on_user_turn_completed', jsName: 'onUserTurnCompleted' },
+          line: 4,
+          suggestions: [],
+        },
+      ],
     },
     {
       name: 'tool execute: ctx.userdata and ctx.session.update_agent, namespace import',
@@ -477,10 +484,22 @@ ruleTester.run('no-python-style-api', rule, {
         import { tool } from '@livekit/agents';
         tool({ description: 'Summarise the call so far.', execute: async (_args, options) => options.ctx.session.chat_ctx });
       `,
-      errors: [{ messageId: 'pythonMember', data: { name: 'chat_ctx', receiver: 'AgentSession', jsName: 'chatCtx' }, suggestions: [{ messageId: 'rename', data: { jsName: 'chatCtx' }, output: code`
+      errors: [
+        {
+          messageId: 'pythonMember',
+          data: { name: 'chat_ctx', receiver: 'AgentSession', jsName: 'chatCtx' },
+          suggestions: [
+            {
+              messageId: 'rename',
+              data: { jsName: 'chatCtx' },
+              output: code`
         import { tool } from '@livekit/agents';
         tool({ description: 'Summarise the call so far.', execute: async (_args, options) => options.ctx.session.chatCtx });
-      ` }] }],
+      `,
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'entry and prewarm: proc.userdata, ctx.proc.userdata, ctx.wait_for_participant',
@@ -499,7 +518,15 @@ ruleTester.run('no-python-style-api', rule, {
         });
       `,
       errors: [
-        { messageId: 'pythonMember', data: { name: 'userdata', receiver: 'JobProcess', jsName: 'userData' }, line: 5, suggestions: [{ messageId: 'rename', data: { jsName: 'userData' }, output: code`
+        {
+          messageId: 'pythonMember',
+          data: { name: 'userdata', receiver: 'JobProcess', jsName: 'userData' },
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'rename',
+              data: { jsName: 'userData' },
+              output: code`
           import { defineAgent } from '@livekit/agents';
           import * as silero from '@livekit/agents-plugin-silero';
           export default defineAgent({
@@ -512,8 +539,19 @@ ruleTester.run('no-python-style-api', rule, {
               const vad = ctx.proc.userdata.vad;
             },
           });
-        ` }] },
-        { messageId: 'pythonMember', data: { name: 'wait_for_participant', receiver: 'JobContext', jsName: 'waitForParticipant' }, line: 9, suggestions: [{ messageId: 'rename', data: { jsName: 'waitForParticipant' }, output: code`
+        `,
+            },
+          ],
+        },
+        {
+          messageId: 'pythonMember',
+          data: { name: 'wait_for_participant', receiver: 'JobContext', jsName: 'waitForParticipant' },
+          line: 9,
+          suggestions: [
+            {
+              messageId: 'rename',
+              data: { jsName: 'waitForParticipant' },
+              output: code`
           import { defineAgent } from '@livekit/agents';
           import * as silero from '@livekit/agents-plugin-silero';
           export default defineAgent({
@@ -526,8 +564,19 @@ ruleTester.run('no-python-style-api', rule, {
               const vad = ctx.proc.userdata.vad;
             },
           });
-        ` }] },
-        { messageId: 'pythonMember', data: { name: 'userdata', receiver: 'JobProcess', jsName: 'userData' }, line: 10, suggestions: [{ messageId: 'rename', data: { jsName: 'userData' }, output: code`
+        `,
+            },
+          ],
+        },
+        {
+          messageId: 'pythonMember',
+          data: { name: 'userdata', receiver: 'JobProcess', jsName: 'userData' },
+          line: 10,
+          suggestions: [
+            {
+              messageId: 'rename',
+              data: { jsName: 'userData' },
+              output: code`
           import { defineAgent } from '@livekit/agents';
           import * as silero from '@livekit/agents-plugin-silero';
           export default defineAgent({
@@ -540,7 +589,10 @@ ruleTester.run('no-python-style-api', rule, {
               const vad = ctx.proc.userData.vad;
             },
           });
-        ` }] },
+        `,
+            },
+          ],
+        },
       ],
     },
     {
@@ -618,7 +670,11 @@ ruleTester.run('no-python-style-api', rule, {
             },
           ],
         },
-        { messageId: 'unknownPythonOption', data: { name: 'force_cpu', target: 'inference.VAD', jsName: 'forceCPU' }, suggestions: [] },
+        {
+          messageId: 'unknownPythonOption',
+          data: { name: 'force_cpu', target: 'inference.VAD', jsName: 'forceCPU' },
+          suggestions: [],
+        },
       ],
     },
     {
@@ -627,10 +683,22 @@ ruleTester.run('no-python-style-api', rule, {
         import { VAD } from '@livekit/agents-plugin-silero';
         VAD.load({ force_cpu: true });
       `,
-      errors: [{ messageId: 'pythonOption', data: { name: 'force_cpu', target: 'silero.VAD.load()', jsName: 'forceCPU' }, suggestions: [{ messageId: 'rename', data: { jsName: 'forceCPU' }, output: code`
+      errors: [
+        {
+          messageId: 'pythonOption',
+          data: { name: 'force_cpu', target: 'silero.VAD.load()', jsName: 'forceCPU' },
+          suggestions: [
+            {
+              messageId: 'rename',
+              data: { jsName: 'forceCPU' },
+              output: code`
         import { VAD } from '@livekit/agents-plugin-silero';
         VAD.load({ forceCPU: true });
-      ` }] }],
+      `,
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'AgentSession Python options: a rename where JS has it, none where it does not',
@@ -642,12 +710,21 @@ ruleTester.run('no-python-style-api', rule, {
         {
           messageId: 'pythonOption',
           data: { name: 'max_tool_steps', target: 'AgentSession', jsName: 'maxToolSteps' },
-          suggestions: [{ messageId: 'rename', data: { jsName: 'maxToolSteps' }, output: code`
+          suggestions: [
+            {
+              messageId: 'rename',
+              data: { jsName: 'maxToolSteps' },
+              output: code`
             import { voice } from '@livekit/agents';
             const session = new voice.AgentSession({ maxToolSteps: 5, allow_interruptions: false });
-          ` }],
+          `,
+            },
+          ],
         },
-        { messageId: 'unknownPythonOption', data: { name: 'allow_interruptions', target: 'AgentSession', jsName: 'allowInterruptions' } },
+        {
+          messageId: 'unknownPythonOption',
+          data: { name: 'allow_interruptions', target: 'AgentSession', jsName: 'allowInterruptions' },
+        },
       ],
     },
     {
@@ -665,14 +742,20 @@ ruleTester.run('no-python-style-api', rule, {
           messageId: 'pythonOption',
           data: { name: 'on_enter', target: 'Agent.create', jsName: 'onEnter' },
           line: 4,
-          suggestions: [{ messageId: 'rename', data: { jsName: 'onEnter' }, output: code`
+          suggestions: [
+            {
+              messageId: 'rename',
+              data: { jsName: 'onEnter' },
+              output: code`
             import { voice } from '@livekit/agents';
             export async function run(room: never) {
               const session = new voice.AgentSession({});
               await session.start({ agent: voice.Agent.create({ instructions: 'x', onEnter: async () => {} }), room, room_input_options: {} });
               session.say('Hello', { allow_interruptions: false });
             }
-          ` }],
+          `,
+            },
+          ],
         },
         {
           messageId: 'unknownPythonOption',
@@ -683,14 +766,20 @@ ruleTester.run('no-python-style-api', rule, {
           messageId: 'pythonOption',
           data: { name: 'allow_interruptions', target: 'session.say()', jsName: 'allowInterruptions' },
           line: 5,
-          suggestions: [{ messageId: 'rename', data: { jsName: 'allowInterruptions' }, output: code`
+          suggestions: [
+            {
+              messageId: 'rename',
+              data: { jsName: 'allowInterruptions' },
+              output: code`
             import { voice } from '@livekit/agents';
             export async function run(room: never) {
               const session = new voice.AgentSession({});
               await session.start({ agent: voice.Agent.create({ instructions: 'x', on_enter: async () => {} }), room, room_input_options: {} });
               session.say('Hello', { allowInterruptions: false });
             }
-          ` }],
+          `,
+            },
+          ],
         },
       ],
     },
@@ -740,14 +829,20 @@ ruleTester.run('no-python-style-api', rule, {
         {
           messageId: 'connectObject',
           line: 3,
-          suggestions: [{ messageId: 'positionalConnect', data: { args: '' }, output: code`
+          suggestions: [
+            {
+              messageId: 'positionalConnect',
+              data: { args: '' },
+              output: code`
             import { defineAgent } from '@livekit/agents';
             async function entry(ctx) {
               await ctx.connect();
               await ctx.connect({ timeout: 5 });
             }
             export default defineAgent({ entry });
-          ` }],
+          `,
+            },
+          ],
         },
         { messageId: 'connectObject', line: 4, suggestions: [] },
       ],
@@ -760,21 +855,54 @@ ruleTester.run('no-python-style-api', rule, {
         export const options = new WorkerOptions({ agent: 'a.js', agent_name: 'desk', ws_url: 'ws://x' });
       `,
       errors: [
-        { messageId: 'pythonOption', data: { name: 'entrypoint_fnc', target: 'defineAgent', jsName: 'entry' }, line: 2, suggestions: [{ messageId: 'rename', data: { jsName: 'entry' }, output: code`
+        {
+          messageId: 'pythonOption',
+          data: { name: 'entrypoint_fnc', target: 'defineAgent', jsName: 'entry' },
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'rename',
+              data: { jsName: 'entry' },
+              output: code`
           import { WorkerOptions, defineAgent } from '@livekit/agents';
           export default defineAgent({ entry: async () => {} });
           export const options = new WorkerOptions({ agent: 'a.js', agent_name: 'desk', ws_url: 'ws://x' });
-        ` }] },
-        { messageId: 'pythonOption', data: { name: 'agent_name', target: 'ServerOptions', jsName: 'agentName' }, line: 3, suggestions: [{ messageId: 'rename', data: { jsName: 'agentName' }, output: code`
+        `,
+            },
+          ],
+        },
+        {
+          messageId: 'pythonOption',
+          data: { name: 'agent_name', target: 'ServerOptions', jsName: 'agentName' },
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'rename',
+              data: { jsName: 'agentName' },
+              output: code`
           import { WorkerOptions, defineAgent } from '@livekit/agents';
           export default defineAgent({ entrypoint_fnc: async () => {} });
           export const options = new WorkerOptions({ agent: 'a.js', agentName: 'desk', ws_url: 'ws://x' });
-        ` }] },
-        { messageId: 'pythonOption', data: { name: 'ws_url', target: 'ServerOptions', jsName: 'wsURL' }, line: 3, suggestions: [{ messageId: 'rename', data: { jsName: 'wsURL' }, output: code`
+        `,
+            },
+          ],
+        },
+        {
+          messageId: 'pythonOption',
+          data: { name: 'ws_url', target: 'ServerOptions', jsName: 'wsURL' },
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'rename',
+              data: { jsName: 'wsURL' },
+              output: code`
           import { WorkerOptions, defineAgent } from '@livekit/agents';
           export default defineAgent({ entrypoint_fnc: async () => {} });
           export const options = new WorkerOptions({ agent: 'a.js', agent_name: 'desk', wsURL: 'ws://x' });
-        ` }] },
+        `,
+            },
+          ],
+        },
       ],
     },
     {
@@ -783,7 +911,9 @@ ruleTester.run('no-python-style-api', rule, {
         import { llm } from '@livekit/agents';
         export const t = llm.function_tool({ description: 'x' });
       `,
-      errors: [{ messageId: 'pythonFunction', data: { name: 'llm.function_tool', jsName: 'llm.tool' }, line: 2, column: 18 }],
+      errors: [
+        { messageId: 'pythonFunction', data: { name: 'llm.function_tool', jsName: 'llm.tool' }, line: 2, column: 18 },
+      ],
     },
     {
       name: 'aliased flat import: session options and members',
@@ -793,16 +923,38 @@ ruleTester.run('no-python-style-api', rule, {
         session.chat_ctx;
       `,
       errors: [
-        { messageId: 'pythonOption', data: { name: 'user_away_timeout', target: 'AgentSession', jsName: 'userAwayTimeout' }, line: 2, suggestions: [{ messageId: 'rename', data: { jsName: 'userAwayTimeout' }, output: code`
+        {
+          messageId: 'pythonOption',
+          data: { name: 'user_away_timeout', target: 'AgentSession', jsName: 'userAwayTimeout' },
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'rename',
+              data: { jsName: 'userAwayTimeout' },
+              output: code`
           import { AgentSession as Session } from '@livekit/agents';
           const session = new Session({ userAwayTimeout: 30 });
           session.chat_ctx;
-        ` }] },
-        { messageId: 'pythonMember', data: { name: 'chat_ctx', receiver: 'AgentSession', jsName: 'chatCtx' }, line: 3, suggestions: [{ messageId: 'rename', data: { jsName: 'chatCtx' }, output: code`
+        `,
+            },
+          ],
+        },
+        {
+          messageId: 'pythonMember',
+          data: { name: 'chat_ctx', receiver: 'AgentSession', jsName: 'chatCtx' },
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'rename',
+              data: { jsName: 'chatCtx' },
+              output: code`
           import { AgentSession as Session } from '@livekit/agents';
           const session = new Session({ user_away_timeout: 30 });
           session.chatCtx;
-        ` }] },
+        `,
+            },
+          ],
+        },
       ],
     },
     {
@@ -812,11 +964,22 @@ ruleTester.run('no-python-style-api', rule, {
         const session = new voice.AgentSession({});
         session.update_agent(new voice.Agent({ instructions: 'x' }));
       `,
-      errors: [{ messageId: 'pythonMember', suggestions: [{ messageId: 'rename', data: { jsName: 'updateAgent' }, output: code`
+      errors: [
+        {
+          messageId: 'pythonMember',
+          suggestions: [
+            {
+              messageId: 'rename',
+              data: { jsName: 'updateAgent' },
+              output: code`
         import { voice } from '@livekit/agents';
         const session = new voice.AgentSession({});
         session.updateAgent(new voice.Agent({ instructions: 'x' }));
-      ` }] }],
+      `,
+            },
+          ],
+        },
+      ],
     },
   ],
 });
@@ -833,14 +996,47 @@ commonJsTester.run('no-python-style-api (CommonJS)', rule, {
       name: 'destructured require: session option and member',
       code: "const { voice } = require('@livekit/agents'); const s = new voice.AgentSession({ userdata: {} }); s.userdata;",
       errors: [
-        { messageId: 'pythonOption', suggestions: [{ messageId: 'rename', data: { jsName: 'userData' }, output: "const { voice } = require('@livekit/agents'); const s = new voice.AgentSession({ userData: {} }); s.userdata;" }] },
-        { messageId: 'pythonMember', suggestions: [{ messageId: 'rename', data: { jsName: 'userData' }, output: "const { voice } = require('@livekit/agents'); const s = new voice.AgentSession({ userdata: {} }); s.userData;" }] },
+        {
+          messageId: 'pythonOption',
+          suggestions: [
+            {
+              messageId: 'rename',
+              data: { jsName: 'userData' },
+              output:
+                "const { voice } = require('@livekit/agents'); const s = new voice.AgentSession({ userData: {} }); s.userdata;",
+            },
+          ],
+        },
+        {
+          messageId: 'pythonMember',
+          suggestions: [
+            {
+              messageId: 'rename',
+              data: { jsName: 'userData' },
+              output:
+                "const { voice } = require('@livekit/agents'); const s = new voice.AgentSession({ userdata: {} }); s.userData;",
+            },
+          ],
+        },
       ],
     },
     {
       name: 'flat AgentSession through a namespace require',
       code: "const agents = require('@livekit/agents'); const s = new agents.AgentSession({ turn_detection: 'vad' });",
-      errors: [{ messageId: 'pythonOption', data: { name: 'turn_detection', target: 'AgentSession', jsName: 'turnDetection' }, suggestions: [{ messageId: 'rename', data: { jsName: 'turnDetection' }, output: "const agents = require('@livekit/agents'); const s = new agents.AgentSession({ turnDetection: 'vad' });" }] }],
+      errors: [
+        {
+          messageId: 'pythonOption',
+          data: { name: 'turn_detection', target: 'AgentSession', jsName: 'turnDetection' },
+          suggestions: [
+            {
+              messageId: 'rename',
+              data: { jsName: 'turnDetection' },
+              output:
+                "const agents = require('@livekit/agents'); const s = new agents.AgentSession({ turnDetection: 'vad' });",
+            },
+          ],
+        },
+      ],
     },
   ],
 });

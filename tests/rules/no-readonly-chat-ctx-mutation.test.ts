@@ -177,9 +177,17 @@ ruleTester.run('no-readonly-chat-ctx-mutation', rule, {
         }
       `,
       errors: [
-        { messageId: 'readonly', data: { target: 'this.chatCtx', operation: 'calling `items.push()`', apply: 'this.updateChatCtx' }, line: 4 },
+        {
+          messageId: 'readonly',
+          data: { target: 'this.chatCtx', operation: 'calling `items.push()`', apply: 'this.updateChatCtx' },
+          line: 4,
+        },
         { messageId: 'readonly', line: 5 },
-        { messageId: 'readonly', data: { target: 'this.chatCtx', operation: 'assigning into `items`', apply: 'this.updateChatCtx' }, line: 6 },
+        {
+          messageId: 'readonly',
+          data: { target: 'this.chatCtx', operation: 'assigning into `items`', apply: 'this.updateChatCtx' },
+          line: 6,
+        },
         { messageId: 'readonly', line: 7 },
         { messageId: 'readonly', line: 8 },
         { messageId: 'readonly', line: 9 },
@@ -199,7 +207,15 @@ ruleTester.run('no-readonly-chat-ctx-mutation', rule, {
       `,
       errors: [
         { messageId: 'readonly', line: 5 },
-        { messageId: 'readonly', data: { target: 'this.chatCtx', operation: 'assigning to `chatCtx` (it has only a getter)', apply: 'this.updateChatCtx' }, line: 6 },
+        {
+          messageId: 'readonly',
+          data: {
+            target: 'this.chatCtx',
+            operation: 'assigning to `chatCtx` (it has only a getter)',
+            apply: 'this.updateChatCtx',
+          },
+          line: 6,
+        },
       ],
     },
     {
@@ -228,8 +244,16 @@ ruleTester.run('no-readonly-chat-ctx-mutation', rule, {
         agent.chatCtx.items.pop();
       `,
       errors: [
-        { messageId: 'readonly', data: { target: 'ctx.chatCtx', operation: 'calling `addMessage()`', apply: 'ctx.agent.updateChatCtx' }, line: 5 },
-        { messageId: 'readonly', data: { target: 'agent.chatCtx', operation: 'calling `items.pop()`', apply: 'agent.updateChatCtx' }, line: 8 },
+        {
+          messageId: 'readonly',
+          data: { target: 'ctx.chatCtx', operation: 'calling `addMessage()`', apply: 'ctx.agent.updateChatCtx' },
+          line: 5,
+        },
+        {
+          messageId: 'readonly',
+          data: { target: 'agent.chatCtx', operation: 'calling `items.pop()`', apply: 'agent.updateChatCtx' },
+          line: 8,
+        },
       ],
     },
     {
@@ -244,7 +268,16 @@ ruleTester.run('no-readonly-chat-ctx-mutation', rule, {
           },
         });
       `,
-      errors: [{ messageId: 'readonly', data: { target: 'ctx.session.currentAgent.chatCtx', operation: 'calling `addMessage()`', apply: 'ctx.session.currentAgent.updateChatCtx' } }],
+      errors: [
+        {
+          messageId: 'readonly',
+          data: {
+            target: 'ctx.session.currentAgent.chatCtx',
+            operation: 'calling `addMessage()`',
+            apply: 'ctx.session.currentAgent.updateChatCtx',
+          },
+        },
+      ],
     },
     {
       name: "a tool's session copy: the change is lost",
@@ -261,7 +294,11 @@ ruleTester.run('no-readonly-chat-ctx-mutation', rule, {
       errors: [
         {
           messageId: 'copy',
-          data: { target: 'runCtx.session.chatCtx', operation: 'calling `addMessage()`', apply: 'runCtx.session.currentAgent.updateChatCtx' },
+          data: {
+            target: 'runCtx.session.chatCtx',
+            operation: 'calling `addMessage()`',
+            apply: 'runCtx.session.currentAgent.updateChatCtx',
+          },
           line: 5,
           column: 5,
         },
@@ -284,8 +321,20 @@ ruleTester.run('no-readonly-chat-ctx-mutation', rule, {
         });
       `,
       errors: [
-        { messageId: 'copy', data: { target: 'this.session.chatCtx', operation: 'calling `items.push()`', apply: 'this.updateChatCtx' }, line: 4 },
-        { messageId: 'copy', data: { target: 'session.chatCtx', operation: 'calling `truncate()`', apply: 'session.currentAgent.updateChatCtx' }, line: 10 },
+        {
+          messageId: 'copy',
+          data: { target: 'this.session.chatCtx', operation: 'calling `items.push()`', apply: 'this.updateChatCtx' },
+          line: 4,
+        },
+        {
+          messageId: 'copy',
+          data: {
+            target: 'session.chatCtx',
+            operation: 'calling `truncate()`',
+            apply: 'session.currentAgent.updateChatCtx',
+          },
+          line: 10,
+        },
       ],
     },
     {

@@ -175,9 +175,18 @@ ruleTester.run('no-sensitive-logging', rule, {
         console.debug('key=' + process.env.OPENAI_API_KEY);
       `,
       errors: [
-        { messageId: 'secret', data: { name: 'password', what: 'a password', sink: '`console.log`' }, line: 2, suggestions: [] },
+        {
+          messageId: 'secret',
+          data: { name: 'password', what: 'a password', sink: '`console.log`' },
+          line: 2,
+          suggestions: [],
+        },
         { messageId: 'secret', data: { name: 'cvv', what: 'a card security code', sink: '`console.error`' }, line: 3 },
-        { messageId: 'secret', data: { name: 'accessToken', what: 'an access token', sink: '`console.warn`' }, line: 4 },
+        {
+          messageId: 'secret',
+          data: { name: 'accessToken', what: 'an access token', sink: '`console.warn`' },
+          line: 4,
+        },
         { messageId: 'secret', data: { name: 'OPENAI_API_KEY', what: 'an API key', sink: '`console.debug`' }, line: 5 },
       ],
     },
@@ -254,7 +263,15 @@ ruleTester.run('no-sensitive-logging', rule, {
         declare const record: { num: string };
         logger.info({ accountNumber: record.num });
       `,
-      errors: [{ messageId: 'maskable', data: { name: 'accountNumber', what: 'a bank account number', sink: '`logger.info`' }, line: 3, column: 15, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'maskable',
+          data: { name: 'accountNumber', what: 'a bank account number', sink: '`logger.info`' },
+          line: 3,
+          column: 15,
+          suggestions: [],
+        },
+      ],
     },
     {
       name: 'a Luhn-valid card number in a string literal and in template text',
@@ -344,7 +361,11 @@ ruleTester.run('no-sensitive-logging', rule, {
       `,
       errors: [
         { messageId: 'secret', data: { name: 'secret', what: 'a secret', sink: '`lkLog().child`' }, line: 4 },
-        { messageId: 'secret', data: { name: 'clientSecret', what: 'a secret', sink: '`agents.log().debug`' }, line: 5 },
+        {
+          messageId: 'secret',
+          data: { name: 'clientSecret', what: 'a secret', sink: '`agents.log().debug`' },
+          line: 5,
+        },
       ],
     },
     {
@@ -363,7 +384,11 @@ ruleTester.run('no-sensitive-logging', rule, {
       settings: { 'livekit-agents': { loggers: ['telemetry'] } },
       errors: [
         { messageId: 'secret', data: { name: 'password', what: 'a password', sink: '`this.logger.info`' }, line: 4 },
-        { messageId: 'secret', data: { name: 'password', what: 'a password', sink: '`process.stdout.write`' }, line: 6 },
+        {
+          messageId: 'secret',
+          data: { name: 'password', what: 'a password', sink: '`process.stdout.write`' },
+          line: 6,
+        },
         { messageId: 'secret', data: { name: 'password', what: 'a password', sink: '`audit.record`' }, line: 7 },
         { messageId: 'secret', data: { name: 'password', what: 'a password', sink: '`telemetry.send`' }, line: 8 },
       ],
@@ -377,7 +402,11 @@ ruleTester.run('no-sensitive-logging', rule, {
       options: [{ sensitiveNames: ['memberNumber'] }],
       settings: { 'livekit-agents': { sensitiveNames: ['dob'] } },
       errors: [
-        { messageId: 'secret', data: { name: 'memberNumber', what: 'sensitive data', sink: '`console.log`' }, column: 13 },
+        {
+          messageId: 'secret',
+          data: { name: 'memberNumber', what: 'sensitive data', sink: '`console.log`' },
+          column: 13,
+        },
         { messageId: 'secret', data: { name: 'dob', what: 'sensitive data', sink: '`console.log`' }, column: 27 },
       ],
     },

@@ -132,8 +132,18 @@ ruleTester.run('no-sensitive-tool-output', rule, {
         });
       `,
       errors: [
-        { messageId: 'maskable', data: { tool: "'lookupCustomer'", name: 'ssn', what: 'a social security number' }, line: 8, column: 19 },
-        { messageId: 'secret', data: { tool: "'lookupCustomer'", name: 'password', what: 'a password' }, line: 8, column: 33 },
+        {
+          messageId: 'maskable',
+          data: { tool: "'lookupCustomer'", name: 'ssn', what: 'a social security number' },
+          line: 8,
+          column: 19,
+        },
+        {
+          messageId: 'secret',
+          data: { tool: "'lookupCustomer'", name: 'password', what: 'a password' },
+          line: 8,
+          column: 33,
+        },
       ],
     },
     {
@@ -166,7 +176,13 @@ ruleTester.run('no-sensitive-tool-output', rule, {
             llm.handoff({ agent: new voice.Agent({ instructions: 'billing' }), returns: \`Transferring account \${accountNumber}\` }),
         });
       `,
-      errors: [{ messageId: 'maskable', data: { tool: "'toBilling'", name: 'accountNumber', what: 'a bank account number' }, line: 6 }],
+      errors: [
+        {
+          messageId: 'maskable',
+          data: { tool: "'toBilling'", name: 'accountNumber', what: 'a bank account number' },
+          line: 6,
+        },
+      ],
     },
     {
       name: 'execute named by a same-file function, sensitiveNames from settings',
@@ -178,7 +194,13 @@ ruleTester.run('no-sensitive-tool-output', rule, {
         llm.tool({ name: 'lookupMember', description: 'Look up a member by the number they read out.', execute: lookupMember });
       `,
       settings: { 'livekit-agents': { sensitiveNames: ['memberNumber'] } },
-      errors: [{ messageId: 'secret', data: { tool: "'lookupMember'", name: 'memberNumber', what: 'sensitive data' }, line: 3 }],
+      errors: [
+        {
+          messageId: 'secret',
+          data: { tool: "'lookupMember'", name: 'memberNumber', what: 'sensitive data' },
+          line: 3,
+        },
+      ],
     },
   ],
 });

@@ -93,7 +93,7 @@ ruleTester.run('no-user-data-in-prewarm', rule, {
   ],
   invalid: [
     {
-      name: 'flat import: the guide\'s bad example, fetching a user profile in prewarm',
+      name: "flat import: the guide's bad example, fetching a user profile in prewarm",
       code: code`
         import { type JobProcess, defineAgent } from '@livekit/agents';
         export default defineAgent({

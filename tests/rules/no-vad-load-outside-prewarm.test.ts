@@ -156,9 +156,21 @@ ruleTester.run('no-vad-load-outside-prewarm', rule, {
         });
       `,
       errors: [
-        { messageId: 'outsidePrewarm', data: { callee: 'SileroVAD.load', where: "in a tool's execute, on every tool call" }, line: 3 },
-        { messageId: 'outsidePrewarm', data: { callee: 'SileroVAD.load', where: 'in an Agent method, on every call' }, line: 6 },
-        { messageId: 'outsidePrewarm', data: { callee: 'SileroVAD.load', where: `in makeVad(), called ${ENTRY}` }, line: 9 },
+        {
+          messageId: 'outsidePrewarm',
+          data: { callee: 'SileroVAD.load', where: "in a tool's execute, on every tool call" },
+          line: 3,
+        },
+        {
+          messageId: 'outsidePrewarm',
+          data: { callee: 'SileroVAD.load', where: 'in an Agent method, on every call' },
+          line: 6,
+        },
+        {
+          messageId: 'outsidePrewarm',
+          data: { callee: 'SileroVAD.load', where: `in makeVad(), called ${ENTRY}` },
+          line: 9,
+        },
       ],
     },
     {
@@ -180,8 +192,16 @@ ruleTester.run('no-vad-load-outside-prewarm', rule, {
         });
       `,
       errors: [
-        { messageId: 'outsidePrewarm', data: { callee: 'silero.VAD.load', where: `in loadAll(), called ${MODULE}` }, line: 4 },
-        { messageId: 'outsidePrewarm', data: { callee: 'silero.VAD.load', where: 'in a session listener, on every event' }, line: 11 },
+        {
+          messageId: 'outsidePrewarm',
+          data: { callee: 'silero.VAD.load', where: `in loadAll(), called ${MODULE}` },
+          line: 4,
+        },
+        {
+          messageId: 'outsidePrewarm',
+          data: { callee: 'silero.VAD.load', where: 'in a session listener, on every event' },
+          line: 11,
+        },
       ],
     },
     {

@@ -222,9 +222,7 @@ ruleTester.run('no-vague-instructions', rule, {
           \`,
         });
       `,
-      errors: [
-        { messageId: 'visualFormatting', data: { terms: 'code blocks' }, line: 4 },
-      ],
+      errors: [{ messageId: 'visualFormatting', data: { terms: 'code blocks' }, line: 4 }],
     },
     {
       name: 'instructions passed to a class that forwards its options, namespace import',
@@ -251,9 +249,7 @@ ruleTester.run('no-vague-instructions', rule, {
         new Desk({ instructions: '${GOOD}' });
         new Desk({ instructions: '${NO_ROLE}' });
       `,
-      errors: [
-        { messageId: 'generic', line: 4 },
-      ],
+      errors: [{ messageId: 'generic', line: 4 }],
     },
     {
       name: 'voice.Agent.create and AgentTask',

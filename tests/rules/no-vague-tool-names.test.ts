@@ -156,7 +156,15 @@ ruleTester.run('no-vague-tool-names', rule, {
         const tools = { fetch_details: fetcher };
         new voice.Agent({ instructions: 'x', tools });
       `,
-      errors: [{ messageId: 'genericObject', data: { name: 'fetch_details', word: 'fetch' }, line: 3, column: 17, endColumn: 30 }],
+      errors: [
+        {
+          messageId: 'genericObject',
+          data: { name: 'fetch_details', word: 'fetch' },
+          line: 3,
+          column: 17,
+          endColumn: 30,
+        },
+      ],
     },
     {
       name: 'map key of a tool defined in another file',

@@ -4,7 +4,7 @@ import { code, commonJsTester, ruleTester } from '../rule-tester.js';
 ruleTester.run('prefer-structured-logging', rule, {
   valid: [
     {
-      name: "official style: log() with fields first and a fixed message",
+      name: 'official style: log() with fields first and a fixed message',
       code: code`
         import { log } from '@livekit/agents';
         export function lookup(orderId: string) {
@@ -204,7 +204,9 @@ ruleTester.run('prefer-structured-logging', rule, {
         agents.log().error(\`lookup failed for \${order.id}\`);
         export const desk = new agents.voice.Agent({ instructions: 'Book tables for Luigi.' });
       `,
-      errors: [{ messageId: 'interpolated', data: { callee: 'agents.log().error', values: "'order.id'" }, suggestions: [] }],
+      errors: [
+        { messageId: 'interpolated', data: { callee: 'agents.log().error', values: "'order.id'" }, suggestions: [] },
+      ],
     },
     {
       name: 'a receiver named logger with a pino method; only values, quotes escaped',
@@ -219,24 +221,36 @@ ruleTester.run('prefer-structured-logging', rule, {
         {
           messageId: 'interpolated',
           line: 3,
-          suggestions: [{ messageId: 'useFields', data: { values: "'err'", preview: "logger.error({ err }, 'caller\\'s error:')" }, output: code`
+          suggestions: [
+            {
+              messageId: 'useFields',
+              data: { values: "'err'", preview: "logger.error({ err }, 'caller\\'s error:')" },
+              output: code`
             import { voice } from '@livekit/agents';
             declare const logger: { error(...args: unknown[]): void };
             logger.error({ err }, 'caller\\'s error:');
             logger.error(\`\${err}\`);
             export const desk = new voice.Agent({ instructions: 'Book tables for Luigi.' });
-          ` }],
+          `,
+            },
+          ],
         },
         {
           messageId: 'interpolated',
           line: 4,
-          suggestions: [{ messageId: 'useFields', data: { values: "'err'", preview: 'logger.error({ err })' }, output: code`
+          suggestions: [
+            {
+              messageId: 'useFields',
+              data: { values: "'err'", preview: 'logger.error({ err })' },
+              output: code`
             import { voice } from '@livekit/agents';
             declare const logger: { error(...args: unknown[]): void };
             logger.error(\`caller's error: \${err}\`);
             logger.error({ err });
             export const desk = new voice.Agent({ instructions: 'Book tables for Luigi.' });
-          ` }],
+          `,
+            },
+          ],
         },
       ],
     },
@@ -256,7 +270,17 @@ commonJsTester.run('prefer-structured-logging (CommonJS)', rule, {
       code: "const { log, tool } = require('@livekit/agents'); function f() { console.error('boom'); } log().info(`user ${id}`); tool({ name: 'x', description: 'd', execute: f });",
       errors: [
         { messageId: 'console', data: { method: 'error' } },
-        { messageId: 'interpolated', suggestions: [{ messageId: 'useFields', data: { values: "'id'", preview: "log().info({ id }, 'user')" }, output: "const { log, tool } = require('@livekit/agents'); function f() { console.error('boom'); } log().info({ id }, 'user'); tool({ name: 'x', description: 'd', execute: f });" }] },
+        {
+          messageId: 'interpolated',
+          suggestions: [
+            {
+              messageId: 'useFields',
+              data: { values: "'id'", preview: "log().info({ id }, 'user')" },
+              output:
+                "const { log, tool } = require('@livekit/agents'); function f() { console.error('boom'); } log().info({ id }, 'user'); tool({ name: 'x', description: 'd', execute: f });",
+            },
+          ],
+        },
       ],
     },
   ],

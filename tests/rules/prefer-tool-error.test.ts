@@ -462,7 +462,8 @@ commonJsTester.run('prefer-tool-error (CommonJS)', rule, {
             {
               messageId: 'useToolError',
               data: { replacement: 'llm.ToolError' },
-              output: "const { llm } = require('@livekit/agents'); llm.tool({ name: 'x', execute: async () => { throw new llm.ToolError('x'); } });",
+              output:
+                "const { llm } = require('@livekit/agents'); llm.tool({ name: 'x', execute: async () => { throw new llm.ToolError('x'); } });",
             },
           ],
         },

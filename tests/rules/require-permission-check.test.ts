@@ -177,7 +177,15 @@ ruleTester.run('require-permission-check', rule, {
           },
         });
       `,
-      errors: [{ messageId: 'noPermissionCheck', data: { tool: 'refundOrder', verb: 'refund' }, line: 5, column: 9, endColumn: 22 }],
+      errors: [
+        {
+          messageId: 'noPermissionCheck',
+          data: { tool: 'refundOrder', verb: 'refund' },
+          line: 5,
+          column: 9,
+          endColumn: 22,
+        },
+      ],
     },
     {
       name: 'snake_case and kebab names, a map-registered name (flat aliased import)',

@@ -238,12 +238,24 @@ ruleTester.run('require-run-result-wait', rule, {
           await session.run({ userInput: 'Hi' });
         });
       `,
-      errors: [{ messageId: 'awaitedRun', line: 3, suggestions: [{ messageId: 'addWait', data: { text: 'session.run(...)' }, output: code`
+      errors: [
+        {
+          messageId: 'awaitedRun',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'addWait',
+              data: { text: 'session.run(...)' },
+              output: code`
         import { voice as lk } from '@livekit/agents';
         it('greets', async () => {
           await session.run({ userInput: 'Hi' }).wait();
         });
-      ` }] }],
+      `,
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'top-level await in a module; the suggested form is the first valid case',
@@ -251,10 +263,21 @@ ruleTester.run('require-run-result-wait', rule, {
         import { llm } from '@livekit/agents';
         const r = await s.run({ userInput: 'x' });
       `,
-      errors: [{ messageId: 'awaitedRun', suggestions: [{ messageId: 'addWait', data: { text: 's.run(...)' }, output: code`
+      errors: [
+        {
+          messageId: 'awaitedRun',
+          suggestions: [
+            {
+              messageId: 'addWait',
+              data: { text: 's.run(...)' },
+              output: code`
         import { llm } from '@livekit/agents';
         const r = await s.run({ userInput: 'x' }).wait();
-      ` }] }],
+      `,
+            },
+          ],
+        },
+      ],
     },
   ],
 });
@@ -270,7 +293,19 @@ commonJsTester.run('require-run-result-wait (CommonJS)', rule, {
     {
       name: 'destructured require',
       code: "const { voice } = require('@livekit/agents'); async function t() { await session.run({ userInput: 'x' }); }",
-      errors: [{ messageId: 'awaitedRun', suggestions: [{ messageId: 'addWait', data: { text: 'session.run(...)' }, output: "const { voice } = require('@livekit/agents'); async function t() { await session.run({ userInput: 'x' }).wait(); }" }] }],
+      errors: [
+        {
+          messageId: 'awaitedRun',
+          suggestions: [
+            {
+              messageId: 'addWait',
+              data: { text: 'session.run(...)' },
+              output:
+                "const { voice } = require('@livekit/agents'); async function t() { await session.run({ userInput: 'x' }).wait(); }",
+            },
+          ],
+        },
+      ],
     },
   ],
 });

@@ -149,7 +149,9 @@ ruleTester.run('require-tool-description', rule, {
         import * as agents from '@livekit/agents';
         agents.llm.tool({ name: 'lookupOrder', description: 'TODO', execute: async () => 'ok' });
       `,
-      errors: [{ messageId: 'placeholder', data: { tool: "'lookupOrder'", text: 'TODO' }, line: 2, column: 53, endColumn: 59 }],
+      errors: [
+        { messageId: 'placeholder', data: { tool: "'lookupOrder'", text: 'TODO' }, line: 2, column: 53, endColumn: 59 },
+      ],
     },
     {
       name: 'placeholders: a TODO note, filler words, N/A',
@@ -179,7 +181,15 @@ ruleTester.run('require-tool-description', rule, {
       // The 20-character floor was the default; RULES.md dropped it (a short description can add meaning), so the
       // option asks for it here.
       options: [{ minLength: 20 }],
-      errors: [{ messageId: 'tooShort', data: { tool: "'transferCall'", length: 12, minLength: 20 }, line: 4, column: 50, endColumn: 64 }],
+      errors: [
+        {
+          messageId: 'tooShort',
+          data: { tool: "'transferCall'", length: 12, minLength: 20 },
+          line: 4,
+          column: 50,
+          endColumn: 64,
+        },
+      ],
     },
     {
       name: 'description only restates the name',

@@ -164,7 +164,13 @@ ruleTester.run('require-tool-input-validation', rule, {
       errors: [
         {
           messageId: 'zodField',
-          data: { field: 'email', tool: "'emailReceipt'", what: 'an email address', heard: "'john at example dot com'", fix: '`.email()` (or `z.email()`)' },
+          data: {
+            field: 'email',
+            tool: "'emailReceipt'",
+            what: 'an email address',
+            heard: "'john at example dot com'",
+            fix: '`.email()` (or `z.email()`)',
+          },
           line: 7,
           column: 26,
           endColumn: 31,
@@ -195,10 +201,50 @@ ruleTester.run('require-tool-input-validation', rule, {
         });
       `,
       errors: [
-        { messageId: 'zodField', data: { field: 'phoneNumber', tool: "'updateContact'", what: 'a phone number', heard: "'five five five, one two three four'", fix: '`.regex(...)` (or `z.e164()`)' }, line: 5 },
-        { messageId: 'zodField', data: { field: 'websiteUrl', tool: "'updateContact'", what: 'a URL', heard: "'example dot com slash help'", fix: '`.url()` (or `z.url()`)' }, line: 6 },
-        { messageId: 'zodField', data: { field: 'dateOfBirth', tool: "'updateContact'", what: 'a date', heard: "'next Tuesday'", fix: '`.date()` / `.datetime()` (or `z.iso.date()`)' }, line: 7 },
-        { messageId: 'zodField', data: { field: 'postal_code', tool: "'updateContact'", what: 'a postal code', heard: "'nine oh two one oh'", fix: '`.regex(...)`' }, line: 8 },
+        {
+          messageId: 'zodField',
+          data: {
+            field: 'phoneNumber',
+            tool: "'updateContact'",
+            what: 'a phone number',
+            heard: "'five five five, one two three four'",
+            fix: '`.regex(...)` (or `z.e164()`)',
+          },
+          line: 5,
+        },
+        {
+          messageId: 'zodField',
+          data: {
+            field: 'websiteUrl',
+            tool: "'updateContact'",
+            what: 'a URL',
+            heard: "'example dot com slash help'",
+            fix: '`.url()` (or `z.url()`)',
+          },
+          line: 6,
+        },
+        {
+          messageId: 'zodField',
+          data: {
+            field: 'dateOfBirth',
+            tool: "'updateContact'",
+            what: 'a date',
+            heard: "'next Tuesday'",
+            fix: '`.date()` / `.datetime()` (or `z.iso.date()`)',
+          },
+          line: 7,
+        },
+        {
+          messageId: 'zodField',
+          data: {
+            field: 'postal_code',
+            tool: "'updateContact'",
+            what: 'a postal code',
+            heard: "'nine oh two one oh'",
+            fix: '`.regex(...)`',
+          },
+          line: 8,
+        },
       ],
     },
     {
@@ -216,7 +262,19 @@ ruleTester.run('require-tool-input-validation', rule, {
           },
         });
       `,
-      errors: [{ messageId: 'zodField', data: { field: 'phone', tool: "'scheduleCallback'", what: 'a phone number', heard: "'five five five, one two three four'", fix: '`.regex(...)` (or `z.e164()`)' }, line: 6 }],
+      errors: [
+        {
+          messageId: 'zodField',
+          data: {
+            field: 'phone',
+            tool: "'scheduleCallback'",
+            what: 'a phone number',
+            heard: "'five five five, one two three four'",
+            fix: '`.regex(...)` (or `z.e164()`)',
+          },
+          line: 6,
+        },
+      ],
     },
     {
       name: 'JSON Schema string without format',
@@ -229,7 +287,20 @@ ruleTester.run('require-tool-input-validation', rule, {
           execute: async ({ email }: { email: string }) => \`Sent to \${email}\`,
         });
       `,
-      errors: [{ messageId: 'jsonProperty', data: { field: 'email', tool: "'emailReceipt'", what: 'an email address', heard: "'john at example dot com'", fix: "`format: 'email'`" }, line: 5, column: 47 }],
+      errors: [
+        {
+          messageId: 'jsonProperty',
+          data: {
+            field: 'email',
+            tool: "'emailReceipt'",
+            what: 'an email address',
+            heard: "'john at example dot com'",
+            fix: "`format: 'email'`",
+          },
+          line: 5,
+          column: 47,
+        },
+      ],
     },
   ],
 });
@@ -245,7 +316,18 @@ commonJsTester.run('require-tool-input-validation (CommonJS)', rule, {
     {
       name: 'destructured require',
       code: "const { llm } = require('@livekit/agents'); const { z } = require('zod'); llm.tool({ name: 'emailReceipt', description: 'Email the receipt.', parameters: z.object({ email: z.string() }), execute: async ({ email }) => `Sent to ${email}` });",
-      errors: [{ messageId: 'zodField', data: { field: 'email', tool: "'emailReceipt'", what: 'an email address', heard: "'john at example dot com'", fix: '`.email()` (or `z.email()`)' } }],
+      errors: [
+        {
+          messageId: 'zodField',
+          data: {
+            field: 'email',
+            tool: "'emailReceipt'",
+            what: 'an email address',
+            heard: "'john at example dot com'",
+            fix: '`.email()` (or `z.email()`)',
+          },
+        },
+      ],
     },
   ],
 });
