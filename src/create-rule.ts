@@ -1,15 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { ESLintUtils, type TSESLint } from '@typescript-eslint/utils';
 import { type LiveKitModel, getLiveKitModel } from './livekit/program.js';
-
-/**
- * The repository's web address: the one place every link to this project's docs is built from (rule pages, the
- * audit's SARIF). package.json's `repository` and `homepage` must name the same address (tests/meta.test.ts).
- */
-export const REPOSITORY_URL = 'https://github.com/livekit-agents-lint/eslint-plugin-livekit-agents';
-
-/** Where the docs/ folder is browsable; each rule's page (also shown by editors next to a diagnostic) is under it. */
-export const DOCS_BASE_URL = `${REPOSITORY_URL}/blob/main/docs`;
+import { DOCS_BASE_URL } from './urls.js';
 
 export interface LiveKitRuleDocs {
   /** The config tier: `recommended` rules are errors in `recommended` and `strict`; `strict` rules warn in `strict`. */

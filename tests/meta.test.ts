@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import plugin from '../src/index.js';
-import { DOCS_BASE_URL, REPOSITORY_URL } from '../src/create-rule.js';
+import { DOCS_BASE_URL, REPOSITORY_URL } from '../src/urls.js';
 import { rules } from '../src/rules/index.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));

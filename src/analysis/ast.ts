@@ -117,8 +117,19 @@ export function calleeText(call: TSESTree.CallExpression | TSESTree.NewExpressio
   return path ? path.join('.') : null;
 }
 
-export function getScope(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): TSESLint.Scope.Scope {
-  return sourceCode.getScope(node);
+/** The variable that `name`, written where `at` is, refers to: the nearest enclosing scope that declares it. */
+export function lookupName(
+  sourceCode: TSESLint.SourceCode,
+  at: TSESTree.Node,
+  name: string,
+): TSESLint.Scope.Variable | null {
+  let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(at);
+  while (scope) {
+    const variable = scope.set.get(name);
+    if (variable) return variable;
+    scope = scope.upper;
+  }
+  return null;
 }
 
 /** Finds the variable an identifier refers to, walking up from the identifier's scope. */
@@ -126,13 +137,12 @@ export function findVariable(
   sourceCode: TSESLint.SourceCode,
   identifier: TSESTree.Identifier,
 ): TSESLint.Scope.Variable | null {
-  let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(identifier);
-  while (scope) {
-    const variable = scope.set.get(identifier.name);
-    if (variable) return variable;
-    scope = scope.upper;
-  }
-  return null;
+  return lookupName(sourceCode, identifier, identifier.name);
+}
+
+/** The property of an object literal that is a plain `key: value` (not a method, getter or computed key). */
+export function isPlainProperty(node: TSESTree.Node): node is TSESTree.Property {
+  return node.type === AST_NODE_TYPES.Property && node.kind === 'init' && !node.method;
 }
 
 /**
@@ -231,4 +241,32 @@ export function walkOwnBody(
       }
     }
   }
+}
+
+/**
+ * The first node under `root` (root included, nested functions too) for which `test` is true, or null. `test` may
+ * also collect facts on the way, since it sees every node until it returns true.
+ */
+export function findNode(
+  root: TSESTree.Node,
+  visitorKeys: TSESLint.SourceCode.VisitorKeys,
+  test: (node: TSESTree.Node) => boolean,
+): TSESTree.Node | null {
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (test(node)) return node;
+    for (const key of visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (let index = child.length - 1; index >= 0; index--) {
+          const item = child[index] as TSESTree.Node | null;
+          if (item && typeof item.type === 'string') stack.push(item);
+        }
+      } else if (child && typeof (child as TSESTree.Node).type === 'string') {
+        stack.push(child as TSESTree.Node);
+      }
+    }
+  }
+  return null;
 }

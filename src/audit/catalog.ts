@@ -1,6 +1,6 @@
 /**
  * What the audit can report, as plain data: its cross-file checks and the checklist items with the rules and
- * checks that decide each (CHECKLIST.md). No ts-morph here: `--only`/`--skip` are validated from this before the
+ * checks that decide each (docs/audit.md#the-checklist). No ts-morph here: `--only`/`--skip` are validated from this before the
  * project is read.
  */
 

@@ -1,6 +1,6 @@
 /**
- * The production checklist of the best-practices guide, item by item (see the project's CHECKLIST.md and
- * catalog.ts): each item is decided by the plugin's lint rules and the audit's cross-file checks, refers to the
+ * The production checklist of the best-practices guide, item by item (see docs/audit.md#the-checklist
+ * and catalog.ts): each item is decided by the plugin's lint rules and the audit's cross-file checks, refers to the
  * findings that affect it (each finding is counted once, however many items it affects), and shows what holds.
  *
  * pass (✅): holds everywhere it applies, and everything that decides it ran. warn (⚠️): a warning-level finding
@@ -14,7 +14,7 @@ import type { AgentGraph } from './graph.js';
 import type { LintResult } from './lint.js';
 import type { Location } from './model.js';
 import { count } from './plural.js';
-import { nodeName } from './report.js';
+import { nodeName } from './graph-queries.js';
 import { type TestFacts, edgeKey } from './test-facts.js';
 
 export type Status = 'pass' | 'warn' | 'fail' | 'na';

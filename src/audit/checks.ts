@@ -6,7 +6,7 @@ import { splitWords } from '../analysis/words.js';
 import { CHECKS, type Severity } from './catalog.js';
 import type { AgentGraph, EntryFact, GraphBuilder, ToolFact } from './graph.js';
 import { type Location, isWithin, propertyValue, unwrap } from './model.js';
-import { nodeName, reachableFromEntries } from './report.js';
+import { nodeName, reachableFromEntries } from './graph-queries.js';
 import { type TestFacts, edgeKey } from './test-facts.js';
 
 export interface AuditFinding {

@@ -98,7 +98,8 @@ async function loadParser(): Promise<Linter.Parser | null> {
   }
 }
 
-function notRun(reason: string): LintResult {
+/** The lint part of a report when ESLint did not run, and why. */
+export function notRun(reason: string): LintResult {
   return {
     ran: false,
     reason,

@@ -4,12 +4,13 @@
  * the report alone, so that one audit can be shown in every format.
  */
 import { pathToFileURL } from 'node:url';
-import { REPOSITORY_URL } from '../create-rule.js';
+import { REPOSITORY_URL } from '../urls.js';
 import { CHECKS, SECTIONS } from './catalog.js';
 import type { Status } from './checklist.js';
 import type { Finding } from './findings.js';
 import { count } from './plural.js';
-import { type AuditReport, type GraphJson, nodeName, reachableFromEntries } from './report.js';
+import { nodeName, reachableFromEntries } from './graph-queries.js';
+import type { AuditReport, GraphJson } from './report.js';
 
 export type ReportFormat = 'text' | 'markdown' | 'json' | 'sarif' | 'html';
 export type GraphFormat = 'mermaid' | 'dot' | 'json';

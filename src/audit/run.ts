@@ -8,7 +8,7 @@ import { runChecks } from './checks.js';
 import { buildChecklist } from './checklist.js';
 import { unifyFindings } from './findings.js';
 import { GraphBuilder } from './graph.js';
-import { type LintConfigChoice, type LintResult, type PluginInfo, prepareLint } from './lint.js';
+import { type LintConfigChoice, type LintResult, type PluginInfo, notRun, prepareLint } from './lint.js';
 import { listProject, openProject } from './project.js';
 import { type AuditReport, type FailOn, graphJson, lintJson, summarize } from './report.js';
 import { scanTests } from './test-facts.js';
@@ -29,19 +29,6 @@ export interface AuditOutcome {
   report: AuditReport;
   /** The project root, absolute. */
   root: string;
-}
-
-function notRun(reason: string): LintResult {
-  return {
-    ran: false,
-    reason,
-    config: null,
-    enabledRules: new Set(),
-    messages: [],
-    fatal: [],
-    fileCount: 0,
-    ignoredCount: 0,
-  };
 }
 
 export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {

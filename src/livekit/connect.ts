@@ -1,5 +1,5 @@
 /**
- * *Before connect* (RULES.md vocabulary): the awaits and calls of entry, and of the functions of this file that entry
+ * *Before connect* (docs/concepts.md#connecting-call-and-before-connect): the awaits and calls of entry, and of the functions of this file that entry
  * calls on the way, that can run on some path of the control flow that has passed no connecting call.
  *
  * Paths come from ESLint's code-path analysis: while ESLint walks the file, a recorder notes, segment by segment, the

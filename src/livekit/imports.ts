@@ -12,7 +12,7 @@
  * an imported name is never mistaken for it.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { memberName, skipTSWrappers } from '../analysis/ast.js';
+import { lookupName, memberName, skipTSWrappers } from '../analysis/ast.js';
 import { rememberByName } from '../analysis/words.js';
 
 export const CORE_MODULE = '@livekit/agents';
@@ -327,12 +327,6 @@ export class LiveKitImports {
   }
 
   private isVisibleAt(binding: LiveKitBinding, at: TSESTree.Node): boolean {
-    let scope: TSESLint.Scope.Scope | null = this.sourceCode.getScope(at);
-    while (scope) {
-      const variable = scope.set.get(binding.variable.name);
-      if (variable) return variable === binding.variable;
-      scope = scope.upper;
-    }
-    return false;
+    return lookupName(this.sourceCode, at, binding.variable.name) === binding.variable;
   }
 }

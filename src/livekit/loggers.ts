@@ -1,5 +1,5 @@
 /**
- * Logger sinks: calls whose arguments end up in log output (RULES.md, shared vocabulary).
+ * Logger sinks: calls whose arguments end up in log output (docs/concepts.md#logger-sink).
  *
  *   console       console.log/info/warn/error/debug/trace/dir/table(...)       (the global `console`, not a local)
  *   livekit       any logging method on a value from LiveKit's `log()`: `log().info(...)`, `const l = log();

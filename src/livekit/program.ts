@@ -1,5 +1,5 @@
 /**
- * The per-file LiveKit model: what the file's LiveKit code is made of, in the vocabulary of RULES.md.
+ * The per-file LiveKit model: what the file's LiveKit code is made of, in the words of docs/concepts.md.
  *
  * Computed at most once per file (cached on `context.sourceCode`) and shared by every rule; each part is
  * computed lazily, the first time a rule asks for it. Files with no LiveKit import get `null` after a cheap

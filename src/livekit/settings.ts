@@ -16,7 +16,7 @@ export interface LiveKitSettings {
   testFiles: readonly string[];
 }
 
-/** Where test code lives by default (RULES.md, *test code*); `settings['livekit-agents'].testFiles` replaces it. */
+/** Where test code lives by default (docs/concepts.md#test-code); `settings['livekit-agents'].testFiles` replaces it. */
 export const DEFAULT_TEST_FILES: readonly string[] = [
   '**/*.test.*',
   '**/*.spec.*',

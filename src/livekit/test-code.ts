@@ -1,5 +1,5 @@
 /**
- * *Test code* (RULES.md): files that match `settings['livekit-agents'].testFiles` (globs relative to the working
+ * *Test code* (docs/concepts.md#test-code): files that match `settings['livekit-agents'].testFiles` (globs relative to the working
  * directory; by default `*.test.*`, `*.spec.*` and the `test/`, `tests/`, `__tests__/`, `e2e/`, `fixtures/` folders)
  * and files that import a test runner. Tools, prompts and agents there exist to exercise the runtime, so the rules
  * that judge their quality stay silent; the rules that catch bugs keep working.

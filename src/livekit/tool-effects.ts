@@ -3,7 +3,7 @@
  * or something outside the session (an imported client, a module-level service, `fetch`, `this.api`).
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { type FunctionNode, findVariable, isWithin, memberName } from '../analysis/ast.js';
+import { type FunctionNode, findNode, findVariable, isWithin, memberName } from '../analysis/ast.js';
 
 /** Globals whose calls compute values and reach no external system. */
 const PURE_GLOBALS = new Set([
@@ -73,43 +73,33 @@ function calleeRoot(callee: TSESTree.Node): { root: TSESTree.Node; names: string
  */
 export function changesOnlySessionState(sourceCode: TSESLint.SourceCode, execute: FunctionNode): boolean {
   let readsUserData = false;
-  const stack: TSESTree.Node[] = [execute.body];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
+  // The first call that may reach beyond the session settles it.
+  const reachesOut = findNode(execute.body, sourceCode.visitorKeys, (node) => {
     if (node.type === AST_NODE_TYPES.MemberExpression && memberName(node) === USER_DATA) readsUserData = true;
     if (node.type === AST_NODE_TYPES.CallExpression) {
       const { root, names } = calleeRoot(node.callee);
-      if (names.some((name) => EXTERNAL_NAMES.has(name))) return false;
+      if (names.some((name) => EXTERNAL_NAMES.has(name))) return true;
       const viaUserData = names.includes(USER_DATA);
       if (root.type === AST_NODE_TYPES.Identifier) {
-        if (EXTERNAL_NAMES.has(root.name)) return false;
+        if (EXTERNAL_NAMES.has(root.name)) return true;
         const variable = findVariable(sourceCode, root);
         const definition = variable?.defs[0];
         if (!definition) {
-          if (!PURE_GLOBALS.has(root.name)) return false; // fetch, an undeclared global
+          if (!PURE_GLOBALS.has(root.name)) return true; // fetch, an undeclared global
         } else if (!isWithin(definition.node, execute) && !viaUserData) {
-          return false; // an import or a module-level value: may reach anything
+          return true; // an import or a module-level value: may reach anything
         }
       } else if (root.type === AST_NODE_TYPES.ThisExpression) {
-        if (!viaUserData) return false;
+        if (!viaUserData) return true;
       } else if (
         root.type !== AST_NODE_TYPES.Literal &&
         root.type !== AST_NODE_TYPES.ArrayExpression &&
         root.type !== AST_NODE_TYPES.TemplateLiteral
       ) {
-        return false;
+        return true;
       }
     }
-    const keys = sourceCode.visitorKeys[node.type] ?? [];
-    for (const key of keys) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const item of child)
-          if (item && typeof (item as TSESTree.Node).type === 'string') stack.push(item as TSESTree.Node);
-      } else if (child && typeof (child as TSESTree.Node).type === 'string') {
-        stack.push(child as TSESTree.Node);
-      }
-    }
-  }
-  return readsUserData;
+    return false;
+  });
+  return reachesOut === null && readsUserData;
 }

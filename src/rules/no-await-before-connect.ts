@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { type FunctionNode, calleeText, memberPath, skipTSWrappers } from '../analysis/ast.js';
 import { createLiveKitRule } from '../create-rule.js';
+import { stringList } from '../option-schemas.js';
 import { connectFirstFix, describeExpression } from '../livekit/connect-fix.js';
 
 type Options = [{ allow: string[] }];
@@ -50,13 +51,9 @@ export default createLiveKitRule<Options, MessageIds>({
       {
         type: 'object',
         properties: {
-          allow: {
-            type: 'array',
-            items: { type: 'string' },
-            uniqueItems: true,
-            description:
-              'Callee texts whose await is accepted before the connect point, as written (`loadConfig`, `cache.warm`).',
-          },
+          allow: stringList(
+            'Callee texts whose await is accepted before the connect point, as written (`loadConfig`, `cache.warm`).',
+          ),
         },
         additionalProperties: false,
       },

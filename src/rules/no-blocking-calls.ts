@@ -3,6 +3,7 @@ import { memberName, skipTSWrappers } from '../analysis/ast.js';
 import { mayLoadModule, resolveModuleMember } from '../analysis/node-modules.js';
 import { syncSleepCall } from '../analysis/sync-sleep.js';
 import { createLiveKitRule } from '../create-rule.js';
+import { stringList } from '../option-schemas.js';
 import { type HotKind } from '../livekit/program.js';
 
 type Options = [{ allow: string[] }];
@@ -51,12 +52,7 @@ export default createLiveKitRule<Options, MessageIds>({
       {
         type: 'object',
         properties: {
-          allow: {
-            type: 'array',
-            items: { type: 'string' },
-            uniqueItems: true,
-            description: 'Calls to accept, by export name (`existsSync`) or module and name (`fs.existsSync`).',
-          },
+          allow: stringList('Calls to accept, by export name (`existsSync`) or module and name (`fs.existsSync`).'),
         },
         additionalProperties: false,
       },

@@ -1,12 +1,8 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { getProperty, hasSpread, memberName, propertyName, skipTSWrappers } from '../analysis/ast.js';
-import {
-  appendProperty,
-  isPlainProperty,
-  nameResolvesTo,
-  nestedObjectText,
-  removeListItem,
-} from '../analysis/edits.js';
+import { getProperty, hasSpread, isPlainProperty, memberName, propertyName, skipTSWrappers } from '../analysis/ast.js';
+import { removeListItem } from '../fix/lists.js';
+import { insertProperty, nestedObjectText } from '../fix/properties.js';
+import { nameResolvesTo, renameReferences } from '../fix/rename.js';
 import semver from 'semver';
 import { createLiveKitRule } from '../create-rule.js';
 import {
@@ -236,27 +232,9 @@ export default createLiveKitRule<[], MessageIds>({
         } else {
           fixes.push(fixer.replaceText(specifier, newName));
         }
-        for (const reference of references) fixes.push(renameReference(fixer, reference.identifier, oldName, newName));
+        fixes.push(...renameReferences(fixer, references, oldName, newName));
         return fixes;
       };
-    }
-
-    /** Renames one reference, keeping object keys and exported names as they were. */
-    function renameReference(
-      fixer: TSESLint.RuleFixer,
-      identifier: TSESTree.Identifier | TSESTree.JSXIdentifier,
-      oldName: string,
-      newName: string,
-    ): TSESLint.RuleFix {
-      const parent = identifier.parent;
-      if (parent?.type === AST_NODE_TYPES.Property && parent.shorthand && parent.value === identifier) {
-        return fixer.replaceText(parent, `${oldName}: ${newName}`);
-      }
-      if (parent?.type === AST_NODE_TYPES.ExportSpecifier && parent.local === identifier) {
-        const exported = parent.exported;
-        if (exported.range[0] === identifier.range[0]) return fixer.replaceText(parent, `${newName} as ${oldName}`);
-      }
-      return fixer.replaceText(identifier, newName);
     }
 
     function reportAlias(
@@ -420,7 +398,7 @@ export default createLiveKitRule<[], MessageIds>({
           const text = `${path[index]!}: ${nestedObjectText(path.slice(index + 1), value)}`;
           return (fixer) => [
             removeListItem(fixer, sourceCode, property),
-            appendProperty(fixer, sourceCode, object, text),
+            insertProperty(fixer, sourceCode, object, text),
           ];
         }
         // The new place is already set: which value wins is a decision for the user, not a suggestion.

@@ -3,11 +3,12 @@ import {
   type FunctionNode,
   followConst,
   hasSpread,
+  isPlainProperty,
   memberName,
   propertyName,
   skipTSWrappers,
 } from '../analysis/ast.js';
-import { isPlainProperty } from '../analysis/edits.js';
+import { renameKey } from '../fix/properties.js';
 import { createLiveKitRule } from '../create-rule.js';
 import { type LiveKitModel } from '../livekit/program.js';
 import {
@@ -332,10 +333,7 @@ export default createLiveKitRule<[], MessageIds>({
                 {
                   messageId: 'rename',
                   data: { jsName },
-                  fix: (fixer) =>
-                    property.shorthand
-                      ? fixer.replaceText(property, `${jsName}: ${name}`)
-                      : fixer.replaceText(key, jsName),
+                  fix: (fixer) => renameKey(fixer, property, jsName),
                 },
               ],
             });

@@ -3,13 +3,12 @@ import { maskCardNumber } from '../analysis/luhn.js';
 import { MASKABLE_KINDS, sensitiveKindLabel, sensitiveNameClassifier } from '../analysis/sensitive-names.js';
 import { type SensitiveSearchOptions, type SensitiveValue, findSensitiveValues } from '../analysis/sensitive-values.js';
 import { createLiveKitRule } from '../create-rule.js';
+import { SENSITIVE_NAME_OPTIONS, stringList } from '../option-schemas.js';
 import { loggerSinkMatcher } from '../livekit/loggers.js';
 import { getSettings } from '../livekit/settings.js';
 
 type Options = [{ sensitiveNames: string[]; allowNames: string[]; loggers: string[] }];
 type MessageIds = 'maskable' | 'secret' | 'cardLiteral' | 'maskValue';
-
-const STRING_LIST = { type: 'array', items: { type: 'string' }, uniqueItems: true } as const;
 
 /** `cardNumber` → `cardNumberLast4`, `card_number` → `card_number_last4`, `CARD_NO` → `CARD_NO_LAST4`. */
 function last4Name(name: string): string {
@@ -39,19 +38,10 @@ export default createLiveKitRule<Options, MessageIds>({
       {
         type: 'object',
         properties: {
-          sensitiveNames: {
-            ...STRING_LIST,
-            description: 'More names or words to treat as sensitive (each split into words, like `memberNumber`).',
-          },
-          allowNames: {
-            ...STRING_LIST,
-            description: 'Identifier or property names that are never reported, compared with the whole name.',
-          },
-          loggers: {
-            ...STRING_LIST,
-            description:
-              'More logger sinks: callee texts (`audit.record`) or receiver names whose every method logs (`telemetry`).',
-          },
+          ...SENSITIVE_NAME_OPTIONS,
+          loggers: stringList(
+            'More logger sinks: callee texts (`audit.record`) or receiver names whose every method logs (`telemetry`).',
+          ),
         },
         additionalProperties: false,
       },

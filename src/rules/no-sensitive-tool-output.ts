@@ -3,12 +3,11 @@ import { skipTSWrappers } from '../analysis/ast.js';
 import { MASKABLE_KINDS, sensitiveKindLabel, sensitiveNameClassifier } from '../analysis/sensitive-names.js';
 import { type SensitiveSearchOptions, findSensitiveValues } from '../analysis/sensitive-values.js';
 import { createLiveKitRule } from '../create-rule.js';
+import { SENSITIVE_NAME_OPTIONS } from '../option-schemas.js';
 import { toolLabel } from '../livekit/program.js';
 
 type Options = [{ sensitiveNames: string[]; allowNames: string[] }];
 type MessageIds = 'maskable' | 'secret';
-
-const STRING_LIST = { type: 'array', items: { type: 'string' }, uniqueItems: true } as const;
 
 /**
  * The values of the `return` statements of a function body, outside nested functions. A `return` is a statement and
@@ -74,14 +73,7 @@ export default createLiveKitRule<Options, MessageIds>({
       {
         type: 'object',
         properties: {
-          sensitiveNames: {
-            ...STRING_LIST,
-            description: 'More names or words to treat as sensitive (each split into words, like `memberNumber`).',
-          },
-          allowNames: {
-            ...STRING_LIST,
-            description: 'Identifier or property names that are never reported, compared with the whole name.',
-          },
+          ...SENSITIVE_NAME_OPTIONS,
         },
         additionalProperties: false,
       },

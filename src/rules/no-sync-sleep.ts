@@ -1,8 +1,9 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingFunction } from '../analysis/ast.js';
+import { enclosingFunction, lookupName } from '../analysis/ast.js';
 import { requiredModule, resolveModuleMember } from '../analysis/node-modules.js';
 import { type SyncSleep, busyWaitLoop, syncSleepCall } from '../analysis/sync-sleep.js';
 import { createLiveKitRule } from '../create-rule.js';
+import { stringList } from '../option-schemas.js';
 
 type Options = [{ sleepFunctions: string[] }];
 type MessageIds = 'syncSleep' | 'busyWait' | 'useTimersPromises';
@@ -31,12 +32,7 @@ export default createLiveKitRule<Options, MessageIds>({
       {
         type: 'object',
         properties: {
-          sleepFunctions: {
-            type: 'array',
-            items: { type: 'string' },
-            uniqueItems: true,
-            description: 'More callee texts that sleep synchronously (for example `utils.blockFor`).',
-          },
+          sleepFunctions: stringList('More callee texts that sleep synchronously (for example `utils.blockFor`).'),
         },
         additionalProperties: false,
       },
@@ -56,17 +52,6 @@ export default createLiveKitRule<Options, MessageIds>({
         if (member?.module === 'timers/promises' && member.path.join('.') === 'setTimeout') return variable;
       }
       return null;
-    }
-
-    /** True when `name` at `node` refers to `variable` (no local in between shadows it). */
-    function visibleAt(variable: TSESLint.Scope.Variable, node: TSESTree.Node): boolean {
-      let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(node);
-      while (scope) {
-        const found = scope.set.get(variable.name);
-        if (found) return found === variable;
-        scope = scope.upper;
-      }
-      return false;
     }
 
     /** A name for the import that no scope of the file uses. */
@@ -111,7 +96,7 @@ export default createLiveKitRule<Options, MessageIds>({
       if (call.parent.type !== AST_NODE_TYPES.ExpressionStatement) return [];
       if (!enclosingFunction(call)?.async) return [];
       const variable = timersVariable();
-      const existing = variable && visibleAt(variable, call) ? variable.name : null;
+      const existing = variable && lookupName(sourceCode, call, variable.name) === variable ? variable.name : null;
       if (variable && !existing) return [];
       const name = existing ?? freshName();
       if (name === null) return [];

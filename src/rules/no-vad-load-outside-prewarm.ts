@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { type FunctionNode, calleeText, enclosingFunction } from '../analysis/ast.js';
 import { createLiveKitRule } from '../create-rule.js';
+import { stringList } from '../option-schemas.js';
 import { type HotKind, type LiveKitModel } from '../livekit/program.js';
 
 type Options = [{ loaders: string[] }];
@@ -75,13 +76,9 @@ export default createLiveKitRule<Options, MessageIds>({
       {
         type: 'object',
         properties: {
-          loaders: {
-            type: 'array',
-            items: { type: 'string' },
-            uniqueItems: true,
-            description:
-              'More callee paths to treat as heavy static loads that belong in prewarm, as written (`myModels.loadClassifier`).',
-          },
+          loaders: stringList(
+            'More callee paths to treat as heavy static loads that belong in prewarm, as written (`myModels.loadClassifier`).',
+          ),
         },
         additionalProperties: false,
       },

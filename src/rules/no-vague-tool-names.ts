@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { type VagueNameKind, findVagueToolName } from '../analysis/tool-names.js';
 import { createLiveKitRule } from '../create-rule.js';
+import { stringList } from '../option-schemas.js';
 
 type Options = [{ allow: string[]; vagueWords: string[] }];
 type MessageIds = VagueNameKind;
@@ -31,18 +32,10 @@ export default createLiveKitRule<Options, MessageIds>({
       {
         type: 'object',
         properties: {
-          allow: {
-            type: 'array',
-            items: { type: 'string' },
-            uniqueItems: true,
-            description: 'Tool names to accept as they are.',
-          },
-          vagueWords: {
-            type: 'array',
-            items: { type: 'string' },
-            uniqueItems: true,
-            description: 'More words to treat as vague: a name made only of them, or led by one of them, is reported.',
-          },
+          allow: stringList('Tool names to accept as they are.'),
+          vagueWords: stringList(
+            'More words to treat as vague: a name made only of them, or led by one of them, is reported.',
+          ),
         },
         additionalProperties: false,
       },

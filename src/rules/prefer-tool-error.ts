@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { type FunctionNode, findVariable, isFunctionNode, skipTSWrappers } from '../analysis/ast.js';
-import { nameResolvesTo } from '../analysis/edits.js';
+import { nameResolvesTo } from '../fix/rename.js';
 import { createLiveKitRule } from '../create-rule.js';
 import { CORE_MODULE } from '../livekit/imports.js';
 import { type LiveKitModel } from '../livekit/program.js';

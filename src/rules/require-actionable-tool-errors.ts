@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { findVariable, memberName, skipTSWrappers } from '../analysis/ast.js';
 import { staticText } from '../analysis/strings.js';
 import { createLiveKitRule } from '../create-rule.js';
+import { minWords } from '../option-schemas.js';
 
 type Options = [{ minWords: number }];
 type MessageIds = 'rawCode' | 'generic' | 'tooShort' | 'onlyCaughtError';
@@ -175,11 +176,7 @@ export default createLiveKitRule<Options, MessageIds>({
       {
         type: 'object',
         properties: {
-          minWords: {
-            type: 'integer',
-            minimum: 0,
-            description: 'The fewest words a static ToolError message may have.',
-          },
+          minWords: minWords('The fewest words a static ToolError message may have.'),
         },
         additionalProperties: false,
       },

@@ -1,6 +1,8 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isWithin, memberName } from '../analysis/ast.js';
 import { createLiveKitRule } from '../create-rule.js';
+import { insertArgument } from '../fix/lists.js';
+import { insertProperty } from '../fix/properties.js';
 import {
   type HistorySource,
   type InsertPoint,
@@ -13,46 +15,6 @@ import {
 } from '../livekit/agent-options.js';
 
 type MessageIds = 'missing' | 'dropped' | 'addChatCtx';
-
-type Fix = (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix;
-
-/** Inserts `text` as the last property of an object literal, matching its layout. */
-function insertProperty(
-  sourceCode: Readonly<TSESLint.SourceCode>,
-  object: TSESTree.ObjectExpression,
-  text: string,
-): Fix | null {
-  const last = object.properties.at(-1);
-  if (!last) {
-    return sourceCode.getText(object).slice(1, -1).trim() === ''
-      ? (fixer) => fixer.replaceText(object, `{ ${text} }`)
-      : null;
-  }
-  const after = sourceCode.getTokenAfter(last);
-  const comma = after?.value === ',' ? after : null;
-  if (object.properties[0]!.loc.start.line === object.loc.start.line) {
-    return comma
-      ? (fixer) => fixer.insertTextAfter(comma, ` ${text},`)
-      : (fixer) => fixer.insertTextAfter(last, `, ${text}`);
-  }
-  const line = sourceCode.lines[last.loc.start.line - 1] ?? '';
-  const indent = line.slice(0, line.length - line.trimStart().length);
-  return comma
-    ? (fixer) => fixer.insertTextAfter(comma, `\n${indent}${text},`)
-    : (fixer) => fixer.insertTextAfter(last, `,\n${indent}${text}`);
-}
-
-/** Appends `text` as the last argument of a call with parentheses. */
-function insertArgument(
-  sourceCode: Readonly<TSESLint.SourceCode>,
-  call: TSESTree.NewExpression | TSESTree.CallExpression,
-  text: string,
-): Fix | null {
-  const closing = sourceCode.getLastToken(call);
-  if (closing?.value !== ')') return null;
-  const last = call.arguments.at(-1);
-  return last ? (fixer) => fixer.insertTextAfter(last, `, ${text}`) : (fixer) => fixer.insertTextBefore(closing, text);
-}
 
 export default createLiveKitRule<[], MessageIds>({
   name: 'require-handoff-chat-ctx',
@@ -80,10 +42,11 @@ export default createLiveKitRule<[], MessageIds>({
       const target = insert.kind === 'property' ? insert.object : insert.call;
       if (!isWithin(target, history.scope)) return [];
       const property = insert.key === null ? history.text : `${insert.key}: ${history.text}`;
+      const argument = insert.key === null ? property : `{ ${property} }`;
       const fix =
         insert.kind === 'property'
-          ? insertProperty(sourceCode, insert.object, property)
-          : insertArgument(sourceCode, insert.call, insert.key === null ? property : `{ ${property} }`);
+          ? (fixer: TSESLint.RuleFixer) => insertProperty(fixer, sourceCode, insert.object, property)
+          : insertArgument(sourceCode, insert.call, argument);
       return fix ? [{ messageId: 'addChatCtx' as const, data: { property }, fix }] : [];
     };
 

@@ -3,6 +3,7 @@ import { isWithin } from '../analysis/ast.js';
 import { mentionsAnyWord, mentionsTransfer, statesCondition } from '../analysis/instructions.js';
 import { staticText } from '../analysis/strings.js';
 import { createLiveKitRule } from '../create-rule.js';
+import { stringList } from '../option-schemas.js';
 import { agentConfigurations, agentNameWords, registeredTools } from '../livekit/agent-options.js';
 import { type HandoffInfo, type ToolInfo, toolLabel } from '../livekit/program.js';
 
@@ -31,13 +32,9 @@ export default createLiveKitRule<Options, MessageIds>({
       {
         type: 'object',
         properties: {
-          transferPhrases: {
-            type: 'array',
-            items: { type: 'string' },
-            uniqueItems: true,
-            description:
-              'More phrases that count as talking about a transfer, matched word for word, case-insensitively (e.g. "pass you to", "bring in").',
-          },
+          transferPhrases: stringList(
+            'More phrases that count as talking about a transfer, matched word for word, case-insensitively (e.g. "pass you to", "bring in").',
+          ),
         },
         additionalProperties: false,
       },

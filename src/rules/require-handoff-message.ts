@@ -1,8 +1,9 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { hasSpread, isFunctionNode, memberName, propertyName } from '../analysis/ast.js';
+import { findNode, hasSpread, isFunctionNode, memberName, propertyName } from '../analysis/ast.js';
 import { isUndefinedValue } from '../analysis/params.js';
 import { countWords, staticText } from '../analysis/strings.js';
 import { createLiveKitRule } from '../create-rule.js';
+import { minWords } from '../option-schemas.js';
 import { type AgentClassInfo, type LiveKitModel } from '../livekit/program.js';
 
 type Options = [{ minWords: number }];
@@ -13,24 +14,13 @@ const DEFAULT_MIN_WORDS = 0;
 
 /** True when the function's body calls `.generateReply(...)` or `.say(...)`: the agent speaks as it starts. */
 function speaks(fn: TSESTree.Node, model: LiveKitModel): boolean {
-  const stack: TSESTree.Node[] = [fn];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression) {
-      const name = memberName(node.callee);
-      if (name === 'generateReply' || name === 'say') return true;
-    }
-    for (const key of model.sourceCode.visitorKeys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const item of child)
-          if (item && typeof (item as TSESTree.Node).type === 'string') stack.push(item as TSESTree.Node);
-      } else if (child && typeof (child as TSESTree.Node).type === 'string') {
-        stack.push(child as TSESTree.Node);
-      }
-    }
-  }
-  return false;
+  const speech = findNode(fn, model.sourceCode.visitorKeys, (node) => {
+    if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.MemberExpression)
+      return false;
+    const name = memberName(node.callee);
+    return name === 'generateReply' || name === 'say';
+  });
+  return speech !== null;
 }
 
 /** True when the Agent class (or a class of this file it extends) has an `onEnter` that speaks. */
@@ -64,11 +54,7 @@ export default createLiveKitRule<Options, MessageIds>({
       {
         type: 'object',
         properties: {
-          minWords: {
-            type: 'integer',
-            minimum: 0,
-            description: 'The fewest words a static `returns` message may have (0, the default: no minimum).',
-          },
+          minWords: minWords('The fewest words a static `returns` message may have (0, the default: no minimum).'),
         },
         additionalProperties: false,
       },

@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { type FunctionNode, isWithin, resolveFunction } from '../analysis/ast.js';
 import { WordReader, rememberByName, splitWords } from '../analysis/words.js';
 import { createLiveKitRule } from '../create-rule.js';
+import { stringList } from '../option-schemas.js';
 import { changesOnlySessionState } from '../livekit/tool-effects.js';
 
 type Options = [{ destructiveVerbs: string[]; permissionWords: string[] }];
@@ -109,18 +110,12 @@ export default createLiveKitRule<Options, MessageIds>({
       {
         type: 'object',
         properties: {
-          destructiveVerbs: {
-            type: 'array',
-            items: { type: 'string' },
-            uniqueItems: true,
-            description: 'First words of tool names that make a tool destructive; replaces the default list.',
-          },
-          permissionWords: {
-            type: 'array',
-            items: { type: 'string' },
-            uniqueItems: true,
-            description: 'More words or names that mark a permission check in your code (e.g. `kyc`, `ensureCaller`).',
-          },
+          destructiveVerbs: stringList(
+            'First words of tool names that make a tool destructive; replaces the default list.',
+          ),
+          permissionWords: stringList(
+            'More words or names that mark a permission check in your code (e.g. `kyc`, `ensureCaller`).',
+          ),
         },
         additionalProperties: false,
       },

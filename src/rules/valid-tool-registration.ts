@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { hasSpread, memberName, propertyName, skipTSWrappers } from '../analysis/ast.js';
-import { removeListItem } from '../analysis/edits.js';
+import { insertProperty } from '../fix/properties.js';
+import { removeListItem } from '../fix/lists.js';
 import { isPortableToolName } from '../analysis/tool-names.js';
 import { createLiveKitRule } from '../create-rule.js';
 import { type ToolInfo, type ToolRegistration, type ToolRegistrationEntry } from '../livekit/program.js';
@@ -23,27 +24,6 @@ function inlineOptions(tool: ToolInfo): TSESTree.ObjectExpression | null {
 
 function isUndefined(node: TSESTree.Node): boolean {
   return node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined';
-}
-
-function isWhitespace(text: string): boolean {
-  return text.trim() === '';
-}
-
-/** Inserts `name: '<name>'` as the first property of an options object, following its layout. */
-function insertName(
-  sourceCode: TSESLint.SourceCode,
-  fixer: TSESLint.RuleFixer,
-  options: TSESTree.ObjectExpression,
-  name: string,
-): TSESLint.RuleFix {
-  const first = options.properties[0];
-  const text = `name: ${quote(name)}`;
-  if (!first) return fixer.replaceText(options, `{ ${text} }`);
-  const open = sourceCode.getFirstToken(options)!;
-  if (first.loc.start.line === open.loc.end.line) return fixer.insertTextBefore(first, `${text}, `);
-  const lineStart = sourceCode.text.lastIndexOf('\n', first.range[0] - 1) + 1;
-  const indent = sourceCode.text.slice(lineStart, first.range[0]);
-  return fixer.insertTextBefore(first, `${text},\n${isWhitespace(indent) ? indent : ''}`);
 }
 
 /** Every registration of the tool uses the given style (so a change for this one does not break another). */
@@ -99,7 +79,7 @@ function mapToArrayFix(
         const next = sourceCode.getTokenAfter(colon, { includeComments: true })!;
         fixes.push(fixer.removeRange([property.range[0], next.range[0]]));
       }
-      if (options) fixes.push(insertName(sourceCode, fixer, options, entry.key!));
+      if (options) fixes.push(insertProperty(fixer, sourceCode, options, `name: ${quote(entry.key!)}`, 'first'));
     }
     return fixes;
   };
@@ -179,7 +159,7 @@ export default createLiveKitRule<[], MessageIds>({
             suggest.push({
               messageId: 'addName',
               data: { name },
-              fix: (fixer) => insertName(sourceCode, fixer, options, name),
+              fix: (fixer) => insertProperty(fixer, sourceCode, options, `name: ${quote(name)}`, 'first'),
             });
           }
           context.report({ node: entry.node, messageId: 'anonymousInArray', suggest });

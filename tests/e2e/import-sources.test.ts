@@ -10,7 +10,7 @@
  * - the control, with every `@livekit/...` import pointing elsewhere and no setting: no rule that only looks at
  *   LiveKit files reports anything, and nothing new appears.
  * Which rules only look at LiveKit files is asked of the rules themselves, not listed here: a rule that returns
- * no listeners for a file without a LiveKit import is LiveKit-only (DESIGN.md: `create()` returns `{}` at once).
+ * no listeners for a file without a LiveKit import is LiveKit-only (`createLiveKitRule` returns `{}` at once).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

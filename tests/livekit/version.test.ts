@@ -12,7 +12,7 @@ const range = (text: string): SdkVersion => ({ range: text, source: 'setting', w
 
 describe('supports: a range has the replacement when it admits a version that has it', () => {
   it.each([
-    // The examples of RULES.md.
+    // The examples of docs/rules/no-deprecated-api.md.
     ['>=1.0.27 <2.0.0-0', '1.2.0', 'maybe'], // ^1.0.27: yes (reported), not every version: no autofix
     ['>=1.0.12 <1.1.0-0', '1.2.0', 'no'], // ~1.0.12: no turnHandling
     ['>=1.0.12 <1.1.0-0', '1.0.16', 'maybe'], // ~1.0.12: admits 1.0.16, so ServerOptions is suggested

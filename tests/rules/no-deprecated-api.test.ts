@@ -525,7 +525,8 @@ ruleTester.run(
                 import { AgentSession } from '@livekit/agents';
                 const session = new AgentSession({
                   turnHandling: {
-                    endpointing: { minDelay: 300 }, preemptiveGeneration: { enabled: false },
+                    endpointing: { minDelay: 300 },
+                    preemptiveGeneration: { enabled: false },
                   },
                 });
               `,

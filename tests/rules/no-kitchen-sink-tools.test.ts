@@ -4,7 +4,7 @@ import { code, commonJsTester, ruleTester } from '../rule-tester.js';
 ruleTester.run('no-kitchen-sink-tools', rule, {
   valid: [
     {
-      // Was invalid with the old limit of 6: RULES.md counts the required fields of one action as one responsibility.
+      // Was invalid with the old limit of 6: the rule counts the required fields of one action as one responsibility.
       name: 'the seven required fields of one booking are not a kitchen sink',
       code: code`
         import { tool as t } from '@livekit/agents';

@@ -51,7 +51,7 @@ ruleTester.run('no-vague-instructions', rule, {
       `,
     },
     {
-      // Was the option rolePhrases: a role statement is no longer required (RULES.md: generic, not role-less).
+      // Was the option rolePhrases: a role statement is no longer required (the rule judges generic prompts, not role-less ones).
       name: 'another way to state the role is fine',
       code: code`
         import { voice } from '@livekit/agents';
@@ -59,7 +59,7 @@ ruleTester.run('no-vague-instructions', rule, {
       `,
     },
     {
-      // Was the option minWords: length alone is not vagueness (RULES.md), so there is no word minimum.
+      // Was the option minWords: length alone is not vagueness, so there is no word minimum.
       name: 'a short, specific prompt is fine',
       code: code`
         import { voice } from '@livekit/agents';
@@ -67,7 +67,7 @@ ruleTester.run('no-vague-instructions', rule, {
       `,
     },
     {
-      // Was invalid (noRole): RULES.md now reports generic prompts, not ones without a role statement.
+      // Was invalid (noRole): the rule now reports generic prompts, not ones without a role statement.
       name: 'no role statement, but a task and a procedure',
       code: code`
         import { voice } from '@livekit/agents';
@@ -80,7 +80,7 @@ ruleTester.run('no-vague-instructions', rule, {
       `,
     },
     {
-      // Was invalid (tooShort): a one-line step of an AgentTask is specific (RULES.md).
+      // Was invalid (tooShort): a one-line step of an AgentTask is specific.
       name: 'short step instructions of an AgentTask and of a class that forwards its options',
       code: code`
         import * as agents from '@livekit/agents';

@@ -178,7 +178,7 @@ ruleTester.run('require-tool-description', rule, {
           tools: { transferCall: llm.tool({ description: 'Moves calls.', execute: async () => 'ok' }) },
         });
       `,
-      // The 20-character floor was the default; RULES.md dropped it (a short description can add meaning), so the
+      // The 20-character floor was the default; the rule dropped it (a short description can add meaning), so the
       // option asks for it here.
       options: [{ minLength: 20 }],
       errors: [
