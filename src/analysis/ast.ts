@@ -37,6 +37,30 @@ export function skipTSWrappers(node: TSESTree.Node): TSESTree.Node {
   }
 }
 
+/**
+ * The outermost expression around `node` that only wraps it (`x as T`, `x!`, `x satisfies T`, `<T>x`, an `a?.b`
+ * chain): the node whose parent sees the value of `node`.
+ */
+export function outermostWrapper(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  for (let parent = current.parent; parent; parent = current.parent) {
+    const type = parent.type;
+    if (
+      (type === AST_NODE_TYPES.TSAsExpression ||
+        type === AST_NODE_TYPES.TSNonNullExpression ||
+        type === AST_NODE_TYPES.TSSatisfiesExpression ||
+        type === AST_NODE_TYPES.TSTypeAssertion ||
+        type === AST_NODE_TYPES.ChainExpression) &&
+      parent.expression === current
+    ) {
+      current = parent;
+    } else {
+      return current;
+    }
+  }
+  return current;
+}
+
 /** The static name of a property key or member property: `a`, `'a'`, `[`a`]`; null when computed from a value. */
 export function staticKeyName(key: TSESTree.Node, computed: boolean): string | null {
   const type = key.type;

@@ -22,6 +22,7 @@ import {
   isWithin,
   memberName,
   memberPath,
+  outermostWrapper,
   skipTSWrappers,
 } from '../analysis/ast.js';
 import type { CallGraph } from '../analysis/call-graph.js';
@@ -135,28 +136,9 @@ export function parameterVariable(
   );
 }
 
-/** The expression whose value `node` becomes, through TypeScript wrappers and `?.` chains. */
-function valueHolder(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  for (;;) {
-    const parent = current.parent;
-    if (
-      parent &&
-      (parent.type === AST_NODE_TYPES.ChainExpression ||
-        parent.type === AST_NODE_TYPES.TSAsExpression ||
-        parent.type === AST_NODE_TYPES.TSNonNullExpression ||
-        parent.type === AST_NODE_TYPES.TSSatisfiesExpression)
-    ) {
-      current = parent;
-    } else {
-      return current;
-    }
-  }
-}
-
 /** True when a promise at `node` is kept: awaited, returned, chained, gathered, left as a statement or `void`-ed. */
 function keepsPromise(node: TSESTree.Node): boolean {
-  const holder = valueHolder(node);
+  const holder = outermostWrapper(node);
   const parent = holder.parent;
   if (!parent) return false;
   switch (parent.type) {
@@ -365,13 +347,13 @@ export class ConnectFlow {
         rooms.push(member);
     }
     for (const room of rooms) {
-      const property = valueHolder(room).parent;
-      if (property?.type !== AST_NODE_TYPES.Property || property.value !== valueHolder(room)) continue;
+      const property = outermostWrapper(room).parent;
+      if (property?.type !== AST_NODE_TYPES.Property || property.value !== outermostWrapper(room)) continue;
       const options = property.parent;
       if (options.type !== AST_NODE_TYPES.ObjectExpression) continue;
       this.addStart(options);
-      const declarator = valueHolder(options).parent;
-      if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === valueHolder(options)) {
+      const declarator = outermostWrapper(options).parent;
+      if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === outermostWrapper(options)) {
         for (const variable of this.sourceCode.scopeManager!.getDeclaredVariables(declarator)) {
           for (const reference of variable.references)
             if (reference.identifier !== declarator.id) this.addStart(reference.identifier);
@@ -382,8 +364,8 @@ export class ConnectFlow {
 
   /** Records `x.start(options)` when `options` is its first argument. */
   private addStart(options: TSESTree.Node): void {
-    const call = valueHolder(options).parent;
-    if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== valueHolder(options)) return;
+    const call = outermostWrapper(options).parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== outermostWrapper(options)) return;
     const callee = skipTSWrappers(call.callee);
     if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'start')
       this.connectingCalls.add(call);

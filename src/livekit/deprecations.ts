@@ -4,6 +4,7 @@
  * the replacement, so a fix never breaks an older project). Checked against the `livekit/agents-js` sources at each
  * release tag and the installed 1.9.0 `.d.ts` files.
  */
+import { type SdkVersion, supports } from './version.js';
 
 /** Where a deprecated option is written. */
 export type OptionOwner = 'AgentSession' | 'Agent';
@@ -157,3 +158,43 @@ export const VOICE_OPTION_MOVES: Readonly<Record<string, { topLevel: string } | 
 
 /** `voiceOptions.preemptiveGeneration` moved into `turnHandling` only from this version (a top-level option before). */
 export const PREEMPTIVE_GENERATION_IN_TURN_HANDLING_SINCE = '1.2.8';
+
+/** The deprecations that apply to one SDK version, sorted for the checks. */
+export interface ActiveDeprecations {
+  aliases: AliasDeprecation[];
+  apis: ApiDeprecation[];
+  /** Options by owner, then by option name (one entry per name and owner). */
+  sessionOptions: Map<string, OptionDeprecation>;
+  agentOptions: Map<string, OptionDeprecation>;
+  /**
+   * Entries whose replacement only some of the project's possible versions have (a range, or an unknown version):
+   * reported with the version the replacement needs, and never autofixed.
+   */
+  unverified: Set<Deprecation>;
+}
+
+/** Computed once per version (a project has one or a few), not once per file: it depends on nothing else. */
+const activeByVersion = new WeakMap<SdkVersion, ActiveDeprecations | null>();
+
+export function activeDeprecations(version: SdkVersion): ActiveDeprecations | null {
+  let active = activeByVersion.get(version);
+  if (active === undefined) {
+    active = { aliases: [], apis: [], sessionOptions: new Map(), agentOptions: new Map(), unverified: new Set() };
+    for (const entry of DEPRECATIONS) {
+      const support = supports(version, entry.replacementSince);
+      if (support === 'no') continue;
+      if (support === 'maybe') active.unverified.add(entry);
+      if (entry.kind === 'alias') active.aliases.push(entry);
+      else if (entry.kind === 'api') active.apis.push(entry);
+      else (entry.owner === 'AgentSession' ? active.sessionOptions : active.agentOptions).set(entry.option, entry);
+    }
+    const any =
+      active.aliases.length > 0 ||
+      active.apis.length > 0 ||
+      active.sessionOptions.size > 0 ||
+      active.agentOptions.size > 0;
+    if (!any) active = null;
+    activeByVersion.set(version, active);
+  }
+  return active;
+}

@@ -24,6 +24,7 @@ import { staticText } from '../analysis/strings.js';
 import { ConnectFlow, firstParameterVariable, parameterVariable } from './connect.js';
 import { LiveKitImports } from './imports.js';
 import { type LiveKitSettings, getSettings } from './settings.js';
+import { type SdkMemberAccess, findSdkMembers } from './receivers.js';
 import { isTestCode } from './test-code.js';
 
 export interface DefineAgentInfo {
@@ -190,6 +191,7 @@ export class LiveKitModel {
   private cachedConnectFlow?: ConnectFlow;
   private cachedJobContexts?: Set<TSESLint.Scope.Variable>;
   private cachedTestCode?: boolean;
+  private cachedSdkMembers?: SdkMemberAccess[];
 
   constructor(
     readonly sourceCode: TSESLint.SourceCode,
@@ -210,6 +212,14 @@ export class LiveKitModel {
       this.file.cwd,
       this.settings.testFiles,
     ));
+  }
+
+  /**
+   * Members read or called on known SDK objects (JobContext, JobProcess, RunContext, sessions, `this` in Agent
+   * classes), in traversal order.
+   */
+  get sdkMembers(): SdkMemberAccess[] {
+    return (this.cachedSdkMembers ??= findSdkMembers(this));
   }
 
   /** `defineAgent({...})` calls with their entry and prewarm functions. */

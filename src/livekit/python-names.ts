@@ -4,12 +4,10 @@
  * only to a name the SDK really reads.
  */
 import { isSnakeCase, snakeToCamel } from '../analysis/naming.js';
-
-/** The LiveKit objects whose Python member names we recognise. */
-export type PythonReceiver = 'AgentSession' | 'Agent' | 'RunContext' | 'JobContext' | 'JobProcess';
+import type { SdkReceiver } from './receivers.js';
 
 /** JS members of each receiver that a Python spelling maps to (only members that exist in JS). */
-const MEMBERS: Readonly<Record<PythonReceiver, ReadonlySet<string>>> = {
+const MEMBERS: Readonly<Record<SdkReceiver, ReadonlySet<string>>> = {
   AgentSession: new Set([
     'userData',
     'chatCtx',
@@ -101,7 +99,7 @@ export function jsSpelling(name: string): string {
 }
 
 /** The JS member of `receiver` that the Python member `name` stands for, or null. */
-export function jsMemberName(receiver: PythonReceiver, name: string): string | null {
+export function jsMemberName(receiver: SdkReceiver, name: string): string | null {
   if (!isPythonName(name)) return null;
   const js = jsSpelling(name);
   return MEMBERS[receiver].has(js) ? js : null;

@@ -1,22 +1,24 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { getProperty, hasSpread, isPlainProperty, memberName, propertyName, skipTSWrappers } from '../analysis/ast.js';
-import { removeListItem } from '../fix/lists.js';
-import { insertProperty, nestedObjectText } from '../fix/properties.js';
-import { nameResolvesTo, renameReferences } from '../fix/rename.js';
 import semver from 'semver';
+import { getProperty, isPlainProperty, memberName, propertyName, skipTSWrappers } from '../analysis/ast.js';
 import { createLiveKitRule } from '../create-rule.js';
 import {
+  type ActiveDeprecations,
   type AliasDeprecation,
   type ApiDeprecation,
-  DEPRECATIONS,
   type Deprecation,
   type OptionDeprecation,
-  PREEMPTIVE_GENERATION_IN_TURN_HANDLING_SINCE,
-  VOICE_OPTION_MOVES,
+  activeDeprecations,
 } from '../livekit/deprecations.js';
-import { CORE_MODULE, type LiveKitBinding, canonicalPath } from '../livekit/imports.js';
+import {
+  type Fix,
+  flattenVoiceOptions,
+  moveIntoTurnHandling,
+  renameAliasEverywhere,
+} from '../livekit/deprecation-fixes.js';
+import { CORE_MODULE, type LiveKitBinding } from '../livekit/imports.js';
 import { type LiveKitModel } from '../livekit/program.js';
-import { type SdkVersion, describeVersion, projectVersion, supports } from '../livekit/version.js';
+import { describeVersion, projectVersion } from '../livekit/version.js';
 
 type MessageIds =
   | 'alias'
@@ -29,55 +31,6 @@ type MessageIds =
   | 'flattenVoiceOptions'
   | 'useModelUsageCollector'
   | 'useInferenceTurnDetector';
-
-type Fixer = (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix | TSESLint.RuleFix[];
-
-/** The deprecations that apply to one SDK version, sorted for the checks. */
-interface ActiveDeprecations {
-  aliases: AliasDeprecation[];
-  apis: ApiDeprecation[];
-  /** Options by owner, then by option name (one entry per name and owner). */
-  sessionOptions: Map<string, OptionDeprecation>;
-  agentOptions: Map<string, OptionDeprecation>;
-  /**
-   * Entries whose replacement only some of the project's possible versions have (a range, or an unknown version):
-   * reported with the version the replacement needs, and never autofixed.
-   */
-  unverified: Set<Deprecation>;
-}
-
-/** Computed once per version (a project has one or a few), not once per file. */
-const activeByVersion = new WeakMap<SdkVersion, ActiveDeprecations | null>();
-
-function activeDeprecations(version: SdkVersion): ActiveDeprecations | null {
-  let active = activeByVersion.get(version);
-  if (active === undefined) {
-    active = { aliases: [], apis: [], sessionOptions: new Map(), agentOptions: new Map(), unverified: new Set() };
-    for (const entry of DEPRECATIONS) {
-      const support = supports(version, entry.replacementSince);
-      if (support === 'no') continue;
-      if (support === 'maybe') active.unverified.add(entry);
-      if (entry.kind === 'alias') active.aliases.push(entry);
-      else if (entry.kind === 'api') active.apis.push(entry);
-      else (entry.owner === 'AgentSession' ? active.sessionOptions : active.agentOptions).set(entry.option, entry);
-    }
-    const any =
-      active.aliases.length > 0 ||
-      active.apis.length > 0 ||
-      active.sessionOptions.size > 0 ||
-      active.agentOptions.size > 0;
-    if (!any) active = null;
-    activeByVersion.set(version, active);
-  }
-  return active;
-}
-
-/** Where `voiceOptions.preemptiveGeneration` goes: into `turnHandling` only when every possible version has it there. */
-function preemptiveGenerationInTurnHandling(version: SdkVersion): boolean {
-  const support = supports(version, PREEMPTIVE_GENERATION_IN_TURN_HANDLING_SINCE);
-  // Unknown: the latest SDK's place, as the message says to check the version first.
-  return support === 'yes' || (support === 'maybe' && version.range === null);
-}
 
 export default createLiveKitRule<[], MessageIds>({
   name: 'no-deprecated-api',
@@ -145,7 +98,7 @@ export default createLiveKitRule<[], MessageIds>({
         if (memberName(member) !== entry.name) continue;
         const property = member.property;
         const replacement = property.type === AST_NODE_TYPES.Literal ? `'${entry.target}'` : entry.target;
-        const fix: Fixer = (fixer) => fixer.replaceText(property, replacement);
+        const fix: Fix = (fixer) => fixer.replaceText(property, replacement);
         reportAlias(entry, property, binding, fix);
       }
     }
@@ -175,7 +128,7 @@ export default createLiveKitRule<[], MessageIds>({
       );
       const fix =
         variable.name === entry.name
-          ? renameEverywhere(entry, binding, specifier, references)
+          ? renameAliasEverywhere(sourceCode, lk.imports, entry, binding, specifier, references)
           : renameImported(entry, importedName);
       reportAlias(entry, importedName, binding, fix);
       if (variable.name === entry.name) {
@@ -184,65 +137,12 @@ export default createLiveKitRule<[], MessageIds>({
     }
 
     /** `{ WorkerOptions as WO }` → `{ ServerOptions as WO }`: the local name stays, nothing else changes. */
-    function renameImported(entry: AliasDeprecation, importedName: TSESTree.Node): Fixer {
+    function renameImported(entry: AliasDeprecation, importedName: TSESTree.Node): Fix {
       const replacement = importedName.type === AST_NODE_TYPES.Literal ? `'${entry.target}'` : entry.target;
       return (fixer) => fixer.replaceText(importedName, replacement);
     }
 
-    /**
-     * The local name is the deprecated one: rename the specifier and every reference, or, when the file already
-     * binds the replacement, drop the deprecated specifier and point every reference at the existing binding.
-     * Null when a reference would resolve to something else under the new name.
-     */
-    function renameEverywhere(
-      entry: AliasDeprecation,
-      binding: LiveKitBinding,
-      specifier: TSESTree.ImportSpecifier | TSESTree.Property,
-      references: TSESLint.Scope.Reference[],
-    ): Fixer | null {
-      const existing = lk.imports.bindings.find(
-        (other) =>
-          other !== binding &&
-          other.module === 'core' &&
-          canonicalPath('core', other.rawPath) === entry.target &&
-          other.rawPath === entry.target &&
-          other.variable.scope === binding.variable.scope,
-      );
-      const newName = existing ? existing.variable.name : entry.target;
-      const expected = existing ? existing.variable : null;
-      if (!existing && !nameResolvesTo(sourceCode, specifier, newName, null)) return null;
-      for (const reference of references) {
-        if (!nameResolvesTo(sourceCode, reference.identifier, newName, expected)) return null;
-      }
-      const oldName = entry.name;
-      return (fixer) => {
-        const fixes: TSESLint.RuleFix[] = [];
-        const declaration = specifier.parent;
-        if (existing && declaration.type === AST_NODE_TYPES.ImportDeclaration && declaration.specifiers.length === 1) {
-          // The whole `import { WorkerOptions } from ...` goes: the module is imported by the other declaration.
-          const end = sourceCode.text[declaration.range[1]] === '\n' ? declaration.range[1] + 1 : declaration.range[1];
-          fixes.push(fixer.removeRange([declaration.range[0], end]));
-        } else if (existing) fixes.push(removeListItem(fixer, sourceCode, specifier));
-        else if (
-          specifier.type === AST_NODE_TYPES.Property &&
-          specifier.value.type === AST_NODE_TYPES.AssignmentPattern
-        ) {
-          // `{ WorkerOptions = fallback }`: keep the default.
-          fixes.push(fixer.replaceText(specifier, `${newName} = ${sourceCode.getText(specifier.value.right)}`));
-        } else {
-          fixes.push(fixer.replaceText(specifier, newName));
-        }
-        fixes.push(...renameReferences(fixer, references, oldName, newName));
-        return fixes;
-      };
-    }
-
-    function reportAlias(
-      entry: AliasDeprecation,
-      node: TSESTree.Node,
-      binding: LiveKitBinding,
-      fix: Fixer | null,
-    ): void {
+    function reportAlias(entry: AliasDeprecation, node: TSESTree.Node, binding: LiveKitBinding, fix: Fix | null): void {
       const data = { name: entry.name, target: entry.target, since: entry.deprecatedIn, check: versionCheck([entry]) };
       // Autofix only for the SDK itself, on a version known to have the new name: a wrapper module (importSources)
       // may not re-export it, and an older install would stop building.
@@ -281,7 +181,7 @@ export default createLiveKitRule<[], MessageIds>({
     }
 
     /** `new metrics.UsageCollector()` held in a const that is only ever `.collect(...)`-ed. */
-    function modelUsageCollectorFix(usage: TSESTree.Node): Fixer | null {
+    function modelUsageCollectorFix(usage: TSESTree.Node): Fix | null {
       const construction = usage.parent;
       if (construction?.type !== AST_NODE_TYPES.NewExpression || construction.callee !== usage) return null;
       const declarator = construction.parent;
@@ -311,7 +211,7 @@ export default createLiveKitRule<[], MessageIds>({
     }
 
     /** `new livekit.turnDetector.MultilingualModel()` (no options) → `new inference.TurnDetector()`. */
-    function turnDetectorFix(usage: TSESTree.Node): Fixer | null {
+    function turnDetectorFix(usage: TSESTree.Node): Fix | null {
       const construction = usage.parent;
       if (
         construction?.type !== AST_NODE_TYPES.NewExpression ||
@@ -366,87 +266,16 @@ export default createLiveKitRule<[], MessageIds>({
         const ignored = owner === 'Agent' && getProperty(options, 'turnHandling') !== null;
         const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
         if (entry.turnHandlingPath) {
-          const fix = moveIntoTurnHandling(options, property, entry.turnHandlingPath);
+          const fix = moveIntoTurnHandling(sourceCode, options, property, entry.turnHandlingPath);
           if (fix) suggest.push({ messageId: 'moveToTurnHandling', data, fix });
         } else if (entry.option === 'voiceOptions') {
-          const fix = flattenVoiceOptions(options, property);
+          const fix = flattenVoiceOptions(sourceCode, options, property, version);
           if (fix) suggest.push({ messageId: 'flattenVoiceOptions', fix });
         }
         if (held) suggest.push(...apiSuggestions(valueNode, held.path));
         const messageId = ignored ? 'ignoredOption' : held ? 'optionWithValue' : 'option';
         context.report({ node: property.key, messageId, data, suggest });
       }
-    }
-
-    /** Moves `option: value` to `turnHandling.<path>`, creating or extending the `turnHandling` object literal. */
-    function moveIntoTurnHandling(
-      options: TSESTree.ObjectExpression,
-      property: TSESTree.Property,
-      path: readonly string[],
-    ): Fixer | null {
-      if (hasSpread(options) || property.computed) return null;
-      const value = sourceCode.getText(property.value);
-      const turnHandling = getProperty(options, 'turnHandling');
-      if (!turnHandling)
-        return (fixer) => fixer.replaceText(property, `turnHandling: ${nestedObjectText(path, value)}`);
-      let target: TSESTree.Node = skipTSWrappers(turnHandling.value);
-      for (let index = 0; index < path.length; index++) {
-        if (target.type !== AST_NODE_TYPES.ObjectExpression || hasSpread(target)) return null;
-        const object: TSESTree.ObjectExpression = target;
-        const inner = getProperty(object, path[index]!);
-        if (!inner) {
-          const text = `${path[index]!}: ${nestedObjectText(path.slice(index + 1), value)}`;
-          return (fixer) => [
-            removeListItem(fixer, sourceCode, property),
-            insertProperty(fixer, sourceCode, object, text),
-          ];
-        }
-        // The new place is already set: which value wins is a decision for the user, not a suggestion.
-        if (index === path.length - 1 || !isPlainProperty(inner)) return null;
-        target = skipTSWrappers(inner.value);
-      }
-      return null;
-    }
-
-    /** `voiceOptions: { maxToolSteps: 5, minEndpointingDelay: 400 }` → `maxToolSteps: 5, turnHandling: { ... }`. */
-    function flattenVoiceOptions(options: TSESTree.ObjectExpression, property: TSESTree.Property): Fixer | null {
-      const voiceOptions = skipTSWrappers(property.value);
-      if (
-        hasSpread(options) ||
-        getProperty(options, 'turnHandling') ||
-        voiceOptions.type !== AST_NODE_TYPES.ObjectExpression
-      )
-        return null;
-      const topLevel: string[] = [];
-      const tree = new Map<string, Map<string, unknown> | string>();
-      const preemptiveInTurnHandling = preemptiveGenerationInTurnHandling(version);
-      for (const field of voiceOptions.properties) {
-        if (!isPlainProperty(field) || field.computed) return null;
-        const key = propertyName(field);
-        const move = key === null ? undefined : VOICE_OPTION_MOVES[key];
-        if (!move) return null;
-        const value = sourceCode.getText(field.value);
-        const topLevelName = 'topLevel' in move ? move.topLevel : preemptiveInTurnHandling ? null : key;
-        if (topLevelName !== null) {
-          if (getProperty(options, topLevelName)) return null;
-          topLevel.push(`${topLevelName}: ${value}`);
-          continue;
-        }
-        const path = 'turnHandling' in move ? move.turnHandling : [];
-        let node = tree;
-        for (const step of path.slice(0, -1)) {
-          let child = node.get(step);
-          if (typeof child !== 'object') {
-            child = new Map<string, unknown>();
-            node.set(step, child);
-          }
-          node = child as Map<string, Map<string, unknown> | string>;
-        }
-        node.set(path[path.length - 1]!, value);
-      }
-      if (tree.size > 0) topLevel.push(`turnHandling: ${treeText(tree)}`);
-      if (topLevel.length === 0) return (fixer) => removeListItem(fixer, sourceCode, property);
-      return (fixer) => fixer.replaceText(property, topLevel.join(', '));
     }
 
     return {
@@ -465,10 +294,3 @@ export default createLiveKitRule<[], MessageIds>({
     };
   },
 });
-
-function treeText(tree: Map<string, unknown>): string {
-  const parts = [...tree].map(
-    ([key, value]) => `${key}: ${typeof value === 'string' ? value : treeText(value as Map<string, unknown>)}`,
-  );
-  return `{ ${parts.join(', ')} }`;
-}

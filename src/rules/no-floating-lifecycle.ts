@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingFunction, memberName } from '../analysis/ast.js';
+import { enclosingFunction, memberName, outermostWrapper } from '../analysis/ast.js';
 import { createLiveKitRule } from '../create-rule.js';
 import { describeExpression } from '../livekit/connect-fix.js';
 
@@ -7,16 +7,7 @@ type MessageIds = 'floating' | 'addAwait';
 
 /** The expression statement whose value is `call` (through TypeScript wrappers and `?.`), if any. */
 function floatingStatement(call: TSESTree.CallExpression): TSESTree.ExpressionStatement | null {
-  let current: TSESTree.Node = call;
-  while (
-    current.parent &&
-    (current.parent.type === AST_NODE_TYPES.ChainExpression ||
-      current.parent.type === AST_NODE_TYPES.TSAsExpression ||
-      current.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
-      current.parent.type === AST_NODE_TYPES.TSSatisfiesExpression)
-  ) {
-    current = current.parent;
-  }
+  const current = outermostWrapper(call);
   return current.parent?.type === AST_NODE_TYPES.ExpressionStatement ? current.parent : null;
 }
 

@@ -1,13 +1,5 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import {
-  type FunctionNode,
-  followConst,
-  hasSpread,
-  isPlainProperty,
-  memberName,
-  propertyName,
-  skipTSWrappers,
-} from '../analysis/ast.js';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { followConst, hasSpread, isPlainProperty, propertyName, skipTSWrappers } from '../analysis/ast.js';
 import { renameKey } from '../fix/properties.js';
 import { createLiveKitRule } from '../create-rule.js';
 import { type LiveKitModel } from '../livekit/program.js';
@@ -18,13 +10,13 @@ import {
   OPTION_NAMES,
   type OptionTarget,
   PYTHON_FUNCTIONS,
-  type PythonReceiver,
   SESSION_DURATIONS,
   VAD_DURATIONS,
   isPythonName,
   jsMemberName,
   jsSpelling,
 } from '../livekit/python-names.js';
+import { type SdkReceiver } from '../livekit/receivers.js';
 
 type MessageIds =
   | 'pythonMember'
@@ -64,18 +56,6 @@ const SESSION_CALL_OPTIONS: ReadonlyMap<string, { target: OptionTarget; index: n
 ]);
 
 const PYTHON_FUNCTION_ENTRIES = Object.entries(PYTHON_FUNCTIONS);
-
-/** The order in which a traversal enters calls: by start, an outer call before the calls it starts with. */
-function byTraversalOrder(a: { call: TSESTree.CallExpression }, b: { call: TSESTree.CallExpression }): number {
-  return a.call.range[0] - b.call.range[0] || b.call.range[1] - a.call.range[1];
-}
-
-/** True when the calls are already sorted (often: one receiver's calls, in source order), which spares a sort. */
-function isInTraversalOrder(calls: readonly { call: TSESTree.CallExpression }[]): boolean {
-  for (let index = 1; index < calls.length; index++)
-    if (byTraversalOrder(calls[index - 1]!, calls[index]!) > 0) return false;
-  return true;
-}
 
 /** The names of a class's methods and fields (null for computed ones). */
 function classMemberNames(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression): Set<string | null> {
@@ -126,177 +106,21 @@ export default createLiveKitRule<[], MessageIds>({
     const lk: LiveKitModel = model;
     const sourceCode = context.sourceCode;
 
-    /** Parameters that hold LiveKit objects: the entry's JobContext, prewarm's JobProcess, execute's RunContext. */
-    const parameterKinds = new Map<TSESLint.Scope.Variable, PythonReceiver | 'RunContextHolder'>();
-    function addParameter(fn: FunctionNode | null, index: number, kind: PythonReceiver, property?: string): void {
-      const param = fn?.params[index];
-      if (!param) return;
-      const pattern = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
-      if (pattern.type === AST_NODE_TYPES.Identifier)
-        addParameterName(fn, pattern, property ? 'RunContextHolder' : kind);
-      // `execute(args, { ctx })`: the destructured `ctx` is the RunContext.
-      else if (property) addDestructured(fn, pattern, property, kind);
-    }
-
-    /** The parameter variable of `fn` that `name` declares (its first declaration), with what it holds. */
-    function addParameterName(
-      fn: FunctionNode,
-      name: TSESTree.Identifier,
-      kind: PythonReceiver | 'RunContextHolder',
-    ): void {
-      for (const variable of sourceCode.scopeManager?.getDeclaredVariables(fn) ?? []) {
-        const definition = variable.defs[0];
-        if (definition?.type === 'Parameter' && definition.name === name) parameterKinds.set(variable, kind);
-      }
-    }
-
-    /** Names bound from the key `property` anywhere in a parameter's pattern (`{ ctx }`, `{ ctx: runCtx }`). */
-    function addDestructured(fn: FunctionNode, pattern: TSESTree.Node, property: string, kind: PythonReceiver): void {
-      if (pattern.type === AST_NODE_TYPES.ObjectPattern) {
-        for (const member of pattern.properties) {
-          if (member.type === AST_NODE_TYPES.RestElement) addDestructured(fn, member.argument, property, kind);
-          else if (member.value.type === AST_NODE_TYPES.Identifier) {
-            if (propertyName(member) === property) addParameterName(fn, member.value, kind);
-          } else addDestructured(fn, member.value, property, kind);
-        }
-      } else if (pattern.type === AST_NODE_TYPES.ArrayPattern) {
-        for (const element of pattern.elements) if (element) addDestructured(fn, element, property, kind);
-      } else if (pattern.type === AST_NODE_TYPES.AssignmentPattern) {
-        addDestructured(fn, pattern.left, property, kind);
-      } else if (pattern.type === AST_NODE_TYPES.RestElement) {
-        addDestructured(fn, pattern.argument, property, kind);
-      }
-    }
-
-    /** The class whose instance `this` is at `node`, when it is an Agent class of this file. */
-    function agentClassOfThis(node: TSESTree.Node, agentClassNodes: ReadonlySet<TSESTree.Node>): boolean {
-      let current = node.parent;
-      while (current) {
-        if (current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) {
-          const method = current.parent;
-          return (
-            method?.type === AST_NODE_TYPES.MethodDefinition &&
-            !method.static &&
-            agentClassNodes.has(method.parent.parent)
-          );
-        }
-        if (current.type === AST_NODE_TYPES.PropertyDefinition)
-          return !current.static && agentClassNodes.has(current.parent.parent);
-        current = current.parent;
-      }
-      return false;
-    }
-
-    /** `x as T`, `x!`, `x satisfies T`, `<T>x`, `a?.b` around `node`: the outermost such wrapper (or `node`). */
-    function outerWrapper(node: TSESTree.Node): TSESTree.Node {
-      let current = node;
-      let parent = current.parent;
-      while (
-        parent &&
-        (parent.type === AST_NODE_TYPES.TSAsExpression ||
-          parent.type === AST_NODE_TYPES.TSNonNullExpression ||
-          parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-          parent.type === AST_NODE_TYPES.TSTypeAssertion ||
-          parent.type === AST_NODE_TYPES.ChainExpression) &&
-        parent.expression === current
-      ) {
-        current = parent;
-        parent = current.parent;
-      }
-      return current;
-    }
-
-    /** `session.<method>(...)` / `ctx.connect(...)` calls found on the receivers, checked in source order. */
-    interface ReceiverCall {
-      call: TSESTree.CallExpression;
-      name: string;
-      receiver: PythonReceiver;
-    }
-    const receiverCalls: ReceiverCall[] = [];
-
-    /**
-     * Follows the member chain above a receiver (`session.x`, `ctx.proc.x`, `this.session.x`, `options.ctx.x`):
-     * reports Python members on each LiveKit object and records calls whose options we check.
-     * `holder` marks execute's whole second parameter, whose `ctx` is the RunContext.
-     */
-    function followReceiver(root: TSESTree.Node, rootReceiver: PythonReceiver | null, holder: boolean): void {
-      let object = root;
-      let receiver = rootReceiver;
-      let first = true;
-      for (;;) {
-        const top = outerWrapper(object);
-        const member = top.parent;
-        if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== top) return;
-        const name = memberName(member);
-        if (receiver !== null && name !== null) {
-          if (isPythonName(name)) reportMember(member, name, receiver);
-          // Methods outside SESSION_CALL_OPTIONS check nothing: no need to record them.
-          if (
-            (receiver === 'AgentSession' && SESSION_CALL_OPTIONS.has(name)) ||
-            (receiver === 'JobContext' && name === 'connect')
-          ) {
-            const callee = outerWrapper(member);
-            const call = callee.parent;
-            if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === callee)
-              receiverCalls.push({ call, name, receiver });
-          }
-        }
-        let next: PythonReceiver | null = null;
-        if (name === 'ctx') next = first && holder ? 'RunContext' : null;
-        else if (name === 'session' && (receiver === 'Agent' || receiver === 'RunContext')) next = 'AgentSession';
-        else if (name === 'proc' && receiver === 'JobContext') next = 'JobProcess';
-        if (next === null) return;
-        object = member;
-        receiver = next;
-        first = false;
-      }
-    }
-
-    function followVariable(variable: TSESLint.Scope.Variable, receiver: PythonReceiver | null, holder: boolean): void {
-      for (const reference of variable.references) followReceiver(reference.identifier, receiver, holder);
-    }
-
-    /** `this` expressions of the file (only those under a member access can be receivers). */
-    const thisNodes: TSESTree.ThisExpression[] = [];
-
+    /** Python names on SDK objects, and the options of the session and connect calls, in source order. */
     function checkReceivers(): void {
-      for (const definition of lk.defineAgents) {
-        addParameter(definition.entry, 0, 'JobContext');
-        addParameter(definition.prewarm, 0, 'JobProcess');
-      }
-      for (const tool of lk.tools) addParameter(tool.execute, 1, 'RunContext', 'ctx');
-      const sessionVariables = new Set<TSESLint.Scope.Variable>();
-      for (const session of lk.sessions) {
-        if (session.variable && !sessionVariables.has(session.variable)) {
-          sessionVariables.add(session.variable);
-          followVariable(session.variable, 'AgentSession', false);
-        }
-      }
-      for (const [variable, kind] of parameterKinds) {
-        if (sessionVariables.has(variable)) continue;
-        if (kind === 'RunContextHolder') followVariable(variable, null, true);
-        else followVariable(variable, kind, false);
-      }
-      if (thisNodes.length > 0 && lk.agentClasses.length > 0) {
-        const agentClassNodes = new Set<TSESTree.Node>();
-        for (const info of lk.agentClasses) agentClassNodes.add(info.node);
-        for (const node of thisNodes) {
-          if (agentClassOfThis(node, agentClassNodes)) followReceiver(node, 'Agent', false);
-        }
-      }
-      // Checked in traversal order, before the other option objects, as a CallExpression listener would.
-      if (!isInTraversalOrder(receiverCalls)) receiverCalls.sort(byTraversalOrder);
-      for (const { call, name, receiver } of receiverCalls) {
+      for (const { member, name, receiver, call } of lk.sdkMembers) {
+        if (isPythonName(name)) reportMember(member, name, receiver);
+        if (!call) continue;
         if (receiver === 'AgentSession') {
           const entry = SESSION_CALL_OPTIONS.get(name);
           if (entry) checkOptions(call.arguments[entry.index], entry.target);
-        } else {
+        } else if (receiver === 'JobContext' && name === 'connect') {
           checkConnect(call);
         }
       }
     }
 
-    function reportMember(member: TSESTree.MemberExpression, name: string, receiver: PythonReceiver): void {
+    function reportMember(member: TSESTree.MemberExpression, name: string, receiver: SdkReceiver): void {
       const jsName = jsMemberName(receiver, name);
       if (!jsName) return;
       const property = member.property;
@@ -460,14 +284,6 @@ export default createLiveKitRule<[], MessageIds>({
     }
 
     return {
-      ThisExpression(node) {
-        // On an Agent, only `this.<python_name>` and `this.session...` can report or record anything.
-        const top = outerWrapper(node);
-        const member = top.parent;
-        if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== top) return;
-        const name = memberName(member);
-        if (name !== null && (name === 'session' || isPythonName(name))) thisNodes.push(node);
-      },
       'Program:exit'() {
         checkReceivers();
         for (const session of lk.sessions) {
