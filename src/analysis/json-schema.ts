@@ -5,6 +5,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { followConst, getProperty, hasSpread, propertyName } from './ast.js';
 import { staticText } from './strings.js';
+import { MemoKey, fileMemo } from './file-memo.js';
 
 export interface JsonSchemaProperty {
   name: string;
@@ -28,14 +29,13 @@ export interface JsonSchemaObject {
 /** The properties of an object JSON Schema literal, or null when the node is not one. */
 export function readJsonSchemaObject(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): JsonSchemaObject | null {
   // Several rules read the same tool's parameters: read each expression once per file (results are not mutated).
-  let cache = caches.get(sourceCode);
-  if (!cache) caches.set(sourceCode, (cache = new Map()));
+  const cache = fileMemo(sourceCode).get(JSON_SCHEMA_OBJECTS, () => new Map());
   let result = cache.get(node);
   if (result === undefined) cache.set(node, (result = readAt(sourceCode, node)));
   return result;
 }
 
-const caches = new WeakMap<TSESLint.SourceCode, Map<TSESTree.Node, JsonSchemaObject | null>>();
+const JSON_SCHEMA_OBJECTS = new MemoKey<Map<TSESTree.Node, JsonSchemaObject | null>>('JSON Schema objects');
 
 function readAt(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): JsonSchemaObject | null {
   const schema = followConst(sourceCode, node);

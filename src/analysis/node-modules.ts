@@ -17,6 +17,7 @@
 import { builtinModules } from 'node:module';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { findVariable, memberName, skipTSWrappers, staticKeyName } from './ast.js';
+import { MemoKey, fileMemo } from './file-memo.js';
 
 export interface ModuleMember {
   /** The module specifier as written: 'node:fs', 'fs', 'sleep'. */
@@ -40,7 +41,7 @@ export function isNodeBuiltin(source: string): boolean {
   return source.startsWith('node:') || BUILTINS.has(source);
 }
 
-const declaringScopesCache = new WeakMap<TSESLint.SourceCode, readonly TSESLint.Scope.Scope[]>();
+const DECLARING_SCOPES = new MemoKey<readonly TSESLint.Scope.Scope[]>('declaring scopes');
 
 /**
  * The scopes that can hold the file's own declarations, for per-file name sets: all of them but a module's global
@@ -48,13 +49,10 @@ const declaringScopesCache = new WeakMap<TSESLint.SourceCode, readonly TSESLint.
  * definition in the file (a module's top level is the module scope; `declare global` has a scope of its own).
  */
 export function declaringScopes(sourceCode: TSESLint.SourceCode): readonly TSESLint.Scope.Scope[] {
-  let scopes = declaringScopesCache.get(sourceCode);
-  if (!scopes) {
+  return fileMemo(sourceCode).get(DECLARING_SCOPES, () => {
     const all = sourceCode.scopeManager?.scopes ?? [];
-    scopes = sourceCode.ast.sourceType === 'module' ? all.filter((scope) => scope.type !== 'global') : all;
-    declaringScopesCache.set(sourceCode, scopes);
-  }
-  return scopes;
+    return sourceCode.ast.sourceType === 'module' ? all.filter((scope) => scope.type !== 'global') : all;
+  });
 }
 
 /**
@@ -108,11 +106,10 @@ function readsGlobalRequire(sourceCode: TSESLint.SourceCode): boolean {
   return false;
 }
 
-const moduleUseCache = new WeakMap<TSESLint.SourceCode, ModuleUse>();
+const MODULE_USE = new MemoKey<ModuleUse>('module use');
 
 function moduleUse(sourceCode: TSESLint.SourceCode): ModuleUse {
-  let use = moduleUseCache.get(sourceCode);
-  if (!use) {
+  return fileMemo(sourceCode).get(MODULE_USE, () => {
     const imported = new Set<string>();
     let other = readsGlobalRequire(sourceCode);
     for (const statement of sourceCode.ast.body) {
@@ -127,9 +124,8 @@ function moduleUse(sourceCode: TSESLint.SourceCode): ModuleUse {
         other = true;
       }
     }
-    moduleUseCache.set(sourceCode, (use = { imported, other }));
-  }
-  return use;
+    return { imported, other };
+  });
 }
 
 /**
@@ -173,7 +169,7 @@ function resolve(sourceCode: TSESLint.SourceCode, node: TSESTree.Node, depth: nu
 }
 
 /** Per file: names of the variables `resolveVariable` could resolve (one import or one initialised declaration). */
-const boundNamesCache = new WeakMap<TSESLint.SourceCode, ReadonlySet<string>>();
+const BOUND_NAMES = new MemoKey<ReadonlySet<string>>('bound names');
 
 /**
  * Names of the file's variables that can stand for a module member: declared once, by an import or by a declarator
@@ -181,8 +177,7 @@ const boundNamesCache = new WeakMap<TSESLint.SourceCode, ReadonlySet<string>>();
  * without a scope lookup.
  */
 function boundNames(sourceCode: TSESLint.SourceCode): ReadonlySet<string> {
-  let names = boundNamesCache.get(sourceCode);
-  if (!names) {
+  return fileMemo(sourceCode).get(BOUND_NAMES, () => {
     const set = new Set<string>();
     for (const scope of declaringScopes(sourceCode)) {
       for (const variable of scope.variables) {
@@ -192,9 +187,8 @@ function boundNames(sourceCode: TSESLint.SourceCode): ReadonlySet<string> {
           set.add(variable.name);
       }
     }
-    boundNamesCache.set(sourceCode, (names = set));
-  }
-  return names;
+    return set;
+  });
 }
 
 function resolveVariable(

@@ -10,6 +10,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { constInitializer, memberName, propertyName, skipTSWrappers, staticKeyName } from './ast.js';
 import { rememberByName } from './words.js';
+import { MemoKey, fileMemo } from './file-memo.js';
 
 export interface ZodCall {
   /** The method or check name: 'email', 'optional', 'describe', 'regex'. */
@@ -193,15 +194,17 @@ export function zodPath(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): s
   return object === '' ? importedPath(name) : `${object}.${name}`;
 }
 
-const zodReferenceCache = new WeakMap<TSESLint.SourceCode, ReadonlyMap<TSESTree.Node, string>>();
+const ZOD_REFERENCES = new MemoKey<ReadonlyMap<TSESTree.Node, string>>('Zod references');
 
 /**
  * Per file: every identifier that refers to a Zod binding (an import of `zod` or `zod/...`, or a declarator that
  * `require`s it), mapped to the path it stands for. Schemas name Zod at every field, so each name costs one lookup.
  */
 function zodReferences(sourceCode: TSESLint.SourceCode): ReadonlyMap<TSESTree.Node, string> {
-  let references = zodReferenceCache.get(sourceCode);
-  if (references) return references;
+  return fileMemo(sourceCode).get(ZOD_REFERENCES, () => findZodReferences(sourceCode));
+}
+
+function findZodReferences(sourceCode: TSESLint.SourceCode): ReadonlyMap<TSESTree.Node, string> {
   const found = new Map<TSESTree.Node, string>();
   const scopeManager = sourceCode.scopeManager;
   const add = (variable: TSESLint.Scope.Variable, path: string): void => {
@@ -236,8 +239,7 @@ function zodReferences(sourceCode: TSESLint.SourceCode): ReadonlyMap<TSESTree.No
       }
     }
   }
-  zodReferenceCache.set(sourceCode, (references = found));
-  return references;
+  return found;
 }
 
 /** The Zod path a name declared by `pattern = require('zod')` stands for: '' for `z`, 'string' for `{ string }`. */
@@ -465,14 +467,13 @@ function staticKeys(sourceCode: TSESLint.SourceCode, node: TSESTree.Node | undef
 export function readZodObject(sourceCode: TSESLint.SourceCode, node: TSESTree.Node, depth = 0): ZodObject | null {
   if (depth !== 0) return readZodObjectAt(sourceCode, node, depth);
   // Several rules read the same tool's parameters: read each expression once per file (results are not mutated).
-  let cache = objectCaches.get(sourceCode);
-  if (!cache) objectCaches.set(sourceCode, (cache = new Map()));
+  const cache = fileMemo(sourceCode).get(ZOD_OBJECTS, () => new Map());
   let result = cache.get(node);
   if (result === undefined) cache.set(node, (result = readZodObjectAt(sourceCode, node, 0)));
   return result;
 }
 
-const objectCaches = new WeakMap<TSESLint.SourceCode, Map<TSESTree.Node, ZodObject | null>>();
+const ZOD_OBJECTS = new MemoKey<Map<TSESTree.Node, ZodObject | null>>('Zod objects');
 
 function readZodObjectAt(sourceCode: TSESLint.SourceCode, node: TSESTree.Node, depth: number): ZodObject | null {
   if (depth > MAX_DEPTH) return null;

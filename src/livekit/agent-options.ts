@@ -36,6 +36,7 @@ import {
   type LiveKitModel,
   type ToolInfo,
 } from './program.js';
+import { MemoKey } from '../analysis/file-memo.js';
 
 export interface ResolvedAgent {
   construction: AgentConstruction;
@@ -247,7 +248,8 @@ type Requirement =
   | { kind: 'unknown' };
 
 const UNKNOWN: Requirement = { kind: 'unknown' };
-const requirementCache = new WeakMap<AgentClassInfo, Map<string, Requirement>>();
+/** What each Agent class of the file requires of each option key. */
+const REQUIREMENTS = new MemoKey<Map<AgentClassInfo, Map<string, Requirement>>>('agent option requirements');
 
 interface PropertyLookup {
   property: TSESTree.Property | null;
@@ -270,8 +272,9 @@ function lookUp(object: TSESTree.ObjectExpression, key: string): PropertyLookup 
 }
 
 function classRequirement(model: LiveKitModel, agentClass: AgentClassInfo, key: string): Requirement {
-  let byKey = requirementCache.get(agentClass);
-  if (!byKey) requirementCache.set(agentClass, (byKey = new Map()));
+  const requirements = model.memo.get(REQUIREMENTS, () => new Map());
+  let byKey = requirements.get(agentClass);
+  if (!byKey) requirements.set(agentClass, (byKey = new Map()));
   const cached = byKey.get(key);
   if (cached) return cached;
   byKey.set(key, UNKNOWN); // guards against cycles
@@ -412,7 +415,7 @@ export interface AgentConfiguration {
   tools: TSESTree.Node | null;
 }
 
-const configurationCache = new WeakMap<LiveKitModel, AgentConfiguration[]>();
+const CONFIGURATIONS = new MemoKey<AgentConfiguration[]>('agent configurations');
 
 /**
  * Every agent the file configures, with the expressions that set its instructions and tools when the file shows
@@ -420,8 +423,10 @@ const configurationCache = new WeakMap<LiveKitModel, AgentConfiguration[]>();
  * class fixes). One expression can appear in several configurations.
  */
 export function agentConfigurations(model: LiveKitModel): AgentConfiguration[] {
-  const cached = configurationCache.get(model);
-  if (cached) return cached;
+  return model.memo.get(CONFIGURATIONS, () => readConfigurations(model));
+}
+
+function readConfigurations(model: LiveKitModel): AgentConfiguration[] {
   const result: AgentConfiguration[] = [];
   const fixed = (agentClass: AgentClassInfo, key: string): TSESTree.Node | null => {
     const requirement = classRequirement(model, agentClass, key);
@@ -442,7 +447,6 @@ export function agentConfigurations(model: LiveKitModel): AgentConfiguration[] {
     const tools = valueOf('tools');
     if (instructions || tools) result.push({ construction, agentClass: construction.agentClass, instructions, tools });
   }
-  configurationCache.set(model, result);
   return result;
 }
 

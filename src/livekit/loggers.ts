@@ -20,6 +20,7 @@ import { declaringScopes, isGlobalRoot } from '../analysis/node-modules.js';
 import { rememberByName, splitWords } from '../analysis/words.js';
 import { type LiveKitModel, getLiveKitModel } from './program.js';
 import { getSettings } from './settings.js';
+import { MemoKey, fileMemo } from '../analysis/file-memo.js';
 
 export type LoggerSinkKind = 'console' | 'livekit' | 'named' | 'stdout' | 'settings';
 
@@ -102,34 +103,28 @@ interface LoggerFacts {
   classFields: Map<TSESTree.ClassBody, Map<string, TSESTree.PropertyDefinition>>;
 }
 
-/** Per file: its logger facts, or null when it binds no LiveKit `log` (then nothing in it is a LiveKit logger). */
-const loggerFacts = new WeakMap<TSESLint.SourceCode, LoggerFacts | null>();
+/** The file's logger facts, or null when it binds no LiveKit `log` (then nothing in it is a LiveKit logger). */
+const LOGGER_FACTS = new MemoKey<LoggerFacts | null>('logger facts');
 
 function getLoggerFacts(context: Context): LoggerFacts | null {
-  const sourceCode = context.sourceCode;
-  let facts = loggerFacts.get(sourceCode);
-  if (facts === undefined) {
-    facts = null;
-    const model = getLiveKitModel(context);
-    if (model) {
-      const logNames = new Set<string>();
-      let hasNamespace = false;
-      for (const binding of model.imports.bindings) {
-        if (binding.module !== 'core') continue;
-        if (binding.rawPath === 'log') logNames.add(binding.variable.name);
-        else if (binding.rawPath === '') hasNamespace = true;
-      }
-      if (logNames.size > 0 || hasNamespace) {
-        facts = { model, logNames, hasNamespace, variables: new Map(), holderNames: null, classFields: new Map() };
-      }
-    }
-    loggerFacts.set(sourceCode, facts);
-  }
-  return facts;
+  const model = getLiveKitModel(context);
+  return model ? model.memo.get(LOGGER_FACTS, () => readLoggerFacts(model)) : null;
 }
 
-/** Per-model memo: where LiveKit's logger is set up at module scope (the first `initializeLogger(...)` there). */
-const loggerSetUpCache = new WeakMap<LiveKitModel, number>();
+function readLoggerFacts(model: LiveKitModel): LoggerFacts | null {
+  const logNames = new Set<string>();
+  let hasNamespace = false;
+  for (const binding of model.imports.bindings) {
+    if (binding.module !== 'core') continue;
+    if (binding.rawPath === 'log') logNames.add(binding.variable.name);
+    else if (binding.rawPath === '') hasNamespace = true;
+  }
+  if (logNames.size === 0 && !hasNamespace) return null;
+  return { model, logNames, hasNamespace, variables: new Map(), holderNames: null, classFields: new Map() };
+}
+
+/** Where LiveKit's logger is set up at module scope (the first `initializeLogger(...)` there). */
+const LOGGER_SET_UP = new MemoKey<number>('logger set-up position');
 
 /**
  * True when `node` runs while the module is imported (module scope) and before any module-scope
@@ -138,14 +133,12 @@ const loggerSetUpCache = new WeakMap<LiveKitModel, number>();
  */
 export function runsBeforeLoggerSetUp(model: LiveKitModel, node: TSESTree.Node): boolean {
   if (!isModuleScope(node)) return false;
-  let setUpAt = loggerSetUpCache.get(model);
-  if (setUpAt === undefined) {
-    setUpAt = model.imports
+  const setUpAt = model.memo.get(LOGGER_SET_UP, () =>
+    model.imports
       .calls('initializeLogger')
       .filter(isModuleScope)
-      .reduce((earliest, call) => Math.min(earliest, call.range[0]), Number.POSITIVE_INFINITY);
-    loggerSetUpCache.set(model, setUpAt);
-  }
+      .reduce((earliest, call) => Math.min(earliest, call.range[0]), Number.POSITIVE_INFINITY),
+  );
   return node.range[0] < setUpAt;
 }
 
@@ -166,8 +159,8 @@ interface SinkLookup {
 
 const NO_NAMES: readonly string[] = [];
 
-/** Lookups for `loggerSinkOf` calls without a `loggers` option, per file. */
-const lookups = new WeakMap<TSESLint.SourceCode, SinkLookup>();
+/** The lookup for `loggerSinkOf` calls without a `loggers` option. */
+const SHARED_LOOKUP = new MemoKey<SinkLookup>('logger sink lookup');
 
 function createLookup(context: Context, extra: readonly string[]): SinkLookup {
   const fromSettings = getSettings(context).loggers;
@@ -177,9 +170,7 @@ function createLookup(context: Context, extra: readonly string[]): SinkLookup {
 
 /** The file's lookup for sinks without a `loggers` option, shared by every rule that asks. */
 function sharedLookup(context: Context): SinkLookup {
-  let lookup = lookups.get(context.sourceCode);
-  if (!lookup) lookups.set(context.sourceCode, (lookup = createLookup(context, NO_NAMES)));
-  return lookup;
+  return fileMemo(context.sourceCode).get(SHARED_LOOKUP, () => createLookup(context, NO_NAMES));
 }
 
 function cachedSink(call: TSESTree.CallExpression, lookup: SinkLookup): LoggerSink | null {

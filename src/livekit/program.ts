@@ -26,6 +26,7 @@ import { LiveKitImports } from './imports.js';
 import { type LiveKitSettings, getSettings } from './settings.js';
 import { type SdkMemberAccess, findSdkMembers } from './receivers.js';
 import { isTestCode } from './test-code.js';
+import { FileMemo, MemoKey, fileMemo } from '../analysis/file-memo.js';
 
 export interface DefineAgentInfo {
   call: TSESTree.CallExpression;
@@ -173,6 +174,8 @@ function declaresConstructor(agentClass: AgentClassInfo): boolean {
 export class LiveKitModel {
   readonly imports: LiveKitImports;
   readonly settings: LiveKitSettings;
+  /** Facts that modules of `src/livekit/` compute once per file from the model, each under a key of its own. */
+  readonly memo = new FileMemo();
   private cachedDefineAgents?: DefineAgentInfo[];
   private cachedAgentClasses?: AgentClassInfo[];
   private cachedConstructions?: AgentConstruction[];
@@ -850,7 +853,7 @@ export function toolLabel(tool: Pick<ToolInfo, 'name'>): string {
   return tool.name === null ? '(unnamed)' : `'${tool.name}'`;
 }
 
-const models = new WeakMap<TSESLint.SourceCode, LiveKitModel | null>();
+const MODEL = new MemoKey<LiveKitModel | null>('LiveKit model');
 
 /**
  * The LiveKit model of the file being linted, or null when it imports nothing from LiveKit.
@@ -860,8 +863,11 @@ export function getLiveKitModel(
   context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
 ): LiveKitModel | null {
   const sourceCode = context.sourceCode;
-  const cached = models.get(sourceCode);
-  if (cached !== undefined) return cached;
+  return fileMemo(sourceCode).get(MODEL, () => buildModel(context));
+}
+
+function buildModel(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): LiveKitModel | null {
+  const sourceCode = context.sourceCode;
   const settings = getSettings(context);
   let model: LiveKitModel | null = null;
   const text = sourceCode.text;
@@ -870,6 +876,5 @@ export function getLiveKitModel(
     if (!imports.isEmpty)
       model = new LiveKitModel(sourceCode, imports, settings, { filename: context.filename, cwd: context.cwd });
   }
-  models.set(sourceCode, model);
   return model;
 }
