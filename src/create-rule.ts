@@ -44,13 +44,22 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   return {
     ...rule,
     create(context) {
-      if (lastConfigured === null || !isDeepStrictEqual(lastConfigured, context.options)) {
+      if (lastConfigured === null || !sameOptions(lastConfigured, context.options)) {
         lastMerged = ESLintUtils.applyDefault(defaults, context.options as Options) as Options;
         lastConfigured = context.options;
       }
       return definition.create(context, lastMerged);
     },
   };
+}
+
+/**
+ * True when two configured option arrays are equal. ESLint slices a new array per file from the same configuration,
+ * so its items are usually the very same objects: compared by identity first, deeply only when that fails.
+ */
+function sameOptions(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length === b.length && a.every((item, index) => item === b[index])) return true;
+  return isDeepStrictEqual(a, b);
 }
 
 interface LiveKitRuleBase<Options extends readonly unknown[], MessageIds extends string> {

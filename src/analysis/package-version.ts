@@ -14,7 +14,7 @@
  * `ANSWER_TTL_MS`: a long-lived editor server sees a new install or lockfile within a second, and a lint run of many
  * files still reads each file once. No LiveKit knowledge lives here.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { type Stats, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import semver from 'semver';
 import { parse as parseYaml } from 'yaml';
@@ -55,9 +55,27 @@ interface FileEntry {
 /** `<reader>\0<path>` → the file's parsed content, valid while its modification time and size are unchanged. */
 const fileCache = new Map<string, FileEntry>();
 
+/** A folder tree probes about ten paths per ancestor folder. */
+const MAX_STATS = 20_000;
+const statCache = new Map<string, { at: number; stats: Stats | undefined }>();
+
+/**
+ * `path`'s stats (undefined: missing). Files of sibling folders look up the same ancestors (`package.json`,
+ * `node_modules/...`, lockfiles): within the answer TTL each path is asked once.
+ */
+function statRecent(path: string): Stats | undefined {
+  const now = Date.now();
+  const cached = statCache.get(path);
+  if (cached && now - cached.at < ANSWER_TTL_MS) return cached.stats;
+  const stats = statSync(path, { throwIfNoEntry: false });
+  if (statCache.size >= MAX_STATS) statCache.clear();
+  statCache.set(path, { at: now, stats });
+  return stats;
+}
+
 /** The parsed content of `path`, or undefined when it is missing, unreadable or not in the expected format. */
 function readCached<T>(tag: string, path: string, parse: (text: string) => T): T | undefined {
-  const stats = statSync(path, { throwIfNoEntry: false });
+  const stats = statRecent(path);
   if (!stats?.isFile()) return undefined;
   const key = `${tag}\0${path}`;
   const cached = fileCache.get(key);
