@@ -14,18 +14,8 @@
  *
  * The npm registry is needed (installs use the cache when they can); the two projects install in parallel.
  */
-import { execFileSync } from 'node:child_process';
-import {
-  copyFileSync,
-  existsSync,
-  lstatSync,
-  mkdirSync,
-  readFileSync,
-  readdirSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
@@ -45,6 +35,7 @@ import {
   run,
   type RunResult,
 } from './helpers.js';
+import { copyCheckout } from '../helpers/checkout.js';
 import type { LiveKitAgentsPlugin } from '../../src/index.js';
 
 interface Manifest {
@@ -89,19 +80,6 @@ function readmeConfig(): { text: string; extensions: string[] } {
   const extensions = text && /files: \['\*\*\/\*\.\{([\w,]+)\}'\]/.exec(text)?.[1]?.split(',');
   if (!text || !extensions) throw new Error('README.md: no config with files: [**/*.{...}] under "## Configure"');
   return { text, extensions };
-}
-
-/** The files a fresh clone of the working tree would have: tracked and new files, nothing git ignores. */
-function copyCheckout(target: string): void {
-  const listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
-    cwd: root,
-    encoding: 'utf8',
-  });
-  for (const file of listed.split('\0')) {
-    if (!file || !existsSync(join(root, file))) continue;
-    mkdirSync(dirname(join(target, file)), { recursive: true });
-    copyFileSync(join(root, file), join(target, file));
-  }
 }
 
 /** Bytes of every file under `dir` (apparent size, symlinks not followed). */
@@ -163,10 +141,9 @@ describe('packaging: a fresh checkout packs, installs light, and works at both e
     plugin = await loadBuiltPlugin();
     dir = makeTempDir('package');
     checkout = join(dir, 'checkout');
-    copyCheckout(checkout);
-    checkoutHadDist = existsSync(join(checkout, 'dist'));
     // The checkout borrows this repository's dev dependencies instead of a second `npm ci`.
-    symlinkSync(join(root, 'node_modules'), join(checkout, 'node_modules'), 'dir');
+    copyCheckout(checkout, { linkNodeModules: true });
+    checkoutHadDist = existsSync(join(checkout, 'dist'));
 
     newest = newProject(dir, 'newest');
     floor = newProject(dir, 'floor');
