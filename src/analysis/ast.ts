@@ -294,3 +294,29 @@ export function findNode(
   }
   return null;
 }
+
+/** The variable of a function's first parameter, when it is a plain identifier. */
+export function firstParameterVariable(
+  sourceCode: TSESLint.SourceCode,
+  fn: FunctionNode,
+): TSESLint.Scope.Variable | null {
+  return parameterVariable(sourceCode, fn, 0);
+}
+
+/** The variable of a function's parameter at `index`, when it is a plain identifier (or one with a default). */
+export function parameterVariable(
+  sourceCode: TSESLint.SourceCode,
+  fn: FunctionNode,
+  index: number,
+): TSESLint.Scope.Variable | null {
+  const parameter = fn.params[index];
+  const pattern = parameter?.type === AST_NODE_TYPES.AssignmentPattern ? parameter.left : parameter;
+  if (pattern?.type !== AST_NODE_TYPES.Identifier) return null;
+  const variables = sourceCode.scopeManager?.getDeclaredVariables(fn) ?? [];
+  return (
+    variables.find(
+      (variable) =>
+        variable.name === pattern.name && variable.defs.some((definition) => definition.type === 'Parameter'),
+    ) ?? null
+  );
+}

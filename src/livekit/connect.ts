@@ -18,6 +18,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
   type FunctionNode,
+  firstParameterVariable,
   isFunctionNode,
   isWithin,
   memberName,
@@ -109,31 +110,6 @@ interface Summary {
   /** Some path returns without having connected. */
   returnsUnconnected: boolean;
   opaque: boolean;
-}
-
-/** The variable of a function's first parameter, when it is a plain identifier. */
-export function firstParameterVariable(
-  sourceCode: TSESLint.SourceCode,
-  fn: FunctionNode,
-): TSESLint.Scope.Variable | null {
-  return parameterVariable(sourceCode, fn, 0);
-}
-
-export function parameterVariable(
-  sourceCode: TSESLint.SourceCode,
-  fn: FunctionNode,
-  index: number,
-): TSESLint.Scope.Variable | null {
-  const parameter = fn.params[index];
-  const pattern = parameter?.type === AST_NODE_TYPES.AssignmentPattern ? parameter.left : parameter;
-  if (pattern?.type !== AST_NODE_TYPES.Identifier) return null;
-  const variables = sourceCode.scopeManager?.getDeclaredVariables(fn) ?? [];
-  return (
-    variables.find(
-      (variable) =>
-        variable.name === pattern.name && variable.defs.some((definition) => definition.type === 'Parameter'),
-    ) ?? null
-  );
 }
 
 /** True when a promise at `node` is kept: awaited, returned, chained, gathered, left as a statement or `void`-ed. */

@@ -18,10 +18,12 @@ import {
   resolveFunction,
   skipTSWrappers,
   staticKeyName,
+  firstParameterVariable,
+  parameterVariable,
 } from '../analysis/ast.js';
 import { CallGraph } from '../analysis/call-graph.js';
 import { staticText } from '../analysis/strings.js';
-import { ConnectFlow, firstParameterVariable, parameterVariable } from './connect.js';
+import { ConnectFlow } from './connect.js';
 import { LiveKitImports } from './imports.js';
 import { type LiveKitSettings, getSettings } from './settings.js';
 import { type SdkMemberAccess, findSdkMembers } from './receivers.js';
@@ -195,6 +197,7 @@ export class LiveKitModel {
   private cachedJobContexts?: Set<TSESLint.Scope.Variable>;
   private cachedTestCode?: boolean;
   private cachedSdkMembers?: SdkMemberAccess[];
+  private cachedAgentHooks?: FunctionNode[];
 
   constructor(
     readonly sourceCode: TSESLint.SourceCode,
@@ -658,13 +661,14 @@ export class LiveKitModel {
         }
       }
     }
+    for (const fn of this.agentHooks) hot.set(fn, 'agent-hook');
+    // Any other function written inline in `voice.Agent.create({...})` runs as the agent runs too.
     for (const construction of this.agentConstructions) {
       if (construction.kind !== 'create' || !construction.options) continue;
       for (const property of construction.options.properties) {
-        if (property.type !== AST_NODE_TYPES.Property) continue;
-        const name = propertyName(property);
-        const fn = resolveFunction(this.sourceCode, property.value);
-        if (fn && name !== null && (HOOK_NAMES.has(name) || isFunctionNode(property.value))) hot.set(fn, 'agent-hook');
+        if (property.type === AST_NODE_TYPES.Property && isFunctionNode(property.value)) {
+          hot.set(property.value, 'agent-hook');
+        }
       }
     }
     for (const session of this.sessions) {
@@ -674,6 +678,25 @@ export class LiveKitModel {
       }
     }
     return (this.cachedHot = hot);
+  }
+
+  /**
+   * The functions given as hooks to `voice.Agent.create({ onEnter, llmNode, ... })` (inline or a same-file function):
+   * each receives the agent's `AgentContext` first.
+   */
+  get agentHooks(): FunctionNode[] {
+    if (this.cachedAgentHooks) return this.cachedAgentHooks;
+    const hooks: FunctionNode[] = [];
+    for (const construction of this.agentConstructions) {
+      if (construction.kind !== 'create' || !construction.options) continue;
+      for (const property of construction.options.properties) {
+        if (property.type !== AST_NODE_TYPES.Property) continue;
+        const name = propertyName(property);
+        const fn = name !== null && HOOK_NAMES.has(name) ? resolveFunction(this.sourceCode, property.value) : null;
+        if (fn) hooks.push(fn);
+      }
+    }
+    return (this.cachedAgentHooks = hooks);
   }
 
   /** The same-file call graph (which functions of this file call which), built once from scope references. */

@@ -46,6 +46,16 @@ const MEMBERS: Readonly<Record<SdkReceiver, ReadonlySet<string>>> = {
     'minConsecutiveSpeechDelay',
     'useTtsAlignedTranscript',
   ]),
+  AgentContext: new Set([
+    'agent',
+    'session',
+    'chatCtx',
+    'instructions',
+    'toolCtx',
+    'turnHandling',
+    'minConsecutiveSpeechDelay',
+    'useTtsAlignedTranscript',
+  ]),
   RunContext: new Set([
     'userData',
     'session',

@@ -1,7 +1,7 @@
 /**
  * SDK objects held in variables and parameters, and the members read or called on them: the entry's JobContext,
- * prewarm's JobProcess, a tool's RunContext (`execute(args, { ctx })`), sessions, and `this` inside Agent classes,
- * followed through `ctx.proc`, `this.session` and `runCtx.session`. Found from the scope manager's references of
+ * prewarm's JobProcess, a tool's RunContext (`execute(args, { ctx })`), the AgentContext a `voice.Agent.create` hook
+ * receives, sessions, and `this` inside Agent classes, followed through `ctx.proc`, `.session` and `hookCtx.agent`. Found from the scope manager's references of
  * those variables, so no rule has to listen to every member access.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
@@ -11,12 +11,14 @@ import {
   isFunctionNode,
   memberName,
   outermostWrapper,
+  parameterVariable,
   propertyName,
 } from '../analysis/ast.js';
+import { canonicalPath, moduleKind } from './imports.js';
 import type { LiveKitModel } from './program.js';
 
 /** The SDK classes whose instances the model follows. */
-export type SdkReceiver = 'AgentSession' | 'Agent' | 'RunContext' | 'JobContext' | 'JobProcess';
+export type SdkReceiver = 'AgentSession' | 'Agent' | 'AgentContext' | 'RunContext' | 'JobContext' | 'JobProcess';
 
 /** `receiver.name` where the receiver is known to be an instance of an SDK class. */
 export interface SdkMemberAccess {
@@ -50,7 +52,10 @@ export function findSdkMembers(model: LiveKitModel): SdkMemberAccess[] {
     for (;;) {
       const top = outermostWrapper(object);
       const member = top.parent;
-      if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== top) return;
+      if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== top) {
+        if (receiver !== null) passedToHelper(top, receiver);
+        return;
+      }
       const name = memberName(member);
       if (receiver !== null && name !== null && !seen.has(member)) {
         seen.add(member);
@@ -63,7 +68,9 @@ export function findSdkMembers(model: LiveKitModel): SdkMemberAccess[] {
       }
       let next: SdkReceiver | null = null;
       if (name === 'ctx') next = first && holder ? 'RunContext' : null;
-      else if (name === 'session' && (receiver === 'Agent' || receiver === 'RunContext')) next = 'AgentSession';
+      else if (name === 'session' && (receiver === 'Agent' || receiver === 'RunContext' || receiver === 'AgentContext'))
+        next = 'AgentSession';
+      else if (name === 'agent' && receiver === 'AgentContext') next = 'Agent';
       else if (name === 'proc' && receiver === 'JobContext') next = 'JobProcess';
       if (next === null) return;
       object = member;
@@ -75,6 +82,21 @@ export function findSdkMembers(model: LiveKitModel): SdkMemberAccess[] {
   const followVariable = (variable: TSESLint.Scope.Variable, receiver: SdkReceiver | null, holder: boolean): void => {
     for (const reference of variable.references) followReceiver(reference.identifier, receiver, holder);
   };
+
+  /** `helper(ctx)`, `transfer(runCtx.session)`: the same-file function's parameter holds the same SDK object. */
+  const followedParameters = new Set<TSESLint.Scope.Variable>();
+  const pending: { variable: TSESLint.Scope.Variable; receiver: SdkReceiver }[] = [];
+  function passedToHelper(value: TSESTree.Node, receiver: SdkReceiver): void {
+    const call = value.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee === value) return;
+    const callee = model.callGraph.calleeOf(call);
+    const index = call.arguments.indexOf(value as TSESTree.CallExpressionArgument);
+    const variable = callee && index !== -1 ? parameterVariable(sourceCode, callee, index) : null;
+    if (variable && !followedParameters.has(variable)) {
+      followedParameters.add(variable);
+      pending.push({ variable, receiver });
+    }
+  }
 
   const parameterKinds = new Map<TSESLint.Scope.Variable, ParameterKind>();
   const addParameter = (fn: FunctionNode | null, index: number, kind: SdkReceiver, property?: string): void => {
@@ -100,11 +122,13 @@ export function findSdkMembers(model: LiveKitModel): SdkMemberAccess[] {
     }
   };
 
+  for (const [variable, kind] of annotatedParameters(model)) parameterKinds.set(variable, kind);
   for (const definition of model.defineAgents) {
     addParameter(definition.entry, 0, 'JobContext');
     addParameter(definition.prewarm, 0, 'JobProcess');
   }
   for (const tool of model.tools) addParameter(tool.execute, 1, 'RunContext', 'ctx');
+  for (const hook of model.agentHooks) addParameter(hook, 0, 'AgentContext');
   const sessionVariables = new Set<TSESLint.Scope.Variable>();
   for (const session of model.sessions) {
     if (session.variable && !sessionVariables.has(session.variable)) {
@@ -118,9 +142,82 @@ export function findSdkMembers(model: LiveKitModel): SdkMemberAccess[] {
     else followVariable(variable, kind, false);
   }
   for (const node of thisInAgentInstances(model)) followReceiver(node, 'Agent', false);
+  // Each parameter is followed once, so helpers that pass the object on (or call each other) end.
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    if (!parameterKinds.has(next.variable) && !sessionVariables.has(next.variable)) {
+      followVariable(next.variable, next.receiver, false);
+    }
+  }
 
   // Callers check option objects in the order a traversal would meet them.
   return found.sort(byTraversalOrder);
+}
+
+/** The SDK classes a parameter's type annotation can name, by canonical path. */
+const ANNOTATED: ReadonlyMap<string, SdkReceiver> = new Map([
+  ['voice.AgentSession', 'AgentSession'],
+  ['voice.Agent', 'Agent'],
+  ['voice.AgentContext', 'AgentContext'],
+  ['AgentContext', 'AgentContext'],
+  ['voice.RunContext', 'RunContext'],
+  ['JobContext', 'JobContext'],
+  ['JobProcess', 'JobProcess'],
+]);
+
+/**
+ * Parameters whose type names an SDK class (`session: voice.AgentSession`, `ctx: JobContext`,
+ * `run: RunContext<Data>`), through an import of `@livekit/agents` or a configured wrapper; type-only imports
+ * count here, since annotations are what they are for. Found from the references of those imports.
+ */
+function annotatedParameters(model: LiveKitModel): Map<TSESLint.Scope.Variable, SdkReceiver> {
+  const found = new Map<TSESLint.Scope.Variable, SdkReceiver>();
+  const scopeManager = model.sourceCode.scopeManager;
+  if (!scopeManager) return found;
+  for (const statement of model.sourceCode.ast.body) {
+    if (statement.type !== AST_NODE_TYPES.ImportDeclaration) continue;
+    if (moduleKind(statement.source.value, model.settings.importSources) !== 'core') continue;
+    for (const specifier of statement.specifiers) {
+      let head: string;
+      if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier) head = '';
+      else if (specifier.type === AST_NODE_TYPES.ImportSpecifier)
+        head =
+          specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
+      else continue;
+      for (const variable of scopeManager.getDeclaredVariables(specifier)) {
+        for (const reference of variable.references) {
+          const identifier = reference.identifier;
+          if (identifier.type !== AST_NODE_TYPES.Identifier) continue;
+          const annotated = annotatedParameter(identifier, head, model);
+          if (annotated) found.set(annotated.variable, annotated.receiver);
+        }
+      }
+    }
+  }
+  return found;
+}
+
+/** `name` in `(param: name.Rest<...>)`: the parameter's variable and the SDK class the annotation names. */
+function annotatedParameter(
+  name: TSESTree.Identifier,
+  head: string,
+  model: LiveKitModel,
+): { variable: TSESLint.Scope.Variable; receiver: SdkReceiver } | null {
+  const path = head === '' ? [] : [head];
+  let node: TSESTree.Node = name;
+  while (node.parent?.type === AST_NODE_TYPES.TSQualifiedName && node.parent.left === node) {
+    path.push(node.parent.right.name);
+    node = node.parent;
+  }
+  if (node.parent?.type !== AST_NODE_TYPES.TSTypeReference || path.length === 0) return null;
+  const receiver = ANNOTATED.get(canonicalPath('core', path.join('.')));
+  const annotation = node.parent.parent;
+  const parameter = annotation?.type === AST_NODE_TYPES.TSTypeAnnotation ? annotation.parent : null;
+  if (!receiver || parameter?.type !== AST_NODE_TYPES.Identifier) return null;
+  const holder = parameter.parent?.type === AST_NODE_TYPES.AssignmentPattern ? parameter.parent : parameter;
+  const fn = holder.parent;
+  if (!fn || !isFunctionNode(fn) || !fn.params.includes(holder as TSESTree.Parameter)) return null;
+  const variable = parameterVariable(model.sourceCode, fn, fn.params.indexOf(holder as TSESTree.Parameter));
+  return variable ? { variable, receiver } : null;
 }
 
 /** Names bound from the key `property` anywhere in a parameter's pattern (`{ ctx }`, `{ ctx: runCtx }`). */

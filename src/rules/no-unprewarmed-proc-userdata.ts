@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
+  firstParameterVariable,
   type FunctionNode,
   getProperty,
   hasSpread,
@@ -9,7 +10,6 @@ import {
 } from '../analysis/ast.js';
 import { type PathUse, followPattern, forEachPathUse, outerValue } from '../analysis/paths.js';
 import { createLiveKitRule } from '../create-rule.js';
-import { firstParameterVariable } from '../livekit/connect.js';
 
 type MessageIds = 'notSetInPrewarm' | 'noPrewarm';
 

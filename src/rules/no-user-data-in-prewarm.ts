@@ -1,9 +1,15 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { type FunctionNode, calleeText, findVariable, skipTSWrappers, walkOwnBody } from '../analysis/ast.js';
+import {
+  calleeText,
+  findVariable,
+  firstParameterVariable,
+  type FunctionNode,
+  skipTSWrappers,
+  walkOwnBody,
+} from '../analysis/ast.js';
 import { resolveModuleMember } from '../analysis/node-modules.js';
 import { followPattern, forEachPathUse } from '../analysis/paths.js';
 import { createLiveKitRule } from '../create-rule.js';
-import { firstParameterVariable } from '../livekit/connect.js';
 
 type MessageIds = 'network' | 'jobData' | 'jobContext';
 

@@ -99,13 +99,13 @@ export default createLiveKitRule<[], MessageIds>({
         for (const handoff of model.handoffs) {
           if (handoff.agent) check(handoff.agent, handoff.call);
         }
-      },
-      CallExpression(node) {
-        const callee = node.callee;
-        if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'updateAgent') return;
-        const argument = node.arguments[0];
-        if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return;
-        check(argument, node);
+        // `session.updateAgent(agent)` on a session the model knows (a session variable, `ctx.session` in a tool,
+        // `this.session` in an agent).
+        for (const { receiver, name, call } of model.sdkMembers) {
+          if (receiver !== 'AgentSession' || name !== 'updateAgent' || !call) continue;
+          const argument = call.arguments[0];
+          if (argument && argument.type !== AST_NODE_TYPES.SpreadElement) check(argument, call);
+        }
       },
     };
   },

@@ -44,6 +44,55 @@ describe('model.sdkMembers', () => {
     ]);
   });
 
+  it('follows the AgentContext a voice.Agent.create hook receives, inline or a same-file function', () => {
+    const code = `
+      import { voice } from '@livekit/agents';
+      async function onExit(agentCtx) { agentCtx.agent.updateInstructions('bye'); }
+      export const greeter = voice.Agent.create({
+        instructions: 'x',
+        onEnter: async (hookCtx) => { hookCtx.session.updateAgent(other); },
+        onExit,
+        tools: { lookup: (notAHook) => notAHook.session },
+      });`;
+    expect(sdkMembers(code)).toEqual([
+      'Agent.updateInstructions()',
+      'AgentContext.agent',
+      'AgentSession.updateAgent()',
+      'AgentContext.session',
+    ]);
+  });
+
+  it('follows an SDK object handed to a same-file function, once per parameter', () => {
+    const code = `
+      import { llm } from '@livekit/agents';
+      async function transfer(runCtx, note) { runCtx.session.say(note); again(runCtx); }
+      function again(ctx) { return transfer(ctx, 'x'); }
+      function other(session) { session.interrupt(); }
+      const handOff = llm.tool({ description: 'd', execute: async (args, { ctx }) => { await transfer(ctx, 'bye'); other(ctx.session); } });`;
+    expect(sdkMembers(code)).toEqual([
+      'AgentSession.say()',
+      'RunContext.session',
+      'AgentSession.interrupt()',
+      'RunContext.session',
+    ]);
+  });
+
+  it('knows parameters annotated with an SDK class, through any import of the core package', () => {
+    const code = `
+      import type { JobContext, voice as v } from '@livekit/agents';
+      import * as agents from '@livekit/agents';
+      import { RunContext } from 'elsewhere';
+      export function escalate(session: v.AgentSession, other: agents.voice.Agent, job: JobContext = undefined) {
+        session.updateAgent(other); other.updateInstructions('x'); job.connect();
+      }
+      export function notOurs(run: RunContext, plain: v.AgentSessionOptions) { run.session; plain.session; }`;
+    expect(sdkMembers(code)).toEqual([
+      'AgentSession.updateAgent()',
+      'Agent.updateInstructions()',
+      'JobContext.connect()',
+    ]);
+  });
+
   it('does not follow a shadowing local of the same name', () => {
     const code = `
       import { defineAgent } from '@livekit/agents';

@@ -269,6 +269,68 @@ ruleTester.run('no-python-style-api', rule, {
       ],
     },
     {
+      name: 'Python names on the AgentContext of a hook and on a parameter annotated as a session',
+      code: code`
+        import type { voice } from '@livekit/agents';
+        import { Agent } from '@livekit/agents';
+        export function report(session: voice.AgentSession) {
+          return session.userdata;
+        }
+        export const greeter = Agent.create({
+          instructions: 'Greet the caller.',
+          onEnter: async (hook) => hook.chat_ctx,
+        });
+      `,
+      errors: [
+        {
+          messageId: 'pythonMember',
+          data: { name: 'userdata', receiver: 'AgentSession', jsName: 'userData' },
+          line: 4,
+          column: 18,
+          suggestions: [
+            {
+              messageId: 'rename',
+              data: { jsName: 'userData' },
+              output: code`
+                import type { voice } from '@livekit/agents';
+                import { Agent } from '@livekit/agents';
+                export function report(session: voice.AgentSession) {
+                  return session.userData;
+                }
+                export const greeter = Agent.create({
+                  instructions: 'Greet the caller.',
+                  onEnter: async (hook) => hook.chat_ctx,
+                });
+              `,
+            },
+          ],
+        },
+        {
+          messageId: 'pythonMember',
+          data: { name: 'chat_ctx', receiver: 'AgentContext', jsName: 'chatCtx' },
+          line: 8,
+          column: 33,
+          suggestions: [
+            {
+              messageId: 'rename',
+              data: { jsName: 'chatCtx' },
+              output: code`
+                import type { voice } from '@livekit/agents';
+                import { Agent } from '@livekit/agents';
+                export function report(session: voice.AgentSession) {
+                  return session.userdata;
+                }
+                export const greeter = Agent.create({
+                  instructions: 'Greet the caller.',
+                  onEnter: async (hook) => hook.chatCtx,
+                });
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'shorthand userdata option keeps its value',
       code: code`
         import { AgentSession } from '@livekit/agents';

@@ -294,6 +294,25 @@ ruleTester.run('require-handoff-chat-ctx', rule, {
       `,
     },
     {
+      name: 'known miss: updateAgent on a session the file cannot name (a helper returns it, no annotation)',
+      code: code`
+        import { voice } from '@livekit/agents';
+        declare function currentSession(): any;
+        export function escalate() {
+          currentSession().updateAgent(new voice.Agent({ instructions: 'x' }));
+        }
+      `,
+    },
+    {
+      name: 'updateAgent on an object that is not a session',
+      code: code`
+        import { voice } from '@livekit/agents';
+        export function swap(router: { updateAgent(agent: unknown): void }) {
+          router.updateAgent(new voice.Agent({ instructions: 'x' }));
+        }
+      `,
+    },
+    {
       name: 'updateAgent with an agent that has the history',
       code: code`
         import { voice } from '@livekit/agents';
@@ -677,6 +696,70 @@ ruleTester.run('require-handoff-chat-ctx', rule, {
                     session.on('close', () => {});
                     session.updateAgent(new voice.Agent({ instructions: 'x', chatCtx: session.history }));
                   },
+                });
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'updateAgent on a parameter annotated as a session',
+      code: code`
+        import { voice } from '@livekit/agents';
+        export function escalate(session: voice.AgentSession) {
+          session.updateAgent(new voice.Agent({ instructions: 'x' }));
+        }
+      `,
+      errors: [
+        {
+          messageId: 'missing',
+          line: 3,
+          column: 23,
+          suggestions: [
+            {
+              messageId: 'addChatCtx',
+              data: { property: 'chatCtx: session.history' },
+              output: code`
+                import { voice } from '@livekit/agents';
+                export function escalate(session: voice.AgentSession) {
+                  session.updateAgent(new voice.Agent({ instructions: 'x', chatCtx: session.history }));
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'updateAgent in a same-file helper that a tool hands its RunContext to',
+      code: code`
+        import { llm, voice } from '@livekit/agents';
+        function transfer(runCtx) {
+          runCtx.session.updateAgent(new voice.Agent({ instructions: 'x' }));
+        }
+        export const escalate = llm.tool({
+          description: 'Transfer the caller to a human supervisor.',
+          execute: async (_args, { ctx }) => transfer(ctx),
+        });
+      `,
+      errors: [
+        {
+          messageId: 'missing',
+          line: 3,
+          column: 30,
+          suggestions: [
+            {
+              messageId: 'addChatCtx',
+              data: { property: 'chatCtx: runCtx.session.history' },
+              output: code`
+                import { llm, voice } from '@livekit/agents';
+                function transfer(runCtx) {
+                  runCtx.session.updateAgent(new voice.Agent({ instructions: 'x', chatCtx: runCtx.session.history }));
+                }
+                export const escalate = llm.tool({
+                  description: 'Transfer the caller to a human supervisor.',
+                  execute: async (_args, { ctx }) => transfer(ctx),
                 });
               `,
             },
