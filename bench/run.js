@@ -23,6 +23,7 @@ import tsParser from '@typescript-eslint/parser';
 import { parseArgs } from './args.js';
 import { analyzeProfile, profileAsync } from './cpu-profile.js';
 import { corpusDir, generateCorpus } from './generate.js';
+import { PROBE_RULE, loadModelProbe, probeConfig } from './model-probe.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const TARGETS = { all: 1.1, plain: 1.02, rulePercent: 1, scaling: 4.4, heapPerFile: 1024, retained: 1 };
@@ -53,35 +54,6 @@ const noopPlugin = {
   },
 };
 
-/** A rule that builds the shared LiveKit model and touches every lazily computed part (for the stats run only). */
-async function loadModelProbe() {
-  try {
-    const { getLiveKitModel, LiveKitModel } = await import('../dist/livekit/program.js');
-    const getters = Object.entries(Object.getOwnPropertyDescriptors(LiveKitModel.prototype))
-      .filter(([, descriptor]) => typeof descriptor.get === 'function')
-      .map(([name]) => name);
-    return {
-      getters,
-      plugin: {
-        meta: { name: 'bench-probe' },
-        rules: {
-          'livekit-model': {
-            meta: { type: 'problem', schema: [] },
-            create(context) {
-              const model = getLiveKitModel(context);
-              if (model) for (const name of getters) void model[name];
-              return {};
-            },
-          },
-        },
-      },
-    };
-  } catch (error) {
-    console.warn(`bench: no model probe (${error.message})`);
-    return null;
-  }
-}
-
 const baseConfig = {
   files: ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts', '**/*.js', '**/*.mjs', '**/*.cjs'],
   languageOptions: { parser: tsParser, ecmaVersion: 'latest', sourceType: 'module' },
@@ -90,8 +62,7 @@ const baseConfig = {
 
 function createESLint(kind, { stats = false, probe = null } = {}) {
   const configs = [baseConfig];
-  if (probe)
-    configs.push({ plugins: { 'bench-probe': probe.plugin }, rules: { 'bench-probe/livekit-model': 'error' } });
+  if (probe) configs.push(probeConfig(probe));
   if (kind === 'parser') configs.push({ plugins: { 'bench-noop': noopPlugin }, rules: { 'bench-noop/noop': 'error' } });
   else configs.push(plugin.configs[kind]);
   return new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: configs, stats, cache: false });
@@ -407,7 +378,7 @@ for (const rule of ruleStats.rules) {
     `| ${rule.id} | ${rule.ms.toFixed(1)} | ${rule.percent.toFixed(2)} % | ${own ? own.ms.toFixed(1) : ''} | ${own ? `${own.percent.toFixed(2)} %` : ''} | ${reportsByRule[rule.id] ?? 0} | ${sampled ? `${sampled.percent.toFixed(2)} %` : '0'} |`,
   );
 }
-const probeRow = probeStats?.rules.find((entry) => entry.id === 'bench-probe/livekit-model');
+const probeRow = probeStats?.rules.find((entry) => entry.id === PROBE_RULE);
 if (probeRow) {
   lines.push(`| *(LiveKit model, all parts)* | | | ${probeRow.ms.toFixed(1)} | ${probeRow.percent.toFixed(2)} % | | |`);
 }
