@@ -173,6 +173,30 @@ export interface ActiveDeprecations {
   unverified: Set<Deprecation>;
 }
 
+/**
+ * The name each deprecation is written with in code (`WorkerOptions`, `UsageCollector`, `turnDetection`): a use of
+ * one spells it, whatever the import style (`agents.WorkerOptions`, `new td.EnglishModel()`, `{ turnDetection }`).
+ */
+const DEPRECATED_NAMES: readonly string[] = [
+  ...new Set(
+    DEPRECATIONS.flatMap((entry) =>
+      entry.kind === 'alias'
+        ? [entry.name]
+        : entry.kind === 'option'
+          ? [entry.option]
+          : entry.paths.map((path) => path.slice(Math.max(path.lastIndexOf('.'), path.lastIndexOf(':')) + 1)),
+    ),
+  ),
+];
+
+/**
+ * False when `text` cannot use any deprecated API: it spells none of their names (and has no `\u` escape that could
+ * spell one). Far cheaper than finding the project's SDK version, which the rule then does not need.
+ */
+export function mayUseDeprecated(text: string): boolean {
+  return text.includes('\\u') || DEPRECATED_NAMES.some((name) => text.includes(name));
+}
+
 /** Computed once per version (a project has one or a few), not once per file: it depends on nothing else. */
 const activeByVersion = new WeakMap<SdkVersion, ActiveDeprecations | null>();
 

@@ -9,6 +9,7 @@ import {
   type Deprecation,
   type OptionDeprecation,
   activeDeprecations,
+  mayUseDeprecated,
 } from '../livekit/deprecations.js';
 import {
   type Fix,
@@ -62,6 +63,7 @@ export default createLiveKitRule<[], MessageIds>({
   },
   create(context, _options, model) {
     const lk: LiveKitModel = model;
+    if (!mayUseDeprecated(context.sourceCode.text)) return {};
     const version = projectVersion(context);
     const found = activeDeprecations(version);
     if (!found) return {};

@@ -79,18 +79,23 @@ export default createLiveKitRule<[], 'noMetrics'>({
   create(context, _options, model) {
     // Only where the SDK does not do the job: every version the project may run is older than 1.0.23 (an unknown
     // version, or a range that admits a self-reporting one, stays silent).
-    const version = projectVersion(context);
-    if (supports(version, SELF_REPORTING_SINCE) !== 'no') return {};
-    const data = { version: version.written ?? version.range ?? 'this version' };
+    // The version is looked up last, for a session that would be reported: it costs file reads, the checks none.
     const lk: LiveKitModel = model;
     return {
       'Program:exit'() {
         if (lk.sessions.length === 0) return;
         if (METRICS_APIS.some((path) => lk.imports.usages(path).length > 0)) return;
         const entries = lk.defineAgents.flatMap((definition) => (definition.entry ? [definition.entry] : []));
+        let data: { version: string } | null = null;
         for (const session of lk.sessions) {
           if (session.starts.length === 0 || !entries.some((entry) => isWithin(session.node, entry))) continue;
-          if (lacksMetrics(lk, session)) context.report({ node: session.node.callee, messageId: 'noMetrics', data });
+          if (!lacksMetrics(lk, session)) continue;
+          if (data === null) {
+            const version = projectVersion(context);
+            if (supports(version, SELF_REPORTING_SINCE) !== 'no') return;
+            data = { version: version.written ?? version.range ?? 'this version' };
+          }
+          context.report({ node: session.node.callee, messageId: 'noMetrics', data });
         }
       },
     };
