@@ -28,6 +28,7 @@ import {
 } from '../analysis/ast.js';
 import type { CallGraph } from '../analysis/call-graph.js';
 import { loggerSinkOf } from './loggers.js';
+import type { LiveKitModel } from './program.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 type Segment = TSESLint.CodePathSegment;
@@ -157,6 +158,7 @@ export class ConnectFlow {
     private readonly callGraph: CallGraph,
     /** The JobContext under all its names (the model's `jobContextVariables`). */
     private readonly contextVariables: ReadonlySet<TSESLint.Scope.Variable>,
+    private readonly model: LiveKitModel,
   ) {
     this.sourceCode = context.sourceCode;
     this.followed = callGraph.reachableFrom(entryFunctions, FOLLOW_DEPTH);
@@ -377,7 +379,7 @@ export class ConnectFlow {
     if (!handedContext || !keepsPromise(call)) return null;
     const path = memberPath(skipTSWrappers(call.callee));
     if (path && NEVER_CONNECT.has(path.join('.'))) return null;
-    if (loggerSinkOf(call, this.context)) return null;
+    if (loggerSinkOf(call, this.context, this.model)) return null;
     return 'opaque';
   }
 

@@ -18,7 +18,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { findVariable, isModuleScope, memberName, memberPath, propertyName, skipTSWrappers } from '../analysis/ast.js';
 import { declaringScopes, isGlobalRoot } from '../analysis/node-modules.js';
 import { rememberByName, splitWords } from '../analysis/words.js';
-import { type LiveKitModel, getLiveKitModel } from './program.js';
+import type { LiveKitModel } from './program.js';
 import { getSettings } from './settings.js';
 import { MemoKey, fileMemo } from '../analysis/file-memo.js';
 
@@ -106,8 +106,7 @@ interface LoggerFacts {
 /** The file's logger facts, or null when it binds no LiveKit `log` (then nothing in it is a LiveKit logger). */
 const LOGGER_FACTS = new MemoKey<LoggerFacts | null>('logger facts');
 
-function getLoggerFacts(context: Context): LoggerFacts | null {
-  const model = getLiveKitModel(context);
+function getLoggerFacts(model: LiveKitModel | null): LoggerFacts | null {
   return model ? model.memo.get(LOGGER_FACTS, () => readLoggerFacts(model)) : null;
 }
 
@@ -145,6 +144,8 @@ export function runsBeforeLoggerSetUp(model: LiveKitModel, node: TSESTree.Node):
 /** What a sink lookup needs to know about the file, computed once per file (or per matcher). */
 interface SinkLookup {
   context: Context;
+  /** The file's LiveKit model (null without LiveKit code): LiveKit's `log` is resolved through its imports. */
+  model: LiveKitModel | null;
   /** Configured sink names (settings and the rule's option); null when there are none. */
   configured: ReadonlySet<string> | null;
   /** The file's logger facts; null when it binds no LiveKit `log` (no `livekit` sink is possible); computed on first need. */
@@ -162,15 +163,15 @@ const NO_NAMES: readonly string[] = [];
 /** The lookup for `loggerSinkOf` calls without a `loggers` option. */
 const SHARED_LOOKUP = new MemoKey<SinkLookup>('logger sink lookup');
 
-function createLookup(context: Context, extra: readonly string[]): SinkLookup {
+function createLookup(context: Context, model: LiveKitModel | null, extra: readonly string[]): SinkLookup {
   const fromSettings = getSettings(context).loggers;
   const configured = fromSettings.length > 0 || extra.length > 0 ? new Set([...fromSettings, ...extra]) : null;
-  return { context, configured, facts: undefined, lastCall: null, lastSink: null };
+  return { context, model, configured, facts: undefined, lastCall: null, lastSink: null };
 }
 
 /** The file's lookup for sinks without a `loggers` option, shared by every rule that asks. */
-function sharedLookup(context: Context): SinkLookup {
-  return fileMemo(context.sourceCode).get(SHARED_LOOKUP, () => createLookup(context, NO_NAMES));
+function sharedLookup(context: Context, model: LiveKitModel | null): SinkLookup {
+  return fileMemo(context.sourceCode).get(SHARED_LOOKUP, () => createLookup(context, model, NO_NAMES));
 }
 
 function cachedSink(call: TSESTree.CallExpression, lookup: SinkLookup): LoggerSink | null {
@@ -182,17 +183,18 @@ function cachedSink(call: TSESTree.CallExpression, lookup: SinkLookup): LoggerSi
 }
 
 /**
- * The logger sink `call` writes to, or null when it is not a logging call. `options.loggers` adds names to those
- * of the shared settings.
+ * The logger sink `call` writes to, or null when it is not a logging call. `model` is the file's LiveKit model
+ * (`getLiveKitModel(context)`, null without LiveKit code); `options.loggers` adds names to those of the settings.
  */
 export function loggerSinkOf(
   call: TSESTree.CallExpression,
   context: Context,
+  model: LiveKitModel | null,
   options?: LoggerSinkOptions,
 ): LoggerSink | null {
   const extra = options?.loggers ?? NO_NAMES;
-  if (extra.length > 0) return findSink(call, createLookup(context, extra));
-  return cachedSink(call, sharedLookup(context));
+  if (extra.length > 0) return findSink(call, createLookup(context, model, extra));
+  return cachedSink(call, sharedLookup(context, model));
 }
 
 /**
@@ -201,20 +203,21 @@ export function loggerSinkOf(
  */
 export function loggerSinkMatcher(
   context: Context,
+  model: LiveKitModel | null,
   options: LoggerSinkOptions = {},
 ): (call: TSESTree.CallExpression) => LoggerSink | null {
   const extra = options.loggers ?? NO_NAMES;
   if (extra.length > 0) {
-    const lookup = createLookup(context, extra);
+    const lookup = createLookup(context, model, extra);
     return (call) => findSink(call, lookup);
   }
-  const lookup = sharedLookup(context);
+  const lookup = sharedLookup(context, model);
   return (call) => cachedSink(call, lookup);
 }
 
 /** The file's logger facts, when it binds LiveKit's `log` (by name or through the namespace). */
 function factsOf(lookup: SinkLookup): LoggerFacts | null {
-  if (lookup.facts === undefined) lookup.facts = getLoggerFacts(lookup.context);
+  if (lookup.facts === undefined) lookup.facts = getLoggerFacts(lookup.model);
   return lookup.facts;
 }
 

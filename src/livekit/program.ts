@@ -714,6 +714,7 @@ export class LiveKitModel {
       this.entryFunctions,
       this.callGraph,
       this.jobContextVariables,
+      this,
     ));
   }
 

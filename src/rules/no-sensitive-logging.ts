@@ -5,6 +5,7 @@ import { type SensitiveSearchOptions, type SensitiveValue, findSensitiveValues }
 import { createLiveKitRule } from '../create-rule.js';
 import { SENSITIVE_NAME_OPTIONS, stringList } from '../option-schemas.js';
 import { loggerSinkMatcher } from '../livekit/loggers.js';
+import { getLiveKitModel } from '../livekit/program.js';
 import { getSettings } from '../livekit/settings.js';
 
 type Options = [{ sensitiveNames: string[]; allowNames: string[]; loggers: string[] }];
@@ -51,7 +52,7 @@ export default createLiveKitRule<Options, MessageIds>({
   everyFile: true, // secrets leak from helpers and services as well as from agent code
   create(context, [{ sensitiveNames, allowNames, loggers }]) {
     const sourceCode = context.sourceCode;
-    const sinkOf = loggerSinkMatcher(context, { loggers });
+    const sinkOf = loggerSinkMatcher(context, getLiveKitModel(context), { loggers });
     /** Built on the first logging call: most files log little or nothing. */
     let search: SensitiveSearchOptions | null = null;
 

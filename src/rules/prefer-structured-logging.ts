@@ -95,7 +95,7 @@ export default createLiveKitRule<[], MessageIds>({
     if (isCliScript(sourceCode.text, context.filename, context.cwd)) return {};
     return {
       CallExpression(node) {
-        const sink = loggerSinkOf(node, context);
+        const sink = loggerSinkOf(node, context, model);
         if (!sink || sink.bindings) return;
         if (sink.kind === 'console') {
           // At module scope LiveKit's log() throws (the logger is set up after import): console is the only choice.

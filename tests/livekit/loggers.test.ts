@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { type LoggerSinkOptions, loggerSinkOf } from '../../src/livekit/loggers.js';
+import { getLiveKitModel } from '../../src/livekit/program.js';
 import { type ProbeOptions, probe } from '../helpers/probe.js';
 
 /** Every call in the code, as `kind method text` (with ` bindings` when so), or '-' when it is no sink. */
@@ -9,7 +10,7 @@ function sinks(code: string, options: LoggerSinkOptions = {}, probeOptions: Prob
     code,
     'CallExpression',
     (node, context) => {
-      const sink = loggerSinkOf(node as TSESTree.CallExpression, context, options);
+      const sink = loggerSinkOf(node as TSESTree.CallExpression, context, getLiveKitModel(context), options);
       return sink ? `${sink.kind} ${sink.method} ${sink.text}${sink.bindings ? ' bindings' : ''}` : '-';
     },
     probeOptions,
