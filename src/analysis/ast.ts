@@ -61,6 +61,12 @@ export function outermostWrapper(node: TSESTree.Node): TSESTree.Node {
   return current;
 }
 
+/** The name an import specifier takes from its module: `a` in `import { a as b }` and in `import { 'a' as b }`. */
+export function importedName(specifier: TSESTree.ImportSpecifier): string {
+  const imported = specifier.imported;
+  return imported.type === AST_NODE_TYPES.Identifier ? imported.name : imported.value;
+}
+
 /** The static name of a property key or member property: `a`, `'a'`, `[`a`]`; null when computed from a value. */
 export function staticKeyName(key: TSESTree.Node, computed: boolean): string | null {
   const type = key.type;

@@ -16,7 +16,7 @@
  */
 import { builtinModules } from 'node:module';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { findVariable, memberName, skipTSWrappers, staticKeyName } from './ast.js';
+import { findVariable, importedName, memberName, skipTSWrappers, staticKeyName } from './ast.js';
 import { MemoKey, fileMemo } from './file-memo.js';
 
 export interface ModuleMember {
@@ -216,8 +216,7 @@ function resolveVariable(
     const source = declaration.source.value;
     if (specifier.type === AST_NODE_TYPES.ImportSpecifier) {
       if (specifier.importKind === 'type') return null;
-      const imported =
-        specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
+      const imported = importedName(specifier);
       return { source, module: moduleName(source), path: imported === 'default' ? [] : [imported] };
     }
     return { source, module: moduleName(source), path: [] };

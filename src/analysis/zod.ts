@@ -8,7 +8,7 @@
  * `z` or another validation library is never read as Zod. No LiveKit knowledge lives here.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { constInitializer, memberName, propertyName, skipTSWrappers, staticKeyName } from './ast.js';
+import { constInitializer, importedName, memberName, propertyName, skipTSWrappers, staticKeyName } from './ast.js';
 import { rememberByName } from './words.js';
 import { MemoKey, fileMemo } from './file-memo.js';
 
@@ -219,9 +219,7 @@ function findZodReferences(sourceCode: TSESLint.SourceCode): ReadonlyMap<TSESTre
         let path = '';
         if (specifier.type === AST_NODE_TYPES.ImportSpecifier) {
           if (specifier.importKind === 'type') continue;
-          path = importedPath(
-            specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value,
-          );
+          path = importedPath(importedName(specifier));
         }
         for (const variable of scopeManager.getDeclaredVariables(specifier)) add(variable, path);
       }

@@ -152,16 +152,20 @@ export class ConnectFlow {
   private readonly entries = new Map<FunctionNode, EntryConnect | null>();
   private recorderTaken = false;
 
+  private readonly entryFunctions: readonly FunctionNode[];
+  private readonly callGraph: CallGraph;
+  /** The JobContext under all its names (the model's `jobContextVariables`). */
+  private readonly contextVariables: ReadonlySet<TSESLint.Scope.Variable>;
+
   constructor(
     private readonly context: Context,
-    private readonly entryFunctions: readonly FunctionNode[],
-    private readonly callGraph: CallGraph,
-    /** The JobContext under all its names (the model's `jobContextVariables`). */
-    private readonly contextVariables: ReadonlySet<TSESLint.Scope.Variable>,
     private readonly model: LiveKitModel,
   ) {
     this.sourceCode = context.sourceCode;
-    this.followed = callGraph.reachableFrom(entryFunctions, FOLLOW_DEPTH);
+    this.entryFunctions = model.entryFunctions;
+    this.callGraph = model.callGraph;
+    this.contextVariables = model.jobContextVariables;
+    this.followed = this.callGraph.reachableFrom(this.entryFunctions, FOLLOW_DEPTH);
     this.collectContexts();
     this.collectConnectingCalls();
   }

@@ -12,7 +12,7 @@
  * an imported name is never mistaken for it.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { lookupName, memberName, skipTSWrappers } from '../analysis/ast.js';
+import { importedName, lookupName, memberName, skipTSWrappers } from '../analysis/ast.js';
 import { rememberByName } from '../analysis/words.js';
 
 export const CORE_MODULE = '@livekit/agents';
@@ -164,9 +164,7 @@ export class LiveKitImports {
         this.addVariables(specifier, source, module, '');
       } else if (specifier.type === AST_NODE_TYPES.ImportSpecifier) {
         if (specifier.importKind === 'type') continue;
-        const imported =
-          specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
-        this.addVariables(specifier, source, module, imported);
+        this.addVariables(specifier, source, module, importedName(specifier));
       } else if (module !== 'core') {
         // Plugins are CommonJS-compatible: a default import is the namespace.
         this.addVariables(specifier, source, module, '');

@@ -10,16 +10,16 @@ import {
   type FunctionNode,
   constInitializer,
   findVariable,
+  firstParameterVariable,
   followConst,
   getProperty,
   isFunctionNode,
   memberName,
+  parameterVariable,
   propertyName,
   resolveFunction,
   skipTSWrappers,
   staticKeyName,
-  firstParameterVariable,
-  parameterVariable,
 } from '../analysis/ast.js';
 import { CallGraph } from '../analysis/call-graph.js';
 import { staticText } from '../analysis/strings.js';
@@ -221,8 +221,8 @@ export class LiveKitModel {
   }
 
   /**
-   * Members read or called on known SDK objects (JobContext, JobProcess, RunContext, sessions, `this` in Agent
-   * classes), in traversal order.
+   * Members read or called on known SDK objects (JobContext, JobProcess, RunContext, AgentContext, sessions, `this` in
+   * Agent classes, annotated parameters, and helpers' parameters they are handed to), in traversal order.
    */
   get sdkMembers(): SdkMemberAccess[] {
     return (this.cachedSdkMembers ??= findSdkMembers(this));
@@ -709,13 +709,7 @@ export class LiveKitModel {
    * listeners and read the flow in `Program:exit`.
    */
   connectFlow(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): ConnectFlow {
-    return (this.cachedConnectFlow ??= new ConnectFlow(
-      context,
-      this.entryFunctions,
-      this.callGraph,
-      this.jobContextVariables,
-      this,
-    ));
+    return (this.cachedConnectFlow ??= new ConnectFlow(context, this));
   }
 
   /**

@@ -1,13 +1,15 @@
 /**
  * SDK objects held in variables and parameters, and the members read or called on them: the entry's JobContext,
  * prewarm's JobProcess, a tool's RunContext (`execute(args, { ctx })`), the AgentContext a `voice.Agent.create` hook
- * receives, sessions, and `this` inside Agent classes, followed through `ctx.proc`, `.session` and `hookCtx.agent`. Found from the scope manager's references of
- * those variables, so no rule has to listen to every member access.
+ * receives, sessions, `this` inside Agent classes, parameters annotated with one of these classes, and same-file
+ * functions' parameters that such an object is handed to; followed through `ctx.proc`, `.session` and `hookCtx.agent`.
+ * Found from the scope manager's references of those variables, so no rule has to listen to every member access.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
   type FunctionNode,
   findNode,
+  importedName,
   isFunctionNode,
   memberName,
   outermostWrapper,
@@ -100,25 +102,21 @@ export function findSdkMembers(model: LiveKitModel): SdkMemberAccess[] {
 
   const parameterKinds = new Map<TSESLint.Scope.Variable, ParameterKind>();
   const addParameter = (fn: FunctionNode | null, index: number, kind: SdkReceiver, property?: string): void => {
-    const param = fn?.params[index];
-    if (!fn || !param) return;
-    const pattern = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
-    const declared = sourceCode.scopeManager?.getDeclaredVariables(fn) ?? [];
-    if (pattern.type === AST_NODE_TYPES.Identifier) {
-      addParameterName(declared, pattern, property ? 'RunContextHolder' : kind);
-    } else if (property) {
-      // `execute(args, { ctx })`: the destructured `ctx` is the RunContext.
-      for (const name of destructuredNames(pattern, property)) addParameterName(declared, name, kind);
+    if (!fn) return;
+    const variable = parameterVariable(sourceCode, fn, index);
+    if (variable) {
+      parameterKinds.set(variable, property ? 'RunContextHolder' : kind);
+      return;
     }
-  };
-  const addParameterName = (
-    declared: readonly TSESLint.Scope.Variable[],
-    name: TSESTree.Identifier,
-    kind: ParameterKind,
-  ): void => {
-    for (const variable of declared) {
-      const definition = variable.defs[0];
-      if (definition?.type === 'Parameter' && definition.name === name) parameterKinds.set(variable, kind);
+    const param = fn.params[index];
+    if (!property || !param) return;
+    // `execute(args, { ctx })`: the destructured `ctx` is the RunContext.
+    const names = destructuredNames(param, property);
+    for (const declared of sourceCode.scopeManager?.getDeclaredVariables(fn) ?? []) {
+      const definition = declared.defs[0];
+      if (definition?.type === 'Parameter' && names.includes(definition.name as TSESTree.Identifier)) {
+        parameterKinds.set(declared, kind);
+      }
     }
   };
 
@@ -179,9 +177,7 @@ function annotatedParameters(model: LiveKitModel): Map<TSESLint.Scope.Variable, 
     for (const specifier of statement.specifiers) {
       let head: string;
       if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier) head = '';
-      else if (specifier.type === AST_NODE_TYPES.ImportSpecifier)
-        head =
-          specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
+      else if (specifier.type === AST_NODE_TYPES.ImportSpecifier) head = importedName(specifier);
       else continue;
       for (const variable of scopeManager.getDeclaredVariables(specifier)) {
         for (const reference of variable.references) {
