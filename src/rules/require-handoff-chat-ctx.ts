@@ -99,8 +99,8 @@ export default createLiveKitRule<[], MessageIds>({
         for (const handoff of model.handoffs) {
           if (handoff.agent) check(handoff.agent, handoff.call);
         }
-        // `session.updateAgent(agent)` on a session the model knows (a session variable, `ctx.session` in a tool,
-        // `this.session` in an agent).
+        // `session.updateAgent(agent)` on a session the model knows (`model.sdkMembers`: a session variable,
+        // `ctx.session` in a tool, `this.session` in an agent, an annotated or handed-on parameter).
         for (const { receiver, name, call } of model.sdkMembers) {
           if (receiver !== 'AgentSession' || name !== 'updateAgent' || !call) continue;
           const argument = call.arguments[0];

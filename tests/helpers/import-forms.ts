@@ -114,8 +114,12 @@ interface Spelling {
   locals: string[];
 }
 
-/** Import lines, one per module: `import { a, b } from 'm';` in first-use order. */
-function importLines(apis: readonly Api[], specifier: (api: Api) => string, prefix = 'import'): string[] {
+/** One line per module, in first-use order: `import { a, b } from 'm';` unless `line` writes it another way. */
+function importLines(
+  apis: readonly Api[],
+  specifier: (api: Api) => string,
+  line = (names: string, source: string) => `import { ${names} } from '${source}';`,
+): string[] {
   const bySource = new Map<string, string[]>();
   for (const api of apis) {
     const names = bySource.get(api.source) ?? [];
@@ -123,7 +127,7 @@ function importLines(apis: readonly Api[], specifier: (api: Api) => string, pref
     if (!names.includes(name)) names.push(name);
     bySource.set(api.source, names);
   }
-  return [...bySource].map(([source, names]) => `${prefix} { ${names.join(', ')} } from '${source}';`);
+  return [...bySource].map(([source, names]) => line(names.join(', '), source));
 }
 
 /** A LiveKit import that none of the snippet's names collide with, so that the file still has LiveKit code. */
@@ -174,19 +178,12 @@ function spelling(form: ImportForm, apis: readonly Api[]): Spelling | null {
         locals: [],
       };
     }
-    case 'require': {
-      const bySource = new Map<string, string[]>();
-      for (const api of apis) {
-        const names = bySource.get(api.source) ?? [];
-        if (!names.includes(head(api))) names.push(head(api));
-        bySource.set(api.source, names);
-      }
+    case 'require':
       return {
-        lines: [...bySource].map(([source, names]) => `const { ${names.join(', ')} } = require('${source}');`),
+        lines: importLines(apis, head, (names, source) => `const { ${names} } = require('${source}');`),
         spell: named.spell,
         locals: [],
       };
-    }
     case 'other-package':
       return {
         lines: [unrelatedLiveKitImport(apis), `import { ${named.locals.join(', ')} } from '${OTHER_PACKAGE}';`],
@@ -195,7 +192,10 @@ function spelling(form: ImportForm, apis: readonly Api[]): Spelling | null {
       };
     case 'type-only':
       return {
-        lines: [unrelatedLiveKitImport(apis), ...importLines(apis, head, 'import type')],
+        lines: [
+          unrelatedLiveKitImport(apis),
+          ...importLines(apis, head, (names, source) => `import type { ${names} } from '${source}';`),
+        ],
         spell: named.spell,
         locals: [],
       };
