@@ -61,21 +61,33 @@ function toSource(pattern: string): string {
   return braces > 0 ? pattern.split('').map(escape).join('') : source;
 }
 
+/** The regular expression source for one glob, anchored as it matches a whole relative path. */
+function anchoredSource(pattern: string): string {
+  const trimmed = pattern.startsWith('./') ? pattern.slice(2) : pattern;
+  const source = toSource(trimmed);
+  return trimmed.includes('/') ? `^${source}$` : `(?:^|/)${source}$`;
+}
+
 /** The regular expression for one glob; remembered (settings repeat the same few patterns for every file). */
 export function globToRegExp(pattern: string): RegExp {
   let regexp = compiled.get(pattern);
   if (!regexp) {
-    const trimmed = pattern.startsWith('./') ? pattern.slice(2) : pattern;
-    const source = toSource(trimmed);
-    regexp = new RegExp(trimmed.includes('/') ? `^${source}$` : `(?:^|/)${source}$`);
+    regexp = new RegExp(anchoredSource(pattern));
     if (compiled.size >= MAX_CACHED) compiled.clear();
     compiled.set(pattern, regexp);
   }
   return regexp;
 }
 
+/** One expression for a whole list, keyed by the list (settings hand every file the same array). */
+const compiledLists = new WeakMap<readonly string[], RegExp>();
+
 /** True when `path` (relative, forward slashes) matches one of `patterns`. */
 export function matchesAnyGlob(path: string, patterns: readonly string[]): boolean {
-  for (const pattern of patterns) if (globToRegExp(pattern).test(path)) return true;
-  return false;
+  let regexp = compiledLists.get(patterns);
+  if (!regexp) {
+    regexp = new RegExp(patterns.map((pattern) => `(?:${globToRegExp(pattern).source})`).join('|'));
+    compiledLists.set(patterns, regexp);
+  }
+  return regexp.test(path);
 }

@@ -63,6 +63,8 @@ export function isGlobalRoot(sourceCode: TSESLint.SourceCode, node: TSESTree.Nod
   let root = skipTSWrappers(node);
   while (root.type === AST_NODE_TYPES.MemberExpression) root = skipTSWrappers(root.object);
   if (root.type !== AST_NODE_TYPES.Identifier) return false;
+  // Most files never declare `console` or `process`: then no scope lookup is needed.
+  if (!declaredNames(sourceCode).has(root.name)) return true;
   const variable = findVariable(sourceCode, root);
   return !variable || variable.defs.length === 0;
 }
@@ -166,6 +168,17 @@ function resolve(sourceCode: TSESLint.SourceCode, node: TSESTree.Node, depth: nu
   const variable = findVariable(sourceCode, expression);
   if (!variable || variable.defs.length !== 1) return null;
   return resolveVariable(sourceCode, variable, depth);
+}
+
+const DECLARED_NAMES = new MemoKey<ReadonlySet<string>>('declared names');
+
+/** Every name the file declares somewhere (any scope of `declaringScopes`): a name not among them is a global. */
+function declaredNames(sourceCode: TSESLint.SourceCode): ReadonlySet<string> {
+  return fileMemo(sourceCode).get(DECLARED_NAMES, () => {
+    const names = new Set<string>();
+    for (const scope of declaringScopes(sourceCode)) for (const variable of scope.variables) names.add(variable.name);
+    return names;
+  });
 }
 
 /** Per file: names of the variables `resolveVariable` could resolve (one import or one initialised declaration). */

@@ -159,42 +159,36 @@ export const VOICE_OPTION_MOVES: Readonly<Record<string, { topLevel: string } | 
 /** `voiceOptions.preemptiveGeneration` moved into `turnHandling` only from this version (a top-level option before). */
 export const PREEMPTIVE_GENERATION_IN_TURN_HANDLING_SINCE = '1.2.8';
 
-/** The deprecations that apply to one SDK version, sorted for the checks. */
-export interface ActiveDeprecations {
-  aliases: AliasDeprecation[];
-  apis: ApiDeprecation[];
+/** Every deprecation, sorted for the checks: what a file is searched for before its SDK version is known. */
+export interface DeprecationIndex {
+  aliases: readonly AliasDeprecation[];
+  apis: readonly ApiDeprecation[];
   /** Options by owner, then by option name (one entry per name and owner). */
-  sessionOptions: Map<string, OptionDeprecation>;
-  agentOptions: Map<string, OptionDeprecation>;
+  sessionOptions: ReadonlyMap<string, OptionDeprecation>;
+  agentOptions: ReadonlyMap<string, OptionDeprecation>;
+}
+
+export const DEPRECATION_INDEX: DeprecationIndex = {
+  aliases: DEPRECATIONS.filter((entry) => entry.kind === 'alias'),
+  apis: DEPRECATIONS.filter((entry) => entry.kind === 'api'),
+  sessionOptions: optionsOf('AgentSession'),
+  agentOptions: optionsOf('Agent'),
+};
+
+function optionsOf(owner: OptionOwner): Map<string, OptionDeprecation> {
+  const options = new Map<string, OptionDeprecation>();
+  for (const entry of DEPRECATIONS) if (entry.kind === 'option' && entry.owner === owner) options.set(entry.option, entry);
+  return options;
+}
+
+/** The deprecations that apply to one SDK version: those whose replacement it may have. */
+export interface ActiveDeprecations {
+  entries: ReadonlySet<Deprecation>;
   /**
    * Entries whose replacement only some of the project's possible versions have (a range, or an unknown version):
    * reported with the version the replacement needs, and never autofixed.
    */
-  unverified: Set<Deprecation>;
-}
-
-/**
- * The name each deprecation is written with in code (`WorkerOptions`, `UsageCollector`, `turnDetection`): a use of
- * one spells it, whatever the import style (`agents.WorkerOptions`, `new td.EnglishModel()`, `{ turnDetection }`).
- */
-const DEPRECATED_NAMES: readonly string[] = [
-  ...new Set(
-    DEPRECATIONS.flatMap((entry) =>
-      entry.kind === 'alias'
-        ? [entry.name]
-        : entry.kind === 'option'
-          ? [entry.option]
-          : entry.paths.map((path) => path.slice(Math.max(path.lastIndexOf('.'), path.lastIndexOf(':')) + 1)),
-    ),
-  ),
-];
-
-/**
- * False when `text` cannot use any deprecated API: it spells none of their names (and has no `\u` escape that could
- * spell one). Far cheaper than finding the project's SDK version, which the rule then does not need.
- */
-export function mayUseDeprecated(text: string): boolean {
-  return text.includes('\\u') || DEPRECATED_NAMES.some((name) => text.includes(name));
+  unverified: ReadonlySet<Deprecation>;
 }
 
 /** Computed once per version (a project has one or a few), not once per file: it depends on nothing else. */
@@ -203,21 +197,15 @@ const activeByVersion = new WeakMap<SdkVersion, ActiveDeprecations | null>();
 export function activeDeprecations(version: SdkVersion): ActiveDeprecations | null {
   let active = activeByVersion.get(version);
   if (active === undefined) {
-    active = { aliases: [], apis: [], sessionOptions: new Map(), agentOptions: new Map(), unverified: new Set() };
+    const entries = new Set<Deprecation>();
+    const unverified = new Set<Deprecation>();
     for (const entry of DEPRECATIONS) {
       const support = supports(version, entry.replacementSince);
       if (support === 'no') continue;
-      if (support === 'maybe') active.unverified.add(entry);
-      if (entry.kind === 'alias') active.aliases.push(entry);
-      else if (entry.kind === 'api') active.apis.push(entry);
-      else (entry.owner === 'AgentSession' ? active.sessionOptions : active.agentOptions).set(entry.option, entry);
+      entries.add(entry);
+      if (support === 'maybe') unverified.add(entry);
     }
-    const any =
-      active.aliases.length > 0 ||
-      active.apis.length > 0 ||
-      active.sessionOptions.size > 0 ||
-      active.agentOptions.size > 0;
-    if (!any) active = null;
+    active = entries.size > 0 ? { entries, unverified } : null;
     activeByVersion.set(version, active);
   }
   return active;

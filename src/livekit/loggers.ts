@@ -2,7 +2,7 @@
  * Logger sinks: calls whose arguments end up in log output (docs/concepts.md#logger-sink).
  *
  *   console       console.log/info/warn/error/debug/trace/dir/table(...)       (the global `console`, not a local)
- *   livekit       any logging method on a value from LiveKit's `log()`: `log().info(...)`, `const l = log();
+ *   livekit       a pino method (below) on a value from LiveKit's `log()`: `log().info(...)`, `const l = log();
  *                 l.warn(...)`, `log().child({...}).error(...)`, a class field `#x = log()` read as `this.x`
  *   named         a receiver named `logger`/`log` (or ending in `Logger`: `auditLogger`, `this.logger`,
  *                 `ctx.log`) with a pino-style method: trace, debug, info, warn, error, fatal
@@ -56,32 +56,19 @@ export const CONSOLE_METHODS: ReadonlySet<string> = new Set([
 ]);
 export const PINO_METHODS: ReadonlySet<string> = new Set(['trace', 'debug', 'info', 'warn', 'error', 'fatal']);
 const BINDING_METHODS = new Set(['child', 'setBindings']);
-/** Methods of a pino logger that write nothing. */
-const QUIET_METHODS = new Set([
-  'isLevelEnabled',
-  'flush',
-  'bindings',
-  'on',
-  'once',
-  'off',
-  'emit',
-  'addListener',
-  'removeListener',
-  'removeAllListeners',
-  'listeners',
-]);
 const NAMED_RECEIVERS = new Set(['log', '_log', 'logger', '_logger']);
-/** What each method name can be, in one lookup: a console method, a pino method, a binding method, quiet. */
+/**
+ * What each method name can be, in one lookup: a console method, a pino method (the methods of LiveKit's logger and
+ * of a named one that write: its levels, and `child`/`setBindings`), a binding method.
+ */
 const CONSOLE_FLAG = 1;
-const NAMED_FLAG = 2;
+const PINO_FLAG = 2;
 const BINDING_FLAG = 4;
-const QUIET_FLAG = 8;
 const METHOD_FLAGS = new Map<string, number>();
 for (const [names, flag] of [
   [CONSOLE_METHODS, CONSOLE_FLAG],
-  [PINO_METHODS, NAMED_FLAG],
-  [BINDING_METHODS, NAMED_FLAG | BINDING_FLAG],
-  [QUIET_METHODS, QUIET_FLAG],
+  [PINO_METHODS, PINO_FLAG],
+  [BINDING_METHODS, PINO_FLAG | BINDING_FLAG],
 ] as const) {
   for (const name of names) METHOD_FLAGS.set(name, (METHOD_FLAGS.get(name) ?? 0) | flag);
 }
@@ -234,19 +221,10 @@ function findSink(call: TSESTree.CallExpression, lookup: SinkLookup): LoggerSink
   if (method === null) return null;
   const flags = METHOD_FLAGS.get(method) ?? 0;
   const consoleMethod = (flags & CONSOLE_FLAG) !== 0;
-  const namedMethod = (flags & NAMED_FLAG) !== 0;
+  const pinoMethod = (flags & PINO_FLAG) !== 0;
   const bindings = (flags & BINDING_FLAG) !== 0;
-  const liveKitMethod = (flags & QUIET_FLAG) === 0;
   // No kind of sink has this method: most calls stop here, before any scope lookup.
-  if (
-    !consoleMethod &&
-    !namedMethod &&
-    method !== 'write' &&
-    configured === null &&
-    (!liveKitMethod || factsOf(lookup) === null)
-  ) {
-    return null;
-  }
+  if (!consoleMethod && !pinoMethod && method !== 'write' && configured === null) return null;
   const context = lookup.context;
   const sourceCode = context.sourceCode;
   const receiver = skipTSWrappers(callee.object) as TSESTree.Expression;
@@ -262,11 +240,11 @@ function findSink(call: TSESTree.CallExpression, lookup: SinkLookup): LoggerSink
   if (method === 'write' && isProcessStream(receiver) && isGlobalRoot(sourceCode, receiver)) {
     return new Sink('stdout', call, method, receiver, false, sourceCode, callee);
   }
-  const facts = liveKitMethod ? factsOf(lookup) : null;
+  const facts = pinoMethod ? factsOf(lookup) : null;
   if (facts !== null && isLiveKitLogger(receiver, facts, 0)) {
     return new Sink('livekit', call, method, receiver, bindings, sourceCode, callee);
   }
-  if (namedMethod) {
+  if (pinoMethod) {
     const last = lastPathName(receiver);
     if (last !== null && isLoggerName(last)) {
       return new Sink('named', call, method, receiver, bindings, sourceCode, callee);

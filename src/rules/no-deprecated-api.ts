@@ -6,10 +6,10 @@ import {
   type ActiveDeprecations,
   type AliasDeprecation,
   type ApiDeprecation,
+  DEPRECATION_INDEX,
   type Deprecation,
   type OptionDeprecation,
   activeDeprecations,
-  mayUseDeprecated,
 } from '../livekit/deprecations.js';
 import {
   type Fix,
@@ -19,7 +19,7 @@ import {
 } from '../livekit/deprecation-fixes.js';
 import { CORE_MODULE, type LiveKitBinding } from '../livekit/imports.js';
 import { type LiveKitModel } from '../livekit/program.js';
-import { describeVersion, projectVersion } from '../livekit/version.js';
+import { type SdkVersion, describeVersion, projectVersion } from '../livekit/version.js';
 
 type MessageIds =
   | 'alias'
@@ -63,22 +63,31 @@ export default createLiveKitRule<[], MessageIds>({
   },
   create(context, _options, model) {
     const lk: LiveKitModel = model;
-    if (!mayUseDeprecated(context.sourceCode.text)) return {};
-    const version = projectVersion(context);
-    const found = activeDeprecations(version);
-    if (!found) return {};
-    const active: ActiveDeprecations = found;
     const sourceCode = context.sourceCode;
+    let version: SdkVersion | null = null;
+    let active: ActiveDeprecations | null | undefined;
+
+    /**
+     * True when the project's SDK version has the replacement of `entry` (maybe). The version is looked up on the
+     * first use found: finding it reads package files, and most files use nothing deprecated.
+     */
+    function applies(entry: Deprecation): boolean {
+      if (active === undefined) {
+        version = projectVersion(context);
+        active = activeDeprecations(version);
+      }
+      return active?.entries.has(entry) ?? false;
+    }
 
     /**
      * '' when every version the project may run has the replacements; else a sentence naming the version they need
      * and why it is in doubt (such a report never carries an autofix).
      */
     function versionCheck(entries: readonly Deprecation[]): string {
-      const doubtful = entries.filter((entry) => active.unverified.has(entry));
+      const doubtful = entries.filter((entry) => active?.unverified.has(entry));
       if (doubtful.length === 0) return '';
       const needs = doubtful.map((entry) => entry.replacementSince).reduce((a, b) => (semver.gt(b, a) ? b : a));
-      return ` Check first: the replacement needs @livekit/agents ${needs} or later, and ${describeVersion(version)}.`;
+      return ` Check first: the replacement needs @livekit/agents ${needs} or later, and ${describeVersion(version!)}.`;
     }
 
     /** One pass over the bindings for every alias. */
@@ -87,7 +96,7 @@ export default createLiveKitRule<[], MessageIds>({
         if (binding.module !== 'core') continue;
         for (const entry of entries) {
           if (binding.rawPath === '') checkNamespaceMembers(entry, binding);
-          else if (binding.rawPath === entry.name) checkAliasBinding(entry, binding);
+          else if (binding.rawPath === entry.name && applies(entry)) checkAliasBinding(entry, binding);
         }
       }
     }
@@ -97,7 +106,7 @@ export default createLiveKitRule<[], MessageIds>({
       for (const reference of binding.variable.references) {
         const member = reference.identifier.parent;
         if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier) continue;
-        if (memberName(member) !== entry.name) continue;
+        if (memberName(member) !== entry.name || !applies(entry)) continue;
         const property = member.property;
         const replacement = property.type === AST_NODE_TYPES.Literal ? `'${entry.target}'` : entry.target;
         const fix: Fix = (fixer) => fixer.replaceText(property, replacement);
@@ -158,8 +167,10 @@ export default createLiveKitRule<[], MessageIds>({
     /** Every use of a deprecated API, with its entry and path. */
     function apiUsages(): Map<TSESTree.Node, { entry: ApiDeprecation; path: string }> {
       const usages = new Map<TSESTree.Node, { entry: ApiDeprecation; path: string }>();
-      for (const entry of active.apis) {
-        for (const path of entry.paths) for (const usage of lk.imports.usages(path)) usages.set(usage, { entry, path });
+      for (const entry of DEPRECATION_INDEX.apis) {
+        for (const path of entry.paths) {
+          for (const usage of lk.imports.usages(path)) if (applies(entry)) usages.set(usage, { entry, path });
+        }
       }
       return usages;
     }
@@ -235,7 +246,7 @@ export default createLiveKitRule<[], MessageIds>({
     function checkOptions(
       owner: 'AgentSession' | 'Agent',
       options: TSESTree.ObjectExpression,
-      entries: Map<string, OptionDeprecation>,
+      entries: ReadonlyMap<string, OptionDeprecation>,
       usages: Map<TSESTree.Node, { entry: ApiDeprecation; path: string }>,
     ): void {
       // One pass over the properties; only a deprecated name costs a second look (is it the last one, which wins?).
@@ -244,6 +255,7 @@ export default createLiveKitRule<[], MessageIds>({
         const name = propertyName(property);
         const entry = name === null ? undefined : entries.get(name);
         if (!entry || getProperty(options, entry.option) !== property || !isPlainProperty(property)) continue;
+        if (!applies(entry)) continue;
         seen ??= new Set();
         if (seen.has(property)) continue;
         seen.add(property);
@@ -271,7 +283,7 @@ export default createLiveKitRule<[], MessageIds>({
           const fix = moveIntoTurnHandling(sourceCode, options, property, entry.turnHandlingPath);
           if (fix) suggest.push({ messageId: 'moveToTurnHandling', data, fix });
         } else if (entry.option === 'voiceOptions') {
-          const fix = flattenVoiceOptions(sourceCode, options, property, version);
+          const fix = flattenVoiceOptions(sourceCode, options, property, version!);
           if (fix) suggest.push({ messageId: 'flattenVoiceOptions', fix });
         }
         if (held) suggest.push(...apiSuggestions(valueNode, held.path));
@@ -282,14 +294,13 @@ export default createLiveKitRule<[], MessageIds>({
 
     return {
       'Program:exit'() {
-        if (active.aliases.length > 0) checkAliases(active.aliases);
+        checkAliases(DEPRECATION_INDEX.aliases);
         const usages = apiUsages();
-        if (active.sessionOptions.size > 0) {
-          for (const session of lk.sessions)
-            if (session.options) checkOptions('AgentSession', session.options, active.sessionOptions, usages);
+        for (const session of lk.sessions) {
+          if (session.options) checkOptions('AgentSession', session.options, DEPRECATION_INDEX.sessionOptions, usages);
         }
-        if (active.agentOptions.size > 0) {
-          for (const agent of lk.agentOptions) checkOptions('Agent', agent.options, active.agentOptions, usages);
+        for (const agent of lk.agentOptions) {
+          checkOptions('Agent', agent.options, DEPRECATION_INDEX.agentOptions, usages);
         }
         for (const [usage, { entry, path }] of usages) if (!claimed.has(usage)) reportApi(usage, entry, path);
       },

@@ -1,37 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { DEPRECATIONS, mayUseDeprecated } from '../../src/livekit/deprecations.js';
+import { DEPRECATIONS, DEPRECATION_INDEX, activeDeprecations } from '../../src/livekit/deprecations.js';
+import { UNKNOWN_VERSION } from '../../src/livekit/version.js';
 
-describe('mayUseDeprecated: the text gate of no-deprecated-api', () => {
-  it('lets through every file that spells a deprecated name, in any import style', () => {
-    for (const text of [
-      "import { WorkerOptions } from '@livekit/agents';",
-      'new agents.Worker(opts);',
-      'const collector = new metrics.UsageCollector();',
-      'new lk.turnDetector.EnglishModel()',
-      "import { turnDetector as td } from '@livekit/agents-plugin-livekit'; new td.MultilingualModel();",
-      'new voice.AgentSession({ turnDetection: detector });',
-      "new voice.AgentSession({ ['voiceOptions']: {} });",
-      // A `\u` escape can spell any name: the rule must look.
-      'const { Worker\\u004Fptions } = agents;',
-    ])
-      expect(mayUseDeprecated(text), text).toBe(true);
+describe('the deprecation index and the entries a version activates', () => {
+  it('the index holds every deprecation once, where its kind is checked', () => {
+    const indexed = [
+      ...DEPRECATION_INDEX.aliases,
+      ...DEPRECATION_INDEX.apis,
+      ...DEPRECATION_INDEX.sessionOptions.values(),
+      ...DEPRECATION_INDEX.agentOptions.values(),
+    ];
+    expect(indexed).toHaveLength(DEPRECATIONS.length);
+    expect(new Set(indexed)).toEqual(new Set(DEPRECATIONS));
+    for (const [name, entry] of DEPRECATION_INDEX.agentOptions) expect([entry.owner, entry.option]).toEqual(['Agent', name]);
   });
 
-  it('stops a file that spells none of them', () => {
-    expect(mayUseDeprecated("import { ServerOptions, voice } from '@livekit/agents'; new voice.Agent({});")).toBe(
-      false,
-    );
-  });
-
-  it('knows a name for every deprecation', () => {
+  it('a version activates the entries whose replacement it has, an unknown version all of them, unverified', () => {
+    const old = activeDeprecations({ range: '1.0.0', source: 'setting', written: '1.0.0' });
+    const current = activeDeprecations({ range: '1.9.0', source: 'setting', written: '1.9.0' });
+    const unknown = activeDeprecations(UNKNOWN_VERSION);
     for (const entry of DEPRECATIONS) {
-      const name =
-        entry.kind === 'alias'
-          ? entry.name
-          : entry.kind === 'option'
-            ? entry.option
-            : entry.paths[0]!.split('.').pop()!;
-      expect(mayUseDeprecated(`x.${name}`), entry.id).toBe(true);
+      expect(current?.entries.has(entry), entry.id).toBe(true);
+      expect(old?.entries.has(entry) ?? false, entry.id).toBe(entry.replacementSince === '1.0.0');
+      expect(unknown?.unverified.has(entry), entry.id).toBe(true);
     }
+    expect(current?.unverified.size).toBe(0);
   });
 });

@@ -28,6 +28,29 @@ describe('loggerSinkOf', () => {
     ]);
   });
 
+  it('every way of writing the method: computed keys, optional calls, wrappers, comments and line breaks', () => {
+    expect(
+      sinks(`
+        console['log'](a); console[\`warn\`](b); logger?.info(c); (logger.error as any)(d); logger.warn!(e);
+        logger /* x */ . /* y */ debug(f);
+        logger
+          .child({ g })
+          .info('h');
+        const info = logger.info; info(i); logger.info; const { log } = console; other['info'];
+      `),
+    ).toEqual([
+      'console log console.log',
+      'console warn console.warn',
+      'named info logger.info',
+      'named error logger.error',
+      'named warn logger.warn',
+      'named debug logger.debug',
+      '-', // a named logger's child is not followed (a LiveKit one's is)
+      'named child logger.child bindings',
+      '-',
+    ]);
+  });
+
   it('a local named console is not the console', () => {
     expect(sinks(`function f(console: { log(x: unknown): void }) { console.log(1); }`)).toEqual(['-']);
   });
@@ -76,6 +99,16 @@ describe('loggerSinkOf', () => {
       '-',
       'livekit info this.#out.info',
     ]);
+  });
+
+  it("only a pino method that writes makes a LiveKit logger call a sink, whatever the logger's variable is named", () => {
+    expect(
+      sinks(`
+        import { log } from '@livekit/agents';
+        const out = log();
+        out.fatal('a'); out.setBindings({ b }); out.silent('c'); out.flush(); out.on('level-change', f);
+      `),
+    ).toEqual(['-', 'livekit fatal out.fatal', 'livekit setBindings out.setBindings bindings', '-', '-', '-']);
   });
 
   it('a log function from another package is not LiveKit’s, but a receiver named logger still is', () => {
