@@ -177,7 +177,8 @@ export const DEPRECATION_INDEX: DeprecationIndex = {
 
 function optionsOf(owner: OptionOwner): Map<string, OptionDeprecation> {
   const options = new Map<string, OptionDeprecation>();
-  for (const entry of DEPRECATIONS) if (entry.kind === 'option' && entry.owner === owner) options.set(entry.option, entry);
+  for (const entry of DEPRECATIONS)
+    if (entry.kind === 'option' && entry.owner === owner) options.set(entry.option, entry);
   return options;
 }
 

@@ -57,7 +57,12 @@ export function pathForGlobs(filename: string, cwd: string): string | null {
     return filename && !filename.startsWith('<') ? filename.split(sep).join('/') : null;
   // Most files lie under cwd: a prefix cut, without path.relative's resolving of both paths.
   if (cwd && filename.length > cwd.length + 1 && filename.startsWith(cwd) && filename[cwd.length] === sep) {
-    return sep === '/' ? filename.slice(cwd.length + 1) : filename.slice(cwd.length + 1).split(sep).join('/');
+    return sep === '/'
+      ? filename.slice(cwd.length + 1)
+      : filename
+          .slice(cwd.length + 1)
+          .split(sep)
+          .join('/');
   }
   const inside = cwd ? relative(cwd, filename) : '';
   const path = inside && !inside.startsWith('..') && !isAbsolute(inside) ? inside : filename;

@@ -12,7 +12,8 @@ describe('the deprecation index and the entries a version activates', () => {
     ];
     expect(indexed).toHaveLength(DEPRECATIONS.length);
     expect(new Set(indexed)).toEqual(new Set(DEPRECATIONS));
-    for (const [name, entry] of DEPRECATION_INDEX.agentOptions) expect([entry.owner, entry.option]).toEqual(['Agent', name]);
+    for (const [name, entry] of DEPRECATION_INDEX.agentOptions)
+      expect([entry.owner, entry.option]).toEqual(['Agent', name]);
   });
 
   it('a version activates the entries whose replacement it has, an unknown version all of them, unverified', () => {
