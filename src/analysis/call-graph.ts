@@ -6,6 +6,7 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { type FunctionNode, enclosingFunction, isFunctionNode, skipTSWrappers } from './ast.js';
+import { declaringScopes } from './node-modules.js';
 
 export interface CallEdge {
   call: TSESTree.CallExpression;
@@ -41,7 +42,8 @@ export class CallGraph {
   private readonly names = new Map<FunctionNode, string>();
 
   constructor(sourceCode: TSESLint.SourceCode) {
-    for (const scope of sourceCode.scopeManager?.scopes ?? []) {
+    // Not a module's global scope: its hundreds of library names bind no function of the file.
+    for (const scope of declaringScopes(sourceCode)) {
       for (const variable of scope.variables) {
         const fn = boundFunction(variable);
         if (!fn) continue;
