@@ -84,6 +84,7 @@ const compiledLists = new WeakMap<readonly string[], RegExp>();
 
 /** True when `path` (relative, forward slashes) matches one of `patterns`. */
 export function matchesAnyGlob(path: string, patterns: readonly string[]): boolean {
+  if (patterns.length === 0) return false;
   let regexp = compiledLists.get(patterns);
   if (!regexp) {
     regexp = new RegExp(patterns.map((pattern) => `(?:${globToRegExp(pattern).source})`).join('|'));

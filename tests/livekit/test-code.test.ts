@@ -27,6 +27,17 @@ describe('globs', () => {
     expect(globToRegExp(glob).test(path)).toBe(expected);
   });
 
+  it('a list matches when one of its globs does, and an empty list matches nothing', () => {
+    const list = ['**/*.test.*', 'src/{agents,tools}/*.ts', 'a{b.ts'];
+    expect(['x/a.test.ts', 'src/tools/t.ts', 'a{b.ts'].map((path) => matchesAnyGlob(path, list))).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    expect(matchesAnyGlob('src/agent.ts', list)).toBe(false);
+    expect(matchesAnyGlob('src/agent.ts', [])).toBe(false);
+  });
+
   it('takes an unclosed brace literally instead of throwing', () => {
     expect(matchesAnyGlob('a{b.ts', ['a{b.ts'])).toBe(true);
   });
