@@ -8,7 +8,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
   type FunctionNode,
-  findNode,
   importedName,
   isFunctionNode,
   memberName,
@@ -241,28 +240,52 @@ function destructuredNames(pattern: TSESTree.Node, property: string): TSESTree.I
 
 /** `this` in the instance methods and fields of the file's Agent classes, where it is the agent. */
 function thisInAgentInstances(model: LiveKitModel): TSESTree.ThisExpression[] {
-  const agentClasses = model.agentClasses;
-  if (agentClasses.length === 0) return [];
-  const classNodes = new Set<TSESTree.Node>(agentClasses.map((info) => info.node));
-  const result = new Set<TSESTree.ThisExpression>();
-  for (const info of agentClasses) {
-    findNode(info.node.body, model.sourceCode.visitorKeys, (node) => {
-      if (node.type === AST_NODE_TYPES.ThisExpression && isAgentThis(node, classNodes)) result.add(node);
-      return false;
-    });
+  const found: TSESTree.ThisExpression[] = [];
+  const visitorKeys = model.sourceCode.visitorKeys;
+  for (const info of model.agentClasses) {
+    for (const member of info.node.body.body) {
+      if (member.type === AST_NODE_TYPES.MethodDefinition && !member.static) {
+        const method = member.value;
+        for (const param of method.params) collectAgentThis(param, visitorKeys, found);
+        if (method.body) collectAgentThis(method.body, visitorKeys, found);
+      } else if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.static && member.value) {
+        collectAgentThis(member.value, visitorKeys, found);
+      }
+    }
   }
-  return [...result];
+  return found;
 }
 
-/** True when `this` at `node` is an instance of one of `classNodes` (not of a nested function or class). */
-function isAgentThis(node: TSESTree.Node, classNodes: ReadonlySet<TSESTree.Node>): boolean {
-  for (let current = node.parent; current; current = current.parent) {
-    if (isFunctionNode(current) && current.type !== AST_NODE_TYPES.ArrowFunctionExpression) {
-      const method = current.parent;
-      return method?.type === AST_NODE_TYPES.MethodDefinition && !method.static && classNodes.has(method.parent.parent);
+/**
+ * The `this` expressions under `root` that mean the same object as at `root`: arrow functions keep it, so they are
+ * entered; other functions and class bodies bind their own, so they are not (a nested class's `extends` is).
+ */
+function collectAgentThis(
+  root: TSESTree.Node,
+  visitorKeys: TSESLint.SourceCode.VisitorKeys,
+  found: TSESTree.ThisExpression[],
+): void {
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const type = node.type;
+    if (type === AST_NODE_TYPES.ThisExpression) {
+      found.push(node);
+      continue;
     }
-    if (current.type === AST_NODE_TYPES.PropertyDefinition)
-      return !current.static && classNodes.has(current.parent.parent);
+    if (type === AST_NODE_TYPES.FunctionExpression || type === AST_NODE_TYPES.FunctionDeclaration) continue;
+    if (type === AST_NODE_TYPES.ClassDeclaration || type === AST_NODE_TYPES.ClassExpression) {
+      if (node.superClass) stack.push(node.superClass);
+      continue;
+    }
+    for (const key of visitorKeys[type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const item of child as (TSESTree.Node | null)[])
+          if (item && typeof item.type === 'string') stack.push(item);
+      } else if (child && typeof (child as TSESTree.Node).type === 'string') {
+        stack.push(child as TSESTree.Node);
+      }
+    }
   }
-  return false;
 }

@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { skipTSWrappers } from '../analysis/ast.js';
 import { staticText } from '../analysis/strings.js';
 import { createLiveKitRule } from '../create-rule.js';
-import { PINO_METHODS, loggerSinkOf, runsBeforeLoggerSetUp } from '../livekit/loggers.js';
+import { PINO_METHODS, loggerSinkMatcher, runsBeforeLoggerSetUp } from '../livekit/loggers.js';
 import { isCliScript } from '../livekit/test-code.js';
 
 type MessageIds = 'console' | 'interpolated' | 'useFields';
@@ -93,9 +93,10 @@ export default createLiveKitRule<[], MessageIds>({
     const sourceCode = context.sourceCode;
     // A command-line script prints for the person at the terminal, not for the agent's logs.
     if (isCliScript(sourceCode.text, context.filename, context.cwd)) return {};
+    const sinkOf = loggerSinkMatcher(context, model);
     return {
       CallExpression(node) {
-        const sink = loggerSinkOf(node, context, model);
+        const sink = sinkOf(node);
         if (!sink || sink.bindings) return;
         if (sink.kind === 'console') {
           // At module scope LiveKit's log() throws (the logger is set up after import): console is the only choice.

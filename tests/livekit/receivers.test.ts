@@ -44,6 +44,28 @@ describe('model.sdkMembers', () => {
     ]);
   });
 
+  it('this is the agent in instance methods, fields and their arrow functions, not where it is rebound', () => {
+    const code = `
+      import { voice } from '@livekit/agents';
+      class Desk extends voice.Agent {
+        greet = () => this.session.say('a');
+        async onEnter(greeting = this.instructions) {
+          setTimeout(() => this.session.say('b'));
+          const inner = class extends Base { run() { return this.session; } };
+        }
+        static make() { return this.session; }
+        get label() { return this.id; }
+      }`;
+    expect(sdkMembers(code)).toEqual([
+      'AgentSession.say()',
+      'Agent.session',
+      'Agent.instructions',
+      'AgentSession.say()',
+      'Agent.session',
+      'Agent.id',
+    ]);
+  });
+
   it('follows the AgentContext a voice.Agent.create hook receives, inline or a same-file function', () => {
     const code = `
       import { voice } from '@livekit/agents';
