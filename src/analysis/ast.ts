@@ -235,7 +235,7 @@ export function followConst(sourceCode: TSESLint.SourceCode, node: TSESTree.Node
   return init ? skipTSWrappers(init) : expression;
 }
 
-/** A node type `walkOwnBody` descends into: any node but a nested function. */
+/** A node type `walkOwnBody` descends into by default: any node but a nested function. */
 function isWalkable(type: unknown): boolean {
   return (
     typeof type === 'string' &&
@@ -245,11 +245,15 @@ function isWalkable(type: unknown): boolean {
   );
 }
 
-/** Visits every node under `root` except the bodies of nested functions (and classes when asked). */
+/**
+ * Visits `root` and every node under it that `enters` lets through with all its ancestors: by default, every node
+ * but nested functions.
+ */
 export function walkOwnBody(
   root: TSESTree.Node,
   visit: (node: TSESTree.Node) => void,
   visitorKeys: TSESLint.SourceCode.VisitorKeys,
+  enters: (type: unknown) => boolean = isWalkable,
 ): void {
   // Hot: no allocation per node (one stack for the walk), plain loops, cheap type checks first.
   const stack: TSESTree.Node[] = [root];
@@ -264,9 +268,9 @@ export function walkOwnBody(
       if (Array.isArray(child)) {
         for (let index = child.length - 1; index >= 0; index--) {
           const item = child[index] as TSESTree.Node | null;
-          if (item && isWalkable(item.type)) stack.push(item);
+          if (item && enters(item.type)) stack.push(item);
         }
-      } else if (isWalkable((child as TSESTree.Node).type)) {
+      } else if (enters((child as TSESTree.Node).type)) {
         stack.push(child as TSESTree.Node);
       }
     }

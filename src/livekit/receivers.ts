@@ -14,6 +14,7 @@ import {
   outermostWrapper,
   parameterVariable,
   propertyName,
+  walkOwnBody,
 } from '../analysis/ast.js';
 import { canonicalPath, moduleKind } from './imports.js';
 import type { LiveKitModel } from './program.js';
@@ -241,15 +242,24 @@ function destructuredNames(pattern: TSESTree.Node, property: string): TSESTree.I
 /** `this` in the instance methods and fields of the file's Agent classes, where it is the agent. */
 function thisInAgentInstances(model: LiveKitModel): TSESTree.ThisExpression[] {
   const found: TSESTree.ThisExpression[] = [];
-  const visitorKeys = model.sourceCode.visitorKeys;
+  const collect = (root: TSESTree.Node): void => {
+    if (!keepsThis(root.type)) return;
+    walkOwnBody(
+      root,
+      (node) => {
+        if (node.type === AST_NODE_TYPES.ThisExpression) found.push(node);
+      },
+      model.sourceCode.visitorKeys,
+      keepsThis,
+    );
+  };
   for (const info of model.agentClasses) {
     for (const member of info.node.body.body) {
       if (member.type === AST_NODE_TYPES.MethodDefinition && !member.static) {
-        const method = member.value;
-        for (const param of method.params) collectAgentThis(param, visitorKeys, found);
-        if (method.body) collectAgentThis(method.body, visitorKeys, found);
+        for (const param of member.value.params) collect(param);
+        if (member.value.body) collect(member.value.body);
       } else if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.static && member.value) {
-        collectAgentThis(member.value, visitorKeys, found);
+        collect(member.value);
       }
     }
   }
@@ -257,35 +267,14 @@ function thisInAgentInstances(model: LiveKitModel): TSESTree.ThisExpression[] {
 }
 
 /**
- * The `this` expressions under `root` that mean the same object as at `root`: arrow functions keep it, so they are
- * entered; other functions and class bodies bind their own, so they are not (a nested class's `extends` is).
+ * Where `this` still means the object it meant outside: arrow functions keep it; other functions and class bodies
+ * bind their own (a nested class's `extends` is still outside its body).
  */
-function collectAgentThis(
-  root: TSESTree.Node,
-  visitorKeys: TSESLint.SourceCode.VisitorKeys,
-  found: TSESTree.ThisExpression[],
-): void {
-  const stack: TSESTree.Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    const type = node.type;
-    if (type === AST_NODE_TYPES.ThisExpression) {
-      found.push(node);
-      continue;
-    }
-    if (type === AST_NODE_TYPES.FunctionExpression || type === AST_NODE_TYPES.FunctionDeclaration) continue;
-    if (type === AST_NODE_TYPES.ClassDeclaration || type === AST_NODE_TYPES.ClassExpression) {
-      if (node.superClass) stack.push(node.superClass);
-      continue;
-    }
-    for (const key of visitorKeys[type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const item of child as (TSESTree.Node | null)[])
-          if (item && typeof item.type === 'string') stack.push(item);
-      } else if (child && typeof (child as TSESTree.Node).type === 'string') {
-        stack.push(child as TSESTree.Node);
-      }
-    }
-  }
+function keepsThis(type: unknown): boolean {
+  return (
+    typeof type === 'string' &&
+    type !== AST_NODE_TYPES.FunctionExpression &&
+    type !== AST_NODE_TYPES.FunctionDeclaration &&
+    type !== AST_NODE_TYPES.ClassBody
+  );
 }

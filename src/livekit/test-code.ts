@@ -56,15 +56,8 @@ export function pathForGlobs(filename: string, cwd: string): string | null {
   if (!filename || !isAbsolute(filename))
     return filename && !filename.startsWith('<') ? filename.split(sep).join('/') : null;
   // Most files lie under cwd: a prefix cut, without path.relative's resolving of both paths.
-  if (cwd && filename.length > cwd.length + 1 && filename.startsWith(cwd) && filename[cwd.length] === sep) {
-    return sep === '/'
-      ? filename.slice(cwd.length + 1)
-      : filename
-          .slice(cwd.length + 1)
-          .split(sep)
-          .join('/');
-  }
-  const inside = cwd ? relative(cwd, filename) : '';
+  const under = cwd !== '' && filename.startsWith(cwd) && filename[cwd.length] === sep;
+  const inside = under ? filename.slice(cwd.length + 1) : cwd ? relative(cwd, filename) : '';
   const path = inside && !inside.startsWith('..') && !isAbsolute(inside) ? inside : filename;
   return path.split(sep).join('/');
 }

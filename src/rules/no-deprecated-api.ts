@@ -64,19 +64,23 @@ export default createLiveKitRule<[], MessageIds>({
   create(context, _options, model) {
     const lk: LiveKitModel = model;
     const sourceCode = context.sourceCode;
-    let version: SdkVersion | null = null;
-    let active: ActiveDeprecations | null | undefined;
+    let sdk: { version: SdkVersion; active: ActiveDeprecations | null } | null = null;
 
     /**
-     * True when the project's SDK version has the replacement of `entry` (maybe). The version is looked up on the
-     * first use found: finding it reads package files, and most files use nothing deprecated.
+     * The project's SDK version and the deprecations it has replacements for, looked up on the first use found:
+     * finding the version reads package files, and most files use nothing deprecated.
      */
-    function applies(entry: Deprecation): boolean {
-      if (active === undefined) {
-        version = projectVersion(context);
-        active = activeDeprecations(version);
+    function projectSdk(): { version: SdkVersion; active: ActiveDeprecations | null } {
+      if (!sdk) {
+        const version = projectVersion(context);
+        sdk = { version, active: activeDeprecations(version) };
       }
-      return active?.entries.has(entry) ?? false;
+      return sdk;
+    }
+
+    /** True when the project's SDK version has the replacement of `entry` (maybe). */
+    function applies(entry: Deprecation): boolean {
+      return projectSdk().active?.entries.has(entry) ?? false;
     }
 
     /**
@@ -84,10 +88,11 @@ export default createLiveKitRule<[], MessageIds>({
      * and why it is in doubt (such a report never carries an autofix).
      */
     function versionCheck(entries: readonly Deprecation[]): string {
+      const { version, active } = projectSdk();
       const doubtful = entries.filter((entry) => active?.unverified.has(entry));
       if (doubtful.length === 0) return '';
       const needs = doubtful.map((entry) => entry.replacementSince).reduce((a, b) => (semver.gt(b, a) ? b : a));
-      return ` Check first: the replacement needs @livekit/agents ${needs} or later, and ${describeVersion(version!)}.`;
+      return ` Check first: the replacement needs @livekit/agents ${needs} or later, and ${describeVersion(version)}.`;
     }
 
     /** One pass over the bindings for every alias. */
@@ -283,7 +288,7 @@ export default createLiveKitRule<[], MessageIds>({
           const fix = moveIntoTurnHandling(sourceCode, options, property, entry.turnHandlingPath);
           if (fix) suggest.push({ messageId: 'moveToTurnHandling', data, fix });
         } else if (entry.option === 'voiceOptions') {
-          const fix = flattenVoiceOptions(sourceCode, options, property, version!);
+          const fix = flattenVoiceOptions(sourceCode, options, property, projectSdk().version);
           if (fix) suggest.push({ messageId: 'flattenVoiceOptions', fix });
         }
         if (held) suggest.push(...apiSuggestions(valueNode, held.path));

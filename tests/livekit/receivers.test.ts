@@ -54,6 +54,7 @@ describe('model.sdkMembers', () => {
           const inner = class extends Base { run() { return this.session; } };
         }
         static make() { return this.session; }
+        handler = function () { return this.session; };
         get label() { return this.id; }
       }`;
     expect(sdkMembers(code)).toEqual([
