@@ -56,17 +56,14 @@ export function declaringScopes(sourceCode: TSESLint.SourceCode): readonly TSESL
 }
 
 /**
- * True when the root identifier of `node` (`Date` in `Date.now`, `process` in `process.stdout`) is a global: it is
- * declared nowhere in the file, so no local, parameter or import shadows it.
+ * True when the root identifier of `node` (`Date` in `Date.now`, `process` in `process.stdout`) is a global: its
+ * reference resolves to no declaration of the file, so no local, parameter or import shadows it.
  */
 export function isGlobalRoot(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): boolean {
   let root = skipTSWrappers(node);
   while (root.type === AST_NODE_TYPES.MemberExpression) root = skipTSWrappers(root.object);
   if (root.type !== AST_NODE_TYPES.Identifier) return false;
-  // Most files never declare `console` or `process`: then no scope lookup is needed.
-  if (!declaredNames(sourceCode).has(root.name)) return true;
-  const variable = findVariable(sourceCode, root);
-  return !variable || variable.defs.length === 0;
+  return globalReads(sourceCode, root.name)?.has(root) ?? true;
 }
 
 /** The module a `require('x')` call loads, when `require` is the real one (not a local of that name). */
@@ -170,15 +167,31 @@ function resolve(sourceCode: TSESLint.SourceCode, node: TSESTree.Node, depth: nu
   return resolveVariable(sourceCode, variable, depth);
 }
 
-const DECLARED_NAMES = new MemoKey<ReadonlySet<string>>('declared names');
+const GLOBAL_READS = new MemoKey<Map<string, ReadonlySet<TSESTree.Identifier>>>('global reads');
 
-/** Every name the file declares somewhere (any scope of `declaringScopes`): a name not among them is a global. */
-function declaredNames(sourceCode: TSESLint.SourceCode): ReadonlySet<string> {
-  return fileMemo(sourceCode).get(DECLARED_NAMES, () => {
-    const names = new Set<string>();
-    for (const scope of declaringScopes(sourceCode)) for (const variable of scope.variables) names.add(variable.name);
-    return names;
-  });
+/**
+ * The identifiers that read the global `name`, per file: the global scope's references that resolve to nothing in
+ * the file (`console`, `process`), or to an implied global with no definition in it (TypeScript's lib `Date`, a
+ * configured global). Read from the global scope alone, which holds a few names, not from every scope's
+ * declarations. Null without a scope manager (then every root is taken for a global).
+ */
+function globalReads(sourceCode: TSESLint.SourceCode, name: string): ReadonlySet<TSESTree.Identifier> | null {
+  const globalScope = sourceCode.scopeManager?.globalScope;
+  if (!globalScope) return null;
+  const byName = fileMemo(sourceCode).get(GLOBAL_READS, () => new Map());
+  let reads = byName.get(name);
+  if (!reads) {
+    const identifiers = new Set<TSESTree.Identifier>();
+    for (const reference of globalScope.through) {
+      if (reference.identifier.name === name) identifiers.add(reference.identifier as TSESTree.Identifier);
+    }
+    const implied = globalScope.set.get(name);
+    if (implied && implied.defs.length === 0) {
+      for (const reference of implied.references) identifiers.add(reference.identifier as TSESTree.Identifier);
+    }
+    byName.set(name, (reads = identifiers));
+  }
+  return reads;
 }
 
 /** Per file: names of the variables `resolveVariable` could resolve (one import or one initialised declaration). */

@@ -16,7 +16,7 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { findVariable, isModuleScope, memberName, memberPath, propertyName, skipTSWrappers } from '../analysis/ast.js';
-import { declaringScopes, isGlobalRoot } from '../analysis/node-modules.js';
+import { isGlobalRoot } from '../analysis/node-modules.js';
 import { rememberByName, splitWords } from '../analysis/words.js';
 import type { LiveKitModel } from './program.js';
 import { getSettings } from './settings.js';
@@ -84,8 +84,6 @@ interface LoggerFacts {
   hasNamespace: boolean;
   /** Which variables hold a LiveKit logger (memo; `false` also while being computed, against cycles). */
   variables: Map<TSESLint.Scope.Variable, boolean>;
-  /** Names of the file's variables that might hold one (one definition, a plain name, an initializer that may be one). */
-  holderNames: ReadonlySet<string> | null;
   /** Instance fields by name, per class body (the first field of each name, as `classField` reads them). */
   classFields: Map<TSESTree.ClassBody, Map<string, TSESTree.PropertyDefinition>>;
 }
@@ -106,7 +104,7 @@ function readLoggerFacts(model: LiveKitModel): LoggerFacts | null {
     else if (binding.rawPath === '') hasNamespace = true;
   }
   if (logNames.size === 0 && !hasNamespace) return null;
-  return { model, logNames, hasNamespace, variables: new Map(), holderNames: null, classFields: new Map() };
+  return { model, logNames, hasNamespace, variables: new Map(), classFields: new Map() };
 }
 
 /** Where LiveKit's logger is set up at module scope (the first `initializeLogger(...)` there). */
@@ -339,7 +337,8 @@ function isLiveKitLogger(node: TSESTree.Node, facts: LoggerFacts, depth: number)
     return name === 'child' && isLiveKitLogger(callee.object, facts, depth + 1);
   }
   if (expression.type === AST_NODE_TYPES.Identifier) {
-    if (!holderNames(facts).has(expression.name)) return false;
+    // Looked up per read (memoised per variable): a logging call's receiver is rarely a name the file declares
+    // from `log()`, and a pass over every declaration of the file cost more than the lookups it saved.
     const variable = findVariable(facts.model.sourceCode, expression);
     if (!variable) return false;
     const cache = facts.variables;
@@ -358,49 +357,6 @@ function isLiveKitLogger(node: TSESTree.Node, facts: LoggerFacts, depth: number)
     return field?.value ? isLiveKitLogger(field.value, facts, depth + 1) : false;
   }
   return false;
-}
-
-/**
- * True when `isLiveKitLogger` may accept `node` as a variable's or a field's value: its first step does not
- * reject it (a call of `log`, `.log` or `.child`, a name, a `this` member). The same test, so filtering by it
- * changes no answer.
- */
-function mayBeLogger(node: TSESTree.Node, facts: LoggerFacts): boolean {
-  const expression = skipTSWrappers(node);
-  if (expression.type === AST_NODE_TYPES.Identifier) return true;
-  if (expression.type === AST_NODE_TYPES.MemberExpression) {
-    return skipTSWrappers(expression.object).type === AST_NODE_TYPES.ThisExpression;
-  }
-  if (expression.type !== AST_NODE_TYPES.CallExpression) return false;
-  const callee = skipTSWrappers(expression.callee);
-  if (callee.type === AST_NODE_TYPES.Identifier) return facts.logNames.has(callee.name);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-  const name = memberName(callee);
-  return name === 'child' || (name === 'log' && facts.hasNamespace);
-}
-
-/**
- * Names of the variables that `variableHoldsLogger` could accept: one definition, a plain name, and an initializer
- * that `isLiveKitLogger` may accept. A name not among them holds no LiveKit logger wherever it is read, so most
- * reads are answered without a scope lookup.
- */
-function holderNames(facts: LoggerFacts): ReadonlySet<string> {
-  if (facts.holderNames) return facts.holderNames;
-  const names = new Set<string>();
-  for (const scope of declaringScopes(facts.model.sourceCode)) {
-    for (const variable of scope.variables) {
-      if (variable.defs.length !== 1) continue;
-      const definition = variable.defs[0]!;
-      if (
-        definition.type !== 'Variable' ||
-        definition.node.id.type !== AST_NODE_TYPES.Identifier ||
-        !definition.node.init
-      )
-        continue;
-      if (mayBeLogger(definition.node.init, facts)) names.add(variable.name);
-    }
-  }
-  return (facts.holderNames = names);
 }
 
 /** A variable whose every assigned value is a LiveKit logger (`const logger = log()`). */

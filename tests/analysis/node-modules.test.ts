@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import {
   declaringScopes,
+  isGlobalRoot,
   isNodeBuiltin,
   mayLoadModule,
   moduleName,
@@ -195,5 +196,34 @@ describe('declaringScopes', () => {
         declaringScopes(context.sourceCode).some((scope) => scope.type === 'global'),
       )[0],
     ).toBe(false);
+  });
+});
+
+describe('isGlobalRoot', () => {
+  /** For each call, whether its callee's root name is a global there. */
+  const globalRoots = (code: string, sourceType: 'module' | 'script' = 'module'): boolean[] =>
+    probe(
+      code,
+      'CallExpression',
+      (node, context) => isGlobalRoot(context.sourceCode, (node as TSESTree.CallExpression).callee),
+      { sourceType },
+    );
+
+  it("a name declared nowhere, or only by TypeScript's lib or a global comment, is a global", () => {
+    expect(
+      globalRoots(`/* global audit */ console.log(1); process.stdout.write('x'); Date.now(); audit.record();`),
+    ).toEqual([true, true, true, true]);
+  });
+
+  it('a parameter, local, import or script var of that name shadows it where it is in scope, not elsewhere', () => {
+    expect(
+      globalRoots(`
+        import { Date } from './clock';
+        function f(console: Console) { console.log(1); }
+        function g() { const process = fake(); process.exit(); }
+        console.log(2); process.exit(); Date.now(); this.console.log(3);
+      `),
+    ).toEqual([false, true, false, true, true, false, false]); // fake() is a global too
+    expect(globalRoots(`var console = fake(); console.log(1);`, 'script')).toEqual([true, false]);
   });
 });
