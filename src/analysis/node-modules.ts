@@ -175,7 +175,7 @@ const GLOBAL_READS = new MemoKey<Map<string, ReadonlySet<TSESTree.Identifier>>>(
  * configured global). Read from the global scope alone, which holds a few names, not from every scope's
  * declarations. Null without a scope manager (then every root is taken for a global).
  */
-function globalReads(sourceCode: TSESLint.SourceCode, name: string): ReadonlySet<TSESTree.Identifier> | null {
+export function globalReads(sourceCode: TSESLint.SourceCode, name: string): ReadonlySet<TSESTree.Identifier> | null {
   const globalScope = sourceCode.scopeManager?.globalScope;
   if (!globalScope) return null;
   const byName = fileMemo(sourceCode).get(GLOBAL_READS, () => new Map());

@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { memberPath } from '../analysis/ast.js';
+import { globalReads } from '../analysis/node-modules.js';
 import { outerValue } from '../analysis/paths.js';
 import { createLiveKitRule } from '../create-rule.js';
 
@@ -87,10 +88,8 @@ function isPlainEsModule(sourceCode: TSESLint.SourceCode): boolean {
       statement.type === AST_NODE_TYPES.ExportAllDeclaration,
   );
   if (!esm) return false;
-  const globalScope = sourceCode.scopeManager?.globalScope;
-  return !globalScope?.through.some(
-    (reference) => reference.identifier.name === 'module' || reference.identifier.name === 'exports',
-  );
+  // Also a configured `module`/`exports` global (`globals.node`): ESLint resolves those out of the unresolved list.
+  return globalReads(sourceCode, 'module')?.size === 0 && globalReads(sourceCode, 'exports')?.size === 0;
 }
 
 export default createLiveKitRule<[], MessageIds>({

@@ -125,4 +125,13 @@ describe('renameReferences and nameResolvesTo', () => {
     const text = 'const old = 1;\nf(old, fresh);';
     expect(apply(text, 'VariableDeclarator', rename)).toBe(text);
   });
+  it('refuses a declared global the file uses (ESLint resolves it to the global variable, not to nothing)', () => {
+    const text = '/* global fresh */\nconst old = 1;\nf(old, fresh);';
+    expect(apply(text, 'VariableDeclarator', rename)).toBe(text);
+  });
+  it('accepts a declared global the file never uses', () => {
+    expect(apply('/* global fresh */\nconst old = 1;\nf(old);', 'VariableDeclarator', rename)).toBe(
+      '/* global fresh */\nconst old = 1;\nf(fresh);',
+    );
+  });
 });

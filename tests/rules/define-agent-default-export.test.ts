@@ -162,6 +162,26 @@ ruleTester.run('define-agent-default-export', rule, {
         { messageId: 'notDefaultExport', line: 3, suggestions: [] },
       ],
     },
+    {
+      name: 'an ES module that also writes module.exports, with `module` a configured global: no ESM suggestion',
+      code: code`
+        import { defineAgent } from '@livekit/agents';
+        const agent = defineAgent({ entry: async () => {} });
+        module.exports.helper = () => {};
+      `,
+      languageOptions: { globals: { module: 'readonly' } },
+      errors: [{ messageId: 'notDefaultExport', line: 2, suggestions: [] }],
+    },
+    {
+      name: 'the same with `exports` declared by a global comment',
+      code: code`
+        /* global exports */
+        import { defineAgent } from '@livekit/agents';
+        const agent = defineAgent({ entry: async () => {} });
+        exports.helper = () => {};
+      `,
+      errors: [{ messageId: 'notDefaultExport', line: 3, suggestions: [] }],
+    },
   ],
 });
 
