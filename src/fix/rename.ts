@@ -1,6 +1,7 @@
 /** Renaming a variable at its references, and checking first that the new name would mean the same thing. */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { lookupName } from '../analysis/ast.js';
+import { globalReads } from '../analysis/node-modules.js';
 
 /**
  * True when the identifier `name`, written where `at` is, would refer to `expected` (a variable), or, when
@@ -19,8 +20,8 @@ export function nameResolvesTo(
     );
   }
   if (expected !== null) return false;
-  const globalScope = sourceCode.scopeManager?.globalScope;
-  return !globalScope?.through.some((reference) => reference.identifier.name === name);
+  // Declared nowhere, not even as a configured global: taken only if the file never reads it either.
+  return (globalReads(sourceCode, name)?.size ?? 0) === 0;
 }
 
 /**
