@@ -48,6 +48,13 @@ const SELF_EXPLAINING_HEADS = new Set([
   'tickets',
 ]);
 
+/**
+ * Two-word names whose value has a form everyone knows, although their last word alone (`number`, `reference`) does
+ * not: a phone or room number, and the travel identifiers a caller reads off a ticket (a flight number like `BA 117`,
+ * a booking reference). An order or account number stays reported: its form is the business's own.
+ */
+const SELF_EXPLAINING_PAIRS = new Set(['phone number', 'room number', 'flight number', 'booking reference']);
+
 /** Stems that make the form a guess (`date`, `pickupTime`, `checkIn`, `durationMinutes`): never self-explaining. */
 const FORM_STEMS = [
   'date',
@@ -73,11 +80,15 @@ export const needsFormat = rememberByName((name: string): boolean => {
   return FORM_STEMS.some((stem) => joined.includes(stem));
 }, 2000);
 
-/** True when the name alone says what the value is and in what form (`firstName`, `callerPhone`, `partySize`). */
+/**
+ * True when the name alone says what the value is and in what form (`firstName`, `callerPhone`, `partySize`,
+ * `flightNumber`).
+ */
 export const isSelfExplainingName = rememberByName((name: string): boolean => {
   const words = splitWords(name);
   const head = words[words.length - 1];
-  return head !== undefined && SELF_EXPLAINING_HEADS.has(head) && !needsFormat(name);
+  if (head === undefined || needsFormat(name)) return false;
+  return SELF_EXPLAINING_HEADS.has(head) || (words.length >= 2 && SELF_EXPLAINING_PAIRS.has(`${words.at(-2)} ${head}`));
 }, 2000);
 
 /**

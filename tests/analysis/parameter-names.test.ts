@@ -3,18 +3,32 @@ import { isSelfExplainingName, needsFormat, textExplainsName } from '../../src/a
 import { statesCondition } from '../../src/analysis/instructions.js';
 
 describe('parameter names', () => {
-  it.each(['firstName', 'callerPhone', 'email', 'notes', 'reason', 'city', 'partySize', 'guests', 'contact_name'])(
-    '%s says what it is and in what form',
-    (name) => {
-      expect(isSelfExplainingName(name)).toBe(true);
-    },
-  );
+  it.each([
+    'firstName',
+    'callerPhone',
+    'email',
+    'notes',
+    'reason',
+    'city',
+    'partySize',
+    'guests',
+    'contact_name',
+    'phoneNumber',
+    'guest_room_number',
+    'flightNumber',
+    'bookingReference',
+  ])('%s says what it is and in what form', (name) => {
+    expect(isSelfExplainingName(name)).toBe(true);
+  });
 
   it.each([
     'orderId',
     'code',
-    'flightNumber',
-    'bookingReference',
+    'orderNumber',
+    'accountNumber',
+    'number',
+    'reference',
+    'paymentReference',
     'date',
     'checkIn',
     'pickupTime',

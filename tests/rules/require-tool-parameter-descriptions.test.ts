@@ -129,6 +129,25 @@ ruleTester.run('require-tool-parameter-descriptions', rule, {
       `,
     },
     {
+      // Judged noise on real code: the LLM knows what a flight number or a booking reference looks like.
+      name: 'self-explaining two-word names: a phone or room number, a flight number, a booking reference',
+      code: code`
+        import { llm } from '@livekit/agents';
+        import { z } from 'zod';
+        llm.tool({
+          name: 'requestFlightCheck',
+          description: 'Ask the concierge to reconfirm a flight.',
+          parameters: z.object({
+            roomNumber: z.string(),
+            phoneNumber: z.string(),
+            flightNumber: z.string(),
+            bookingReference: z.string(),
+          }),
+          execute: async () => 1,
+        });
+      `,
+    },
+    {
       name: 'the tool description explains the parameter by name',
       code: code`
         import { llm } from '@livekit/agents';
@@ -179,6 +198,7 @@ ruleTester.run('require-tool-parameter-descriptions', rule, {
           description: 'd',
           parameters: z.object({
             orderId: z.string(),
+            accountNumber: z.string(),
             since: z.string().optional(),
             note: z.string().describe('Anything the caller adds'),
           }),
@@ -188,7 +208,8 @@ ruleTester.run('require-tool-parameter-descriptions', rule, {
       // (\`since\` replaces an \`email\` field: an email address is a self-explaining name, see the valid cases.)
       errors: [
         { messageId: 'zodField', data: { field: 'orderId', tool: "'lookupOrder'" }, line: 7, column: 5, endColumn: 12 },
-        { messageId: 'zodField', data: { field: 'since', tool: "'lookupOrder'" }, line: 8, column: 5 },
+        { messageId: 'zodField', data: { field: 'accountNumber', tool: "'lookupOrder'" }, line: 8, column: 5 },
+        { messageId: 'zodField', data: { field: 'since', tool: "'lookupOrder'" }, line: 9, column: 5 },
       ],
     },
     {
