@@ -95,22 +95,14 @@ interface ModuleUse {
   other: boolean;
 }
 
-/** True when the file reads a global named `require` (unresolved, or resolved to a configured global). */
-function readsGlobalRequire(sourceCode: TSESLint.SourceCode): boolean {
-  const globalScope = sourceCode.scopeManager?.globalScope;
-  if (!globalScope) return true;
-  const configured = globalScope.set.get('require');
-  if (configured && configured.references.length > 0) return true;
-  for (const reference of globalScope.through) if (reference.identifier.name === 'require') return true;
-  return false;
-}
-
 const MODULE_USE = new MemoKey<ModuleUse>('module use');
 
 function moduleUse(sourceCode: TSESLint.SourceCode): ModuleUse {
   return fileMemo(sourceCode).get(MODULE_USE, () => {
     const imported = new Set<string>();
-    let other = readsGlobalRequire(sourceCode);
+    // The real `require` only (as `requiredModule` resolves it): not a local or a script-scope `var require`.
+    const requireReads = globalReads(sourceCode, 'require');
+    let other = requireReads === null || requireReads.size > 0;
     for (const statement of sourceCode.ast.body) {
       if (statement.type === AST_NODE_TYPES.ImportDeclaration) imported.add(moduleName(statement.source.value));
       // `import x = require(...)` (exported or not) binds a module; `declare module` blocks hold imports of their own.

@@ -164,6 +164,8 @@ describe('mayLoadModule', () => {
       ),
     ).toBe(false);
     expect(loads(`function f(require: (x: string) => unknown) { return require('fs'); }`)).toBe(false);
+    // A script-scope var is not the real require either: `requiredModule` resolves none of its calls.
+    expect(loads(`var require = (x) => x; const fs = require('fs');`, 'script')).toBe(false);
   });
 
   it('true for an import of it, a global require, import-equals and declare module', () => {
