@@ -73,7 +73,11 @@ function hasDefaultExport(program: TSESTree.Program): boolean {
   return false;
 }
 
-function isModuleScope(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): boolean {
+/**
+ * True when `node` stands in the file's top-level scope (module or script): not in a block, a function or a class.
+ * Stricter than analysis/ast's `isModuleScope`, which also counts a top-level block (`{ const agent = ... }`).
+ */
+function isDeclaredAtTopLevel(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): boolean {
   const type = sourceCode.getScope(node).type;
   return type === 'module' || type === 'global';
 }
@@ -125,7 +129,7 @@ export default createLiveKitRule<[], MessageIds>({
             parent?.type !== AST_NODE_TYPES.VariableDeclarator ||
             parent.init !== value ||
             parent.id.type !== AST_NODE_TYPES.Identifier ||
-            !isModuleScope(sourceCode, parent)
+            !isDeclaredAtTopLevel(sourceCode, parent)
           ) {
             continue;
           }
