@@ -138,10 +138,11 @@ export async function runRealCode({ dir, rounds, plugin }) {
       .sort((a, b) => b.percent - a.percent);
   };
   const measured = livekit.length ? livekit : files;
-  const asConfigured = await shares(make('all', { stats: true }), measured);
+  const withStats = make('all', { stats: true });
+  const asConfigured = await shares(withStats, measured);
   const probed = probe ? await shares(make('all', { stats: true, probe }), measured) : null;
   // A rule that runs on every file (no-sensitive-logging) is alone there: it pays for every node it reads first.
-  const plainShares = plain.length && livekit.length ? await shares(make('all', { stats: true }), plain) : [];
+  const plainShares = plain.length && livekit.length ? await shares(withStats, plain) : [];
   const total = asConfigured.reduce((sum, rule) => sum + rule.percent, 0);
   const ruleShares = (probed ?? asConfigured).filter((rule) => rule.id !== PROBE_RULE);
   const model = probed?.find((rule) => rule.id === PROBE_RULE) ?? null;
